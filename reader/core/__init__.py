@@ -1,0 +1,1 @@
+"""Reader's domain logic: pure Python, never imports Qt."""
