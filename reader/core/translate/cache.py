@@ -1,0 +1,71 @@
+"""The translation cache: nothing is translated twice.
+
+The key names exactly what determines the output: which package (or pivot chain) and version
+produced it, for which target, from which source text. The engine reads and writes through the
+``TranslationCache`` protocol; ``MemoryTranslationCache`` lives for one process, and the library
+stores the same keys in SQLite (``reader.store``) so reopening an article never retranslates.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_source(text: str) -> str:
+    """NFC, whitespace collapsed and trimmed: equal texts as a reader sees them share a key."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationKey:
+    """Identity of one cached translation.
+
+    Attributes:
+        package: the package identity, e.g. ``translate-de_en``; a pivot chain joins them with
+            ``+`` (``translate-de_en+translate-en_fr``).
+        version: the package version(s), joined with ``+`` for a chain.
+        target: target language code.
+        text: the source text, already passed through ``normalize_source``.
+    """
+
+    package: str
+    version: str
+    target: str
+    text: str
+
+
+class TranslationCache(Protocol):
+    def get_many(self, keys: Iterable[TranslationKey]) -> dict[TranslationKey, str]:
+        """Return the cached translations among ``keys`` (missing keys are absent)."""
+        ...
+
+    def put_many(self, items: Mapping[TranslationKey, str]) -> None:
+        """Store translations; existing keys are overwritten."""
+        ...
+
+
+class MemoryTranslationCache:
+    """A process-lifetime cache, safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._items: dict[TranslationKey, str] = {}
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Iterable[TranslationKey]) -> dict[TranslationKey, str]:
+        with self._lock:
+            return {key: self._items[key] for key in keys if key in self._items}
+
+    def put_many(self, items: Mapping[TranslationKey, str]) -> None:
+        with self._lock:
+            self._items.update(items)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
