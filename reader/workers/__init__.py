@@ -1,0 +1,1 @@
+"""QtCore-only glue between the widgets and the Qt-free core: the TaskRunner and UI operations."""

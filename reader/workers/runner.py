@@ -1,0 +1,163 @@
+"""Run blocking work off the GUI thread and bring results back to it through signals.
+
+Three pools, as DESIGN.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model`` (one thread:
+the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: the SQLite writer).
+``run(pool, fn, on_done)`` calls ``on_done(result, error)`` on the GUI thread. Nothing here calls
+``processEvents()``: results arrive through a queued signal on a QObject that lives in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from reader.core.cancel import CancelToken
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+IO_POOL = "io"
+MODEL_POOL = "model"
+WRITER_POOL = "writer"
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; anything emitted through it runs there (queued)."""
+
+    invoke = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.invoke.connect(self._call, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _call(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception:  # a bug in a callback must not take the event loop down
+            log.exception("callback on the GUI thread failed")
+
+
+class TaskHandle:
+    """What the caller and the worker share about one task: cancellation, progress, streaming."""
+
+    def __init__(self, relay: _Relay, progress: Callable[[int, int | None], None] | None) -> None:
+        self.cancel_token = CancelToken()
+        self._relay = relay
+        self._progress = progress
+        self._lock = threading.Lock()
+        self._pending: tuple[int, int | None] | None = None
+        self.finished = False
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_token.cancelled
+
+    def report(self, done: int, total: int | None) -> None:
+        """Thread-safe progress; coalesced so a fast worker cannot flood the GUI thread."""
+        if self._progress is None:
+            return
+        with self._lock:
+            already_scheduled = self._pending is not None
+            self._pending = (done, total)
+        if not already_scheduled:
+            self._relay.invoke.emit(self._deliver_progress)
+
+    def _deliver_progress(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is not None and self._progress is not None and not self.finished:
+            self._progress(*pending)
+
+    def call_soon(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the GUI thread (used to stream partial results, e.g. one translated block)."""
+        self._relay.invoke.emit(fn)
+
+
+class _Task(QRunnable, Generic[T]):
+    def __init__(
+        self,
+        fn: Callable[..., T],
+        handle: TaskHandle,
+        on_done: Callable[[T | None, BaseException | None], None],
+        pass_handle: bool,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._handle = handle
+        self._on_done = on_done
+        self._pass_handle = pass_handle
+
+    def run(self) -> None:
+        result: T | None = None
+        error: BaseException | None = None
+        try:
+            result = self._fn(self._handle) if self._pass_handle else self._fn()
+        except BaseException as caught:  # delivered to on_done; the pool thread must survive
+            error = caught
+        handle, on_done = self._handle, self._on_done
+
+        def deliver() -> None:
+            handle.finished = True
+            on_done(result, error)
+
+        handle.call_soon(deliver)
+
+
+class TaskRunner(QObject):
+    """Owns the worker pools; injected into whoever needs background work (no global instance)."""
+
+    def __init__(self, io_threads: int = 3) -> None:
+        super().__init__()
+        self._relay = _Relay()
+        self._pools: dict[str, QThreadPool] = {}
+        for name, size in ((IO_POOL, io_threads), (MODEL_POOL, 1), (WRITER_POOL, 1)):
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(size)
+            pool.setExpiryTimeout(-1 if size == 1 else 30_000)
+            self._pools[name] = pool
+        self._handles: set[TaskHandle] = set()
+
+    def run(
+        self,
+        pool: str,
+        fn: Callable[..., T],
+        on_done: Callable[[T | None, BaseException | None], None],
+        *,
+        progress: Callable[[int, int | None], None] | None = None,
+        pass_handle: bool = False,
+    ) -> TaskHandle:
+        """Run ``fn`` in ``pool``; ``on_done(result, error)`` then runs on the GUI thread.
+
+        With ``pass_handle=True`` the worker gets the TaskHandle as its only argument, to check
+        cancellation, report progress and stream partial results with ``handle.call_soon``.
+        """
+        handle = TaskHandle(self._relay, progress)
+        self._handles.add(handle)
+
+        def finished(result: T | None, error: BaseException | None) -> None:
+            self._handles.discard(handle)
+            on_done(result, error)
+
+        self._pools[pool].start(_Task(fn, handle, finished, pass_handle))
+        return handle
+
+    def active_count(self) -> int:
+        return len(self._handles)
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel everything and wait for the pools to drain (at exit). Returns True when all stopped."""
+        for handle in list(self._handles):
+            handle.cancel()
+        return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())
+
+
+__all__ = ["IO_POOL", "MODEL_POOL", "WRITER_POOL", "TaskHandle", "TaskRunner"]
