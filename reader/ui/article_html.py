@@ -1,0 +1,312 @@
+"""Render an article, its translations and its highlights as the rich text the article view shows.
+
+Pure Python (no widgets), so the layout of every mode can be tested directly. Every piece of article text
+is escaped: the article is untrusted input. The only links produced are Reader's own (``lang:<block>``
+for the language badge) and the article's http(s) source, which the view opens only on a click.
+
+Highlighted spans carry an anchor name ``e<N>`` on their first character; ``RenderResult.spans`` maps N to
+the span, its block and column, so the view can find what is under the mouse and mark counterparts.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reader.core.document import (
+    Article,
+    Block,
+    BlockAnnotations,
+    BlockKind,
+    Span,
+    SpanKind,
+    Translation,
+    TranslationStatus,
+)
+from reader.ui import text
+
+
+class ViewMode(StrEnum):
+    SIDE_BY_SIDE = "side-by-side"
+    INTERLINEAR = "interlinear"
+    ORIGINAL = "original"
+    TRANSLATION = "translation"
+
+
+class Column(StrEnum):
+    ORIGINAL = "original"
+    TRANSLATION = "translation"
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colours of the article view, per theme."""
+
+    text: str = "#1d1d1f"
+    muted: str = "#6e6e73"
+    background: str = "#ffffff"
+    rule: str = "#e3e3e8"
+    badge: str = "#8a8a90"
+    person: str = "#d6e6ff"
+    organization: str = "#ffe2c2"
+    location: str = "#d3f2d8"
+    misc: str = "#eadcff"
+    date: str = "#fff1a8"
+    counterpart: str = "#ff9f0a"
+
+    def colour(self, kind: SpanKind) -> str:
+        return {
+            SpanKind.PERSON: self.person,
+            SpanKind.ORGANIZATION: self.organization,
+            SpanKind.LOCATION: self.location,
+            SpanKind.MISC: self.misc,
+            SpanKind.DATE: self.date,
+        }[kind]
+
+
+LIGHT = Palette()
+DARK = Palette(
+    text="#e8e8ea",
+    muted="#a0a0a8",
+    background="#1e1e20",
+    rule="#3a3a3e",
+    badge="#8e8e96",
+    person="#24406b",
+    organization="#5c3b12",
+    location="#1f4d2b",
+    misc="#47306b",
+    date="#5a4d10",
+    counterpart="#ff9f0a",
+)
+SEPIA = Palette(
+    text="#3b2f22",
+    muted="#7a6a55",
+    background="#f4ecd8",
+    rule="#e0d3b5",
+    badge="#8c7a60",
+    person="#d9e2f0",
+    organization="#f3d7b0",
+    location="#d5e8c8",
+    misc="#e4d6ee",
+    date="#f5e49a",
+)
+PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSpan:
+    """A rendered highlight: which span, in which block and column."""
+
+    span: Span
+    block_id: str
+    column: Column
+
+    @property
+    def key(self) -> str:
+        """What links a mention to its counterparts: type plus normalized value (or surface)."""
+        value = self.span.value or self.span.text.casefold()
+        return f"{self.span.kind.value}:{value}"
+
+
+@dataclass
+class RenderResult:
+    html: str
+    spans: list[PlacedSpan] = field(default_factory=list)
+
+
+def _tooltip(span: Span) -> str:
+    label = text.SPAN_KIND_LABELS[span.kind]
+    if span.kind is SpanKind.DATE and span.value:
+        return f"{label}: {span.value}"
+    return label
+
+
+def highlight(
+    source: str,
+    spans: Sequence[Span],
+    visible: Collection[SpanKind],
+    palette: Palette,
+    placed: list[PlacedSpan],
+    block_id: str,
+    column: Column,
+) -> str:
+    """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped."""
+    out: list[str] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.kind not in visible or span.start < cursor or not 0 <= span.start < span.end <= len(source):
+            continue
+        out.append(html.escape(source[cursor : span.start]))
+        index = len(placed)
+        placed.append(PlacedSpan(span, block_id, column))
+        underline = "text-decoration: underline dotted;" if span.kind is SpanKind.DATE else ""
+        out.append(
+            f'<a name="e{index}"></a><span title="{html.escape(_tooltip(span))}" '
+            f'style="background-color:{palette.colour(span.kind)};{underline}">'
+            f"{html.escape(source[span.start : span.end])}</span>"
+        )
+        cursor = span.end
+    out.append(html.escape(source[cursor:]))
+    return "".join(out)
+
+
+def _badge(block: Block, palette: Palette) -> str:
+    if block.runs:
+        langs = []
+        for run in block.runs:
+            if run.lang not in langs:
+                langs.append(run.lang)
+        label = "+".join(code.upper() for code in langs)
+    else:
+        label = (block.lang or "?").upper()
+    return (
+        f'<a href="lang:{html.escape(block.id)}" title="{html.escape(text.BADGE_TOOLTIP)}" '
+        f'style="color:{palette.badge}; text-decoration:none; font-size:small;">'
+        f"{html.escape(label)}</a>&nbsp; "
+    )
+
+
+_TAGS = {
+    BlockKind.HEADING: "h{level}",
+    BlockKind.PARAGRAPH: "p",
+    BlockKind.LIST_ITEM: "p",
+    BlockKind.QUOTE: "blockquote",
+    BlockKind.CAPTION: "p",
+    BlockKind.PREFORMATTED: "pre",
+}
+
+
+def _wrap(block: Block, inner: str, palette: Palette, *, muted: bool = False) -> str:
+    tag = _TAGS[block.kind].format(level=min(max(block.level, 2), 4))
+    style = "white-space:pre-wrap; margin-top:0; margin-bottom:0.6em;"
+    if block.kind is BlockKind.LIST_ITEM:
+        inner = "•&nbsp;" + inner
+        style += f" margin-left:{12 + 14 * block.level}px;"
+    if block.kind is BlockKind.CAPTION or muted:
+        style += f" color:{palette.muted};"
+    if block.kind is BlockKind.CAPTION:
+        style += " font-style:italic;"
+    return f'<{tag} style="{style}">{inner}</{tag.split()[0]}>'
+
+
+class ArticleRenderer:
+    """Builds the view's HTML for one article state. Cheap to call again as translations stream in."""
+
+    def __init__(
+        self,
+        article: Article,
+        translations: Mapping[str, Translation],
+        annotations: Mapping[str, BlockAnnotations],
+        *,
+        mode: ViewMode,
+        visible: Collection[SpanKind],
+        palette: Palette,
+        reader_language: str,
+    ) -> None:
+        self.article = article
+        self.translations = translations
+        self.annotations = annotations
+        self.mode = mode
+        self.visible = visible
+        self.palette = palette
+        self.reader_language = reader_language
+
+    def render(self) -> RenderResult:
+        result = RenderResult(html="")
+        parts = [self._header()]
+        if self.mode is ViewMode.SIDE_BY_SIDE:
+            parts.append(self._side_by_side(result.spans))
+        else:
+            for block in self.article.blocks:
+                parts.append(self._flow_block(block, result.spans))
+        result.html = (
+            f'<html><body style="color:{self.palette.text}; background-color:{self.palette.background};">'
+            + "".join(parts)
+            + "</body></html>"
+        )
+        return result
+
+    # -- pieces -----------------------------------------------------------------------------------------
+    def _header(self) -> str:
+        a = self.article
+        meta = [part for part in (a.byline, a.site, a.published) if part]
+        line = " · ".join(html.escape(part) for part in meta)
+        source = ""
+        if a.source.startswith(("http://", "https://")):
+            source = (
+                f'<br><a href="{html.escape(a.source, quote=True)}" style="color:{self.palette.muted};">'
+                f"{html.escape(a.source)}</a>"
+            )
+        elif a.source:
+            source = f"<br>{html.escape(a.source)}"
+        return (
+            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or text.UNTITLED)}</h1>'
+            f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
+            f'<hr style="color:{self.palette.rule};">'
+        )
+
+    def _needs_translation(self, block: Block) -> bool:
+        translation = self.translations.get(block.id)
+        if translation is not None:
+            return translation.status is not TranslationStatus.SAME_LANGUAGE
+        if block.runs:
+            return any(run.lang != self.reader_language for run in block.runs)
+        return block.lang is not None and block.lang != self.reader_language
+
+    def _original(self, block: Block, placed: list[PlacedSpan]) -> str:
+        ann = self.annotations.get(block.id)
+        spans = ann.original if ann else ()
+        body = highlight(block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL)
+        return f'<a name="blk-{html.escape(block.id)}"></a>' + _badge(block, self.palette) + body
+
+    def _translation(self, block: Block, placed: list[PlacedSpan]) -> tuple[str, bool]:
+        """HTML of the block's translation and whether it is real translated text (vs. a status note)."""
+        translation = self.translations.get(block.id)
+        muted = f'<span style="color:{self.palette.muted}; font-style:italic;">{{}}</span>'
+        if translation is None:
+            return muted.format(html.escape(text.TRANSLATION_PENDING)), False
+        if translation.status is TranslationStatus.TRANSLATED and translation.text is not None:
+            ann = self.annotations.get(block.id)
+            spans = ann.translation if ann else ()
+            body = highlight(
+                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION
+            )
+            return body, True
+        note = text.translation_status_note(translation)
+        return muted.format(html.escape(note)), False
+
+    def _side_by_side(self, placed: list[PlacedSpan]) -> str:
+        rows = []
+        cell = 'style="padding:4px 10px 8px 0; vertical-align:top;"'
+        for block in self.article.blocks:
+            original = _wrap(block, self._original(block, placed), self.palette)
+            if not self._needs_translation(block):
+                rows.append(f"<tr><td colspan=2 {cell}>{original}</td></tr>")
+                continue
+            body, _real = self._translation(block, placed)
+            rows.append(
+                f'<tr><td width="50%" {cell}>{original}</td>'
+                f'<td width="50%" {cell}>{_wrap(block, body, self.palette)}</td></tr>'
+            )
+        return '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(rows) + "</table>"
+
+    def _flow_block(self, block: Block, placed: list[PlacedSpan]) -> str:
+        needs = self._needs_translation(block)
+        if self.mode is ViewMode.ORIGINAL or not needs:
+            return _wrap(block, self._original(block, placed), self.palette)
+        body, real = self._translation(block, placed)
+        anchor = f'<a name="blk-{html.escape(block.id)}"></a>'
+        if self.mode is ViewMode.TRANSLATION:
+            if not real:  # a reader who chose translation-only still gets the text, with the note
+                return _wrap(block, self._original(block, placed), self.palette) + _wrap(
+                    block, body, self.palette, muted=True
+                )
+            return _wrap(block, anchor + body, self.palette)
+        original = _wrap(block, self._original(block, placed), self.palette)
+        note = (
+            f'<div style="margin-left:18px; margin-bottom:0.9em; color:{self.palette.muted};">'
+            f"{_wrap(block, body, self.palette, muted=True)}</div>"
+        )
+        return original + note

@@ -1,0 +1,360 @@
+"""The article view: the article beside its translation, with highlights, in one QTextBrowser.
+
+Side by side is one table row per block, so the two columns can never drift. Updates (translations and
+highlights streaming in) are coalesced and re-rendered while the block at the top of the viewport is kept
+exactly where it was, so nothing moves under the reader's eyes. The view loads no resource of any kind
+(``loadResource`` returns nothing) and opens links only when clicked, in the system browser.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Mapping
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
+from reader.ui import text
+from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
+
+ALL_KINDS = frozenset(SpanKind)
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article. Signals: language_change_requested(block_id, lang), position_changed(block_id)."""
+
+    language_change_requested = Signal(str, str)
+    position_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setMouseTracking(True)
+        self.document().setDocumentMargin(24)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+        self._article: Article | None = None
+        self._translations: dict[str, Translation] = {}
+        self._annotations: dict[str, BlockAnnotations] = {}
+        self._mode = ViewMode.SIDE_BY_SIDE
+        self._visible: frozenset[SpanKind] = ALL_KINDS
+        self._palette: Palette = LIGHT
+        self._reader_language = "en"
+        self.detection_languages: tuple[str, ...] = ("de", "en", "fr", "es", "it")
+
+        self._spans: list[PlacedSpan] = []
+        self._span_starts: list[int] = []  # document position of each placed span, same order
+        self._block_starts: list[tuple[int, str]] = []  # (document position, block id), ascending
+        self._hover_key: str | None = None
+        self._jump_index: dict[str, int] = {}
+        self.render_count = 0
+
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(60)
+        self._render_timer.timeout.connect(self._render_keeping_position)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(400)
+        self._position_timer.timeout.connect(self._emit_position)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._position_timer.start())
+
+    # -- state ------------------------------------------------------------------------------------------
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def mode(self) -> ViewMode:
+        return self._mode
+
+    @property
+    def translations(self) -> Mapping[str, Translation]:
+        return self._translations
+
+    @property
+    def annotations(self) -> Mapping[str, BlockAnnotations]:
+        return self._annotations
+
+    def set_article(
+        self,
+        article: Article,
+        translations: Mapping[str, Translation] | None = None,
+        annotations: Mapping[str, BlockAnnotations] | None = None,
+    ) -> None:
+        self._article = article
+        self._translations = dict(translations or {})
+        self._annotations = dict(annotations or {})
+        self._jump_index.clear()
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def clear_article(self) -> None:
+        self._article = None
+        self._translations.clear()
+        self._annotations.clear()
+        self.clear()
+        self._spans, self._span_starts, self._block_starts = [], [], []
+
+    def replace_article(self, article: Article) -> None:
+        """Same article with changed metadata or block languages: keep translations and scroll position."""
+        self._article = article
+        self.schedule_render()
+
+    def update_translation(self, translation: Translation) -> None:
+        self._translations[translation.block_id] = translation
+        self.schedule_render()
+
+    def drop_translation(self, block_id: str) -> None:
+        self._translations.pop(block_id, None)
+        self.schedule_render()
+
+    def update_annotations(self, annotations: BlockAnnotations) -> None:
+        self._annotations[annotations.block_id] = annotations
+        self.schedule_render()
+
+    def set_mode(self, mode: ViewMode) -> None:
+        if mode is not self._mode:
+            self._mode = mode
+            self._render_keeping_position()
+
+    def set_visible_kinds(self, kinds: Collection[SpanKind]) -> None:
+        self._visible = frozenset(kinds)
+        self._render_keeping_position()
+
+    def visible_kinds(self) -> frozenset[SpanKind]:
+        return self._visible
+
+    def set_palette_colours(self, palette: Palette) -> None:
+        self._palette = palette
+        self._render_keeping_position()
+
+    def set_reader_language(self, code: str) -> None:
+        self._reader_language = code
+        self._render_keeping_position()
+
+    def set_text_font(self, font: QFont) -> None:
+        self.document().setDefaultFont(font)
+        self._render_keeping_position()
+
+    # -- rendering --------------------------------------------------------------------------------------
+    def schedule_render(self) -> None:
+        """Coalesce bursts of streamed updates into one re-render every ~60 ms."""
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def flush(self) -> None:
+        """Render pending updates now (tests and explicit actions)."""
+        if self._render_timer.isActive():
+            self._render_timer.stop()
+            self._render_keeping_position()
+
+    def _render(self) -> None:
+        if self._article is None:
+            return
+        renderer = ArticleRenderer(
+            self._article,
+            self._translations,
+            self._annotations,
+            mode=self._mode,
+            visible=self._visible,
+            palette=self._palette,
+            reader_language=self._reader_language,
+        )
+        result = renderer.render()
+        self.setHtml(result.html)
+        self._spans = result.spans
+        self._index_anchors()
+        self._hover_key = None
+        self.render_count += 1
+
+    def _render_keeping_position(self) -> None:
+        if self._article is None:
+            return
+        anchor = self.top_block_id()
+        offset = self._block_viewport_y(anchor) if anchor else None
+        selection = self.textCursor().selectedText()
+        self._render()
+        if anchor is not None and offset is not None:
+            new_y = self._block_viewport_y(anchor)
+            if new_y is not None:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + new_y - offset)
+        if selection:
+            pass  # a re-render drops the selection; the reader's reading position is what we keep
+
+    def _index_anchors(self) -> None:
+        starts: dict[int, int] = {}
+        blocks: list[tuple[int, str]] = []
+        text_block = self.document().begin()
+        while text_block.isValid():
+            it = text_block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    if name.startswith("blk-"):
+                        blocks.append((fragment.position(), name[4:]))
+                    elif name.startswith("e") and name[1:].isdigit():
+                        starts[int(name[1:])] = fragment.position()
+                it += 1
+            text_block = text_block.next()
+        self._block_starts = sorted(blocks)
+        self._span_starts = [starts.get(i, -1) for i in range(len(self._spans))]
+
+    # -- positions --------------------------------------------------------------------------------------
+    def _block_viewport_y(self, block_id: str) -> int | None:
+        for position, bid in self._block_starts:
+            if bid == block_id:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(position)
+                return self.cursorRect(cursor).top()
+        return None
+
+    def _block_at(self, position: int) -> str | None:
+        keys = [pos for pos, _bid in self._block_starts]
+        index = bisect.bisect_right(keys, position) - 1
+        return self._block_starts[index][1] if index >= 0 else None
+
+    def top_block_id(self) -> str | None:
+        """The block at the top of the viewport: the reading position."""
+        if not self._block_starts:
+            return None
+        position = self.cursorForPosition(QPoint(4, 4)).position()
+        return self._block_at(position) or self._block_starts[0][1]
+
+    def visible_block_ids(self) -> list[str]:
+        """Blocks in (and just below) the viewport, top first: what to translate first."""
+        if not self._block_starts:
+            return [] if self._article is None else [b.id for b in self._article.blocks]
+        first = self.cursorForPosition(QPoint(4, 4)).position()
+        last = self.cursorForPosition(
+            QPoint(self.viewport().width() - 4, self.viewport().height() * 2)
+        ).position()
+        ids = [bid for pos, bid in self._block_starts if first <= pos <= last]
+        top = self._block_at(first)
+        if top and top not in ids:
+            ids.insert(0, top)
+        return ids
+
+    def scroll_to_block(self, block_id: str) -> None:
+        y = self._block_viewport_y(block_id)
+        if y is not None:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + y - 8)
+
+    def _emit_position(self) -> None:
+        block_id = self.top_block_id()
+        if block_id:
+            self.position_changed.emit(block_id)
+
+    # -- highlights: hover, counterparts, jumping through mentions ---------------------------------------
+    def span_at(self, point: QPoint) -> PlacedSpan | None:
+        position = self.cursorForPosition(point).position()
+        for index, start in enumerate(self._span_starts):
+            if start >= 0 and start <= position < start + len(self._spans[index].span.text):
+                return self._spans[index]
+        return None
+
+    def mentions(self, key: str) -> list[int]:
+        """Indexes of the rendered spans that share ``key`` (type + normalized value)."""
+        return [i for i, placed in enumerate(self._spans) if placed.key == key and self._span_starts[i] >= 0]
+
+    def mark_key(self, key: str | None) -> int:
+        """Outline every mention of ``key`` (the hovered entity and its counterparts); returns how many."""
+        self._hover_key = key
+        selections: list[QTextEdit.ExtraSelection] = []
+        indexes = self.mentions(key) if key else []
+        for index in indexes:
+            cursor = QTextCursor(self.document())
+            start = self._span_starts[index]
+            cursor.setPosition(start)
+            cursor.setPosition(start + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(self._palette.counterpart))
+            fmt.setFontWeight(QFont.Weight.DemiBold)
+            selection.format = fmt
+            selection.cursor = cursor
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        return len(indexes)
+
+    def jump_to_mention(self, key: str) -> PlacedSpan | None:
+        """Scroll to the next mention of ``key`` (cycling), select it and mark all its mentions."""
+        indexes = self.mentions(key)
+        if not indexes:
+            return None
+        turn = self._jump_index.get(key, -1) + 1
+        self._jump_index[key] = turn % len(indexes)
+        index = indexes[turn % len(indexes)]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._span_starts[index])
+        cursor.setPosition(
+            self._span_starts[index] + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor
+        )
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.mark_key(key)
+        return self._spans[index]
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseMoveEvent(event)
+        placed = self.span_at(event.position().toPoint())
+        key = placed.key if placed else None
+        if key != self._hover_key:
+            self.mark_key(key)
+
+    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
+            tip = self.cursorForPosition(pos).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    # -- links and the language badge -------------------------------------------------------------------
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802,A002 - Qt override
+        """Never load anything: no images, no stylesheets, local or remote (untrusted pages)."""
+        return None
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "lang":
+            self._show_language_menu(url.path())
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+    def language_menu(self, block_id: str) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("languageMenu")
+        current = None
+        if self._article is not None:
+            try:
+                current = self._article.block(block_id).lang
+            except KeyError:
+                return menu
+        header = menu.addAction(text.BADGE_TOOLTIP)
+        header.setEnabled(False)
+        for code in self.detection_languages:
+            action = menu.addAction(text.language_name(code))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(
+                lambda _checked=False, c=code: self.language_change_requested.emit(block_id, c)
+            )
+        return menu
+
+    def _show_language_menu(self, block_id: str) -> None:
+        menu = self.language_menu(block_id)
+        menu.popup(self.mapToGlobal(self.cursorRect().bottomLeft()))

@@ -1,0 +1,52 @@
+"""User-facing strings of the window, in one place so the UI can be translated later."""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+
+from reader.core.document import SpanKind, Translation, TranslationStatus
+
+APP_NAME = "Reader"
+UNTITLED = "Untitled article"
+TRANSLATION_PENDING = "Translating…"
+BADGE_TOOLTIP = "Detected language: click to correct it"
+
+SPAN_KIND_LABELS = {
+    SpanKind.PERSON: "Person",
+    SpanKind.ORGANIZATION: "Organisation",
+    SpanKind.LOCATION: "Place",
+    SpanKind.MISC: "Other name",
+    SpanKind.DATE: "Date",
+}
+SPAN_KIND_PLURALS = {
+    SpanKind.PERSON: "People",
+    SpanKind.ORGANIZATION: "Organisations",
+    SpanKind.LOCATION: "Places",
+    SpanKind.MISC: "Other names",
+    SpanKind.DATE: "Dates",
+}
+
+
+def language_name(code: str | None, in_language: str = "en") -> str:
+    """'de' → 'German' (CLDR names through Babel); unknown codes come back upper-cased."""
+    if not code:
+        return "Unknown"
+    try:
+        name = Locale.parse(code).get_display_name(in_language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code.upper()
+    return name[:1].upper() + name[1:] if name else code.upper()
+
+
+def pair_label(source: str, target: str) -> str:
+    return f"{language_name(source)} → {language_name(target)}"
+
+
+def translation_status_note(translation: Translation) -> str:
+    if translation.status is TranslationStatus.UNAVAILABLE:
+        return f"No translation: {translation.detail or 'no model for this language'}"
+    if translation.status is TranslationStatus.FAILED:
+        return f"Translation failed: {translation.detail or 'unknown error'}"
+    if translation.status is TranslationStatus.SAME_LANGUAGE:
+        return "Already in your language"
+    return ""

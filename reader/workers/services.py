@@ -1,0 +1,117 @@
+"""The engines and the library, built lazily on first use in a worker thread.
+
+Constructing this object is free: nothing heavy (lingua, ctranslate2, spaCy, the gazetteer, SQLite) is
+imported or loaded until a worker first asks for it, which keeps those off the startup path.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from reader.core.annotate.annotator import Annotator
+    from reader.core.annotate.ner_models import NerModelManager
+    from reader.core.language import LanguageIdentifier
+    from reader.core.translate.engine import TranslationEngine
+    from reader.core.translate.packages import PackageManager
+    from reader.store.library import Library
+
+T = TypeVar("T")
+
+
+class Services:
+    """Lazily built components, shared by the worker pools (each component is thread-safe)."""
+
+    def __init__(
+        self,
+        *,
+        library: Library | None = None,
+        packages_dir: Path | None = None,
+        spacy_models_dir: Path | None = None,
+        detection_languages: Sequence[str] | None = None,
+        argos_index_url: str | None = None,
+        spacy_models_url: str | None = None,
+    ) -> None:
+        self._lock = threading.RLock()
+        self._built: dict[str, Any] = {}
+        if library is not None:
+            self._built["library"] = library
+        self._packages_dir = packages_dir
+        self._spacy_models_dir = spacy_models_dir
+        self._detection_languages = tuple(detection_languages) if detection_languages else None
+        self._argos_index_url = argos_index_url
+        self._spacy_models_url = spacy_models_url
+
+    def _get(self, name: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = build()
+            return cast(T, self._built[name])
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    @property
+    def library(self) -> Library:
+        def build() -> Library:
+            from reader.store.library import Library
+
+            library, _notice = Library.open()
+            return library
+
+        return self._get("library", build)
+
+    @property
+    def identifier(self) -> LanguageIdentifier:
+        def build() -> LanguageIdentifier:
+            from reader.core.language import LanguageIdentifier
+
+            return LanguageIdentifier(self._detection_languages)
+
+        return self._get("identifier", build)
+
+    def set_detection_languages(self, languages: Sequence[str]) -> None:
+        with self._lock:
+            self._detection_languages = tuple(languages)
+            self._built.pop("identifier", None)
+
+    @property
+    def packages(self) -> PackageManager:
+        def build() -> PackageManager:
+            from reader.core.translate.packages import PackageManager
+
+            return PackageManager(self._packages_dir, index_url=self._argos_index_url)
+
+        return self._get("packages", build)
+
+    @property
+    def engine(self) -> TranslationEngine:
+        def build() -> TranslationEngine:
+            from reader.core.translate.engine import TranslationEngine
+            from reader.store.translation_cache import SqliteTranslationCache
+
+            return TranslationEngine(self.packages, SqliteTranslationCache(self.library))
+
+        return self._get("engine", build)
+
+    @property
+    def ner_models(self) -> NerModelManager:
+        def build() -> NerModelManager:
+            from reader.core.annotate.ner_models import NerModelManager
+
+            return NerModelManager(self._spacy_models_dir, base_url=self._spacy_models_url)
+
+        return self._get("ner_models", build)
+
+    @property
+    def annotator(self) -> Annotator:
+        def build() -> Annotator:
+            from reader.core.annotate.annotator import Annotator
+            from reader.core.annotate.entities import EntityAnnotator
+
+            return Annotator(EntityAnnotator(self.ner_models))
+
+        return self._get("annotator", build)
