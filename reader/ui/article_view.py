@@ -109,6 +109,15 @@ class ArticleView(QTextBrowser):
         self._article = article
         self.schedule_render()
 
+    def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
+        """The same article changed (a corrected language, another reader language): keep the place."""
+        self._article = article
+        self._translations = dict(translations)
+        self._render_keeping_position()
+
+    def placed_spans(self) -> list[PlacedSpan]:
+        return list(self._spans)
+
     def update_translation(self, translation: Translation) -> None:
         self._translations[translation.block_id] = translation
         self.schedule_render()
@@ -227,14 +236,19 @@ class ArticleView(QTextBrowser):
         """The block at the top of the viewport: the reading position."""
         if not self._block_starts:
             return None
-        position = self.cursorForPosition(QPoint(4, 4)).position()
+        position = self.cursorForPosition(self._probe_point()).position()
         return self._block_at(position) or self._block_starts[0][1]
+
+    def _probe_point(self) -> QPoint:
+        """A point just inside the text at the top left (the document margin itself hits nothing useful)."""
+        margin = int(self.document().documentMargin())
+        return QPoint(margin + 6, 12)
 
     def visible_block_ids(self) -> list[str]:
         """Blocks in (and just below) the viewport, top first: what to translate first."""
         if not self._block_starts:
             return [] if self._article is None else [b.id for b in self._article.blocks]
-        first = self.cursorForPosition(QPoint(4, 4)).position()
+        first = self.cursorForPosition(self._probe_point()).position()
         last = self.cursorForPosition(
             QPoint(self.viewport().width() - 4, self.viewport().height() * 2)
         ).position()

@@ -1,0 +1,96 @@
+"""Start the window: ``reader [PATH | URL]``.
+
+With an empty library and nothing to open, the first start shows the built-in sample article, so a new
+reader sees at once what Reader does. Nothing heavy is imported here: the engines load in workers later.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+from reader.core.errors import ReaderError
+from reader.resources import resource_path, sample_article_path
+
+
+def _parse(args: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reader", add_help=False)
+    parser.add_argument("source", nargs="?")
+    known, _qt_args = parser.parse_known_args(list(args))
+    return known
+
+
+def _process_age() -> float:
+    """Seconds since this process started (for the startup benchmark)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now = float(uptime.read().split()[0])
+        return now - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def run_app(args: Sequence[str]) -> int:
+    options = _parse(args)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reader"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Reader")
+    app.setOrganizationName("Reader")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("reader")
+    icon = resource_path("icons", "reader.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    from reader.store.library import Library
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+    from reader.workers.runner import TaskRunner
+    from reader.workers.services import Services
+
+    settings = Settings()
+    notice: str | None = None
+    try:
+        library, notice = Library.open()
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    services = Services(library=library, detection_languages=settings.detection_languages)
+    runner = TaskRunner()
+    window = MainWindow(runner, services, settings)
+    window.show()
+    if notice:
+        window.status.show_text(notice, error=True)
+
+    if options.source:
+        window.open_source(options.source)
+    else:
+
+        def open_sample_if_empty(count: object, error: BaseException | None) -> None:
+            if error is None and count == 0:
+                window.open_source(str(sample_article_path()))
+
+        from reader.workers.runner import IO_POOL
+
+        runner.run(IO_POOL, library.count, open_sample_if_empty)
+
+    if os.environ.get("READER_EXIT_AFTER_SHOW"):
+
+        def report_and_quit() -> None:
+            print(f"window_shown_s={_process_age():.3f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_and_quit)
+
+    code = app.exec()
+    runner.shutdown()
+    return int(code)

@@ -1,0 +1,678 @@
+"""The main window: library on the left, the article (with its translation) in the middle, the outline on
+the right; a toolbar with the URL field and view modes; a status bar with progress and Cancel.
+
+Only the GUI thread touches widgets. Everything that could take time goes through the ArticleController
+(article work) or the TaskRunner (library queries), and comes back as signals.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import SpanKind
+from reader.ui import text
+from reader.ui.article_controller import ArticleController, user_message
+from reader.ui.article_html import ViewMode
+from reader.ui.article_view import ArticleView
+from reader.ui.library_panel import LibraryPanel, LibraryQuery, LibraryRow
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.status_bar import StatusBar
+from reader.ui.theme import apply_theme
+from reader.workers.runner import IO_POOL, WRITER_POOL, TaskRunner
+from reader.workers.services import Services
+
+log = logging.getLogger(__name__)
+
+OPEN_FILTERS = ";;".join(
+    (
+        "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown)",
+        "Web pages (*.html *.htm *.xhtml)",
+        "Text (*.txt *.md *.markdown)",
+        "All files (*)",
+    )
+)
+MODE_SHORTCUTS = {
+    ViewMode.SIDE_BY_SIDE: ("Side by side", "Ctrl+1"),
+    ViewMode.INTERLINEAR: ("Interlinear", "Ctrl+2"),
+    ViewMode.ORIGINAL: ("Original only", "Ctrl+3"),
+    ViewMode.TRANSLATION: ("Translation only", "Ctrl+4"),
+}
+KIND_SHORTCUTS = {
+    SpanKind.PERSON: "Alt+1",
+    SpanKind.ORGANIZATION: "Alt+2",
+    SpanKind.LOCATION: "Alt+3",
+    SpanKind.MISC: "Alt+4",
+    SpanKind.DATE: "Alt+5",
+}
+
+
+def looks_like_url(candidate: str) -> bool:
+    candidate = candidate.strip()
+    return candidate.startswith(("http://", "https://")) and " " not in candidate and len(candidate) < 4096
+
+
+def source_from_mime(mime: QMimeData) -> str | None:
+    """A dropped/pasted file or link, as a path or URL Reader can open."""
+    if mime.hasUrls():
+        for url in mime.urls():
+            if url.isLocalFile():
+                return url.toLocalFile()
+            if url.scheme() in ("http", "https"):
+                return url.toString()
+    if mime.hasText() and looks_like_url(mime.text()):
+        return mime.text().strip()
+    return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, runner: TaskRunner, services: Services, settings: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(text.APP_NAME)
+        self.runner = runner
+        self.services = services
+        self.settings = settings
+        self.controller = ArticleController(runner, services, settings.reader_language)
+        self.controller.auto_save = bool(settings.auto_save)
+        app = QApplication.instance()
+        self._default_palette = app.palette() if isinstance(app, QApplication) else None
+        self._deleted_id: int | None = None
+        self._missing: list[tuple[str, str]] = []
+        self._model_dialog: Any = None
+
+        self.view = ArticleView(self)
+        self.view.setAcceptDrops(False)
+        self.view.detection_languages = tuple(settings.detection_languages)
+        self.view.set_reader_language(settings.reader_language)
+        self.library_panel = LibraryPanel(self)
+        self.outline = OutlinePanel(self)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.url_field = QLineEdit(self)
+        self.url_field.setObjectName("urlField")
+        self.url_field.setPlaceholderText("Paste a web address and press Enter")
+        self.url_field.setClearButtonEnabled(True)
+        self.url_field.returnPressed.connect(self._on_url_entered)
+        self.banner = self._build_banner()
+        self.placeholder = QLabel(
+            "Open an article with Ctrl+O, paste a web address with Ctrl+V, or drop a file here.", self
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.banner)
+        centre_layout.addWidget(self.placeholder, 1)
+        centre_layout.addWidget(self.view, 1)
+        self.view.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.outline)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900, 220])
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._connect()
+        self._apply_settings()
+        self.library_panel.refresh()
+
+    # -- construction -----------------------------------------------------------------------------------
+    def _build_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("missingModelBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setStyleSheet("#missingModelBanner { background: palette(alternate-base); }")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.banner_label = QLabel(banner)
+        self.banner_label.setWordWrap(True)
+        self.banner_install = QPushButton("Install", banner)
+        self.banner_install.clicked.connect(self._on_banner_install)
+        dismiss = QPushButton("Not now", banner)
+        dismiss.clicked.connect(banner.hide)
+        layout.addWidget(self.banner_label, 1)
+        layout.addWidget(self.banner_install)
+        layout.addWidget(dismiss)
+        banner.hide()
+        return banner
+
+    def _action(
+        self,
+        name: str,
+        label: str,
+        shortcut: str | QKeySequence.StandardKey | Sequence[str] | None,
+        slot: Callable[[], object] | None,
+        menu: QMenu,
+        *,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(label, self)
+        action.setObjectName(name)
+        action.setProperty("group", menu.title().replace("&", ""))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif isinstance(shortcut, str):
+            action.setShortcut(QKeySequence(shortcut))
+        elif shortcut:
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work wherever focus is in the window
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action("open", "&Open…", QKeySequence.StandardKey.Open, self.choose_file, file_menu)
+        self._action("open_url", "Open &Web Address", "Ctrl+L", self.focus_url_field, file_menu)
+        self._action("paste_url", "Open Web Address from Clipboard", "Ctrl+V", self.paste_source, file_menu)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self._action("save", "&Save to Library", "Ctrl+S", self.controller.save, file_menu)
+        self._action(
+            "export_html", "Export as &HTML…", "Ctrl+E", lambda: self.export_current("html"), file_menu
+        )
+        self._action(
+            "export_md", "Export as &Markdown…", "Ctrl+Shift+E", lambda: self.export_current("md"), file_menu
+        )
+        file_menu.addSeparator()
+        self._action("quit", "&Quit", "Ctrl+Q", self.close, file_menu)
+
+        edit_menu = bar.addMenu("&Edit")
+        self._action("copy", "&Copy", QKeySequence.StandardKey.Copy, self.view.copy, edit_menu)
+        self._action("find", "&Find in Library", "Ctrl+F", self.library_panel.focus_search, edit_menu)
+        self._action("preferences", "&Preferences…", "Ctrl+,", self.show_preferences, edit_menu)
+
+        view_menu = bar.addMenu("&View")
+        self.mode_group = QActionGroup(self)
+        for mode, (label, shortcut) in MODE_SHORTCUTS.items():
+            action = self._action(
+                f"mode_{mode.value}",
+                label,
+                shortcut,
+                functools.partial(self.set_mode, mode),
+                view_menu,
+                checkable=True,
+            )
+            self.mode_group.addAction(action)
+        view_menu.addSeparator()
+        for kind, shortcut in KIND_SHORTCUTS.items():
+            self._action(
+                f"show_{kind.value}",
+                f"Highlight {text.SPAN_KIND_PLURALS[kind]}",
+                shortcut,
+                self._on_highlight_toggled,
+                view_menu,
+                checkable=True,
+            )
+        view_menu.addSeparator()
+        self._action(
+            "toggle_library", "Show &Library", "Ctrl+Shift+L", self._toggle_library, view_menu, checkable=True
+        )
+        self._action(
+            "toggle_outline", "Show &Outline", "Ctrl+Shift+O", self._toggle_outline, view_menu, checkable=True
+        )
+        self._action(
+            "zoom_in", "&Larger Text", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1), view_menu
+        )
+        self._action(
+            "zoom_out", "&Smaller Text", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1), view_menu
+        )
+
+        article_menu = bar.addMenu("&Article")
+        self._action("tags", "&Tags…", "Ctrl+T", self.edit_tags, article_menu)
+        self._action("archive", "&Archive", "Ctrl+Shift+A", self.toggle_archive, article_menu)
+        self._action("delete", "&Delete from Library", "Ctrl+Backspace", self.delete_current, article_menu)
+        self._action(
+            "undo_delete", "&Undo Delete", QKeySequence.StandardKey.Undo, self.undo_delete, article_menu
+        )
+        self._action(
+            "retranslate", "Translate &Again", "Ctrl+R", self.controller.retry_translation, article_menu
+        )
+        self._action("cancel", "&Cancel", "Esc", self.controller.cancel, article_menu)
+
+        tools_menu = bar.addMenu("&Tools")
+        self._action("models", "&Models…", "Ctrl+M", self.show_model_manager, tools_menu)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(
+            "shortcuts",
+            "&Keyboard Shortcuts",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_shortcuts,
+            help_menu,
+        )
+        self._action("about", "&About Reader", None, self.show_about, help_menu)
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.actions_by_name["open"])
+        toolbar.addWidget(self.url_field)
+        toolbar.addSeparator()
+        for mode in MODE_SHORTCUTS:
+            toolbar.addAction(self.actions_by_name[f"mode_{mode.value}"])
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions_by_name["save"])
+        toolbar.addAction(self.actions_by_name["models"])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.article_opened.connect(self._on_article_opened)
+        c.article_changed.connect(self._on_article_changed)
+        c.translation_arrived.connect(self.view.update_translation)
+        c.annotations_arrived.connect(self.view.update_annotations)
+        c.missing_pairs_found.connect(self._on_missing_pairs)
+        c.position_restored.connect(
+            lambda block_id: QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
+        )
+        c.status_changed.connect(self.status.show_text)
+        c.failed.connect(self._on_failed)
+        c.busy_changed.connect(self.status.set_busy)
+        c.progress_changed.connect(self.status.set_progress)
+        c.library_changed.connect(self.library_panel.refresh)
+        c.visible_blocks = self.view.visible_block_ids
+        self.status.cancel_requested.connect(c.cancel)
+        self.status.undo_requested.connect(self.undo_delete)
+        self.view.language_change_requested.connect(c.set_block_language)
+        self.view.position_changed.connect(c.save_position)
+        self.view.document().contentsChanged.connect(self._schedule_outline)
+        self.outline.mention_requested.connect(self.view.jump_to_mention)
+        self.library_panel.query_changed.connect(self._run_library_query)
+        self.library_panel.article_activated.connect(c.open_stored)
+        self.library_panel.delete_requested.connect(self.delete_article)
+        self._outline_timer = QTimer(self)
+        self._outline_timer.setSingleShot(True)
+        self._outline_timer.setInterval(150)
+        self._outline_timer.timeout.connect(self._refresh_outline)
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        geometry = s.window_geometry
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = s.window_state
+        if state:
+            self.restoreState(state)
+        splitter = s.splitter_state
+        if splitter:
+            self.splitter.restoreState(splitter)
+        try:
+            mode = ViewMode(s.view_mode)
+        except ValueError:
+            mode = ViewMode.SIDE_BY_SIDE
+        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+        self.view.set_mode(mode)
+        visible = {SpanKind(k) for k in s.highlight_types if k in {kind.value for kind in SpanKind}}
+        for kind in SpanKind:
+            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
+        self.view.set_visible_kinds(visible)
+        self.actions_by_name["toggle_library"].setChecked(self.library_panel.isVisibleTo(self) or True)
+        self.actions_by_name["toggle_outline"].setChecked(True)
+        self._apply_font()
+        self._apply_theme()
+        self._rebuild_recent_menu()
+
+    def _apply_font(self) -> None:
+        font = QFont(self.settings.font_family) if self.settings.font_family else QFont()
+        font.setPointSize(int(self.settings.font_size))
+        self.view.set_text_font(font)
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._default_palette is not None:
+            self.view.set_palette_colours(apply_theme(app, self.settings.theme, self._default_palette))
+
+    # -- opening ----------------------------------------------------------------------------------------
+    def open_source(self, source: str) -> None:
+        if not source.startswith(("http://", "https://")):
+            self.settings.add_recent_file(str(Path(source).expanduser().resolve()))
+            self._rebuild_recent_menu()
+        self.banner.hide()
+        self.controller.open_source(source)
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open Article", "", OPEN_FILTERS)
+        if path:
+            self.open_source(path)
+
+    def focus_url_field(self) -> None:
+        self.url_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.url_field.selectAll()
+
+    def _on_url_entered(self) -> None:
+        candidate = self.url_field.text().strip()
+        if not candidate:
+            return
+        if "://" not in candidate and "." in candidate and " " not in candidate:
+            candidate = "https://" + candidate
+        if not looks_like_url(candidate):
+            self.status.show_text("That is not a web address Reader can open (http or https).", error=True)
+            return
+        self.open_source(candidate)
+
+    def paste_source(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData() if clipboard is not None else None
+        source = source_from_mime(mime) if mime is not None else None
+        if source is None:
+            self.status.show_text("The clipboard holds no web address or file to open.")
+            return
+        if looks_like_url(source):
+            self.url_field.setText(source)
+        self.open_source(source)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if source_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        source = source_from_mime(event.mimeData())
+        if source:
+            event.acceptProposedAction()
+            self.open_source(source)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = list(self.settings.recent_files)
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- controller events ------------------------------------------------------------------------------
+    def _on_article_opened(self, article: Any) -> None:
+        self.placeholder.hide()
+        self.view.show()
+        self.view.set_article(article)
+        self.setWindowTitle(f"{article.title} — {text.APP_NAME}")
+
+    def _on_article_changed(self, article: Any) -> None:
+        self.view.set_article_keep_position(article, self.controller.translations)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.show_text(message, error=True)
+
+    def _schedule_outline(self) -> None:
+        self._outline_timer.start()
+
+    def _refresh_outline(self) -> None:
+        self.outline.set_mentions(self.view.placed_spans(), self.view.visible_kinds())
+
+    def _on_missing_pairs(self, pairs: list[tuple[str, str]]) -> None:
+        self._missing = list(pairs)
+        if not pairs:
+            self.banner.hide()
+            return
+        labels = ", ".join(text.pair_label(s, t) for s, t in pairs)
+        self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
+        self.banner_install.setText(f"Install {text.pair_label(*pairs[0])}")
+        self.banner.show()
+
+        def size_of_first(handle: Any) -> int | None:
+            for package in self.services.packages.available(refresh=False):
+                if (package.from_code, package.to_code) == pairs[0]:
+                    return getattr(package, "size_bytes", None) or None
+            return None
+
+        def show_size(size: int | None) -> None:
+            if size and self._missing and self._missing[0] == pairs[0]:
+                self.banner_install.setText(
+                    f"Install {text.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                )
+
+        self.runner.run(
+            IO_POOL, size_of_first, lambda r, e: show_size(r if e is None else None), pass_handle=True
+        )
+
+    def _on_banner_install(self) -> None:
+        dialog = self.show_model_manager()
+        if dialog is not None and self._missing and hasattr(dialog, "offer_pair"):
+            dialog.offer_pair(*self._missing[0])
+
+    # -- view -------------------------------------------------------------------------------------------
+    def set_mode(self, mode: ViewMode) -> None:
+        self.view.set_mode(mode)
+        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+        self.settings.view_mode = mode.value
+
+    def _on_highlight_toggled(self) -> None:
+        visible = {kind for kind in SpanKind if self.actions_by_name[f"show_{kind.value}"].isChecked()}
+        self.view.set_visible_kinds(visible)
+        self.settings.highlight_types = {kind.value for kind in visible}
+        self._refresh_outline()
+
+    def _toggle_library(self) -> None:
+        self.library_panel.setVisible(self.actions_by_name["toggle_library"].isChecked())
+
+    def _toggle_outline(self) -> None:
+        self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
+
+    def _zoom(self, step: int) -> None:
+        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))
+        self._apply_font()
+
+    # -- library ----------------------------------------------------------------------------------------
+    def _run_library_query(self, query: LibraryQuery) -> None:
+        def work(_handle: Any) -> tuple[list[LibraryRow], list[str]]:
+            from reader.ui.library_rows import query_rows
+
+            return query_rows(self.services.library, query)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.status.show_text(user_message(error), error=True)
+                return
+            rows, tags = result
+            self.library_panel.set_tags(tags)
+            self.library_panel.show_results(query, rows)
+
+        self.runner.run(IO_POOL, work, done, pass_handle=True)
+
+    def _library_write(
+        self, fn: Callable[[], object], message: str, after: Callable[[], None] | None = None
+    ) -> None:
+        def done(_result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.status.show_text(user_message(error), error=True)
+                return
+            self.status.show_text(message)
+            self.library_panel.refresh()
+            if after is not None:
+                after()
+
+        self.runner.run(WRITER_POOL, fn, done)
+
+    def _current_id(self) -> int | None:
+        if self.controller.article_id is not None:
+            return self.controller.article_id
+        return self.library_panel.selected_id()
+
+    def edit_tags(self) -> None:
+        article_id = self.controller.article_id
+        if article_id is None:
+            self.status.show_text("Save the article to the library first (Ctrl+S), then tag it.")
+            return
+        current = ", ".join(getattr(self, "_current_tags", []))
+        value, ok = QInputDialog.getText(
+            self, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
+        )
+        if not ok:
+            return
+        tags = sorted({t.strip() for t in value.split(",") if t.strip()})
+        self._current_tags = tags
+        self._library_write(lambda: self.services.library.set_tags(article_id, tags), "Tags saved.")
+
+    def toggle_archive(self) -> None:
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        self._library_write(lambda: self.services.library.set_archived(article_id, True), "Archived.")
+
+    def delete_current(self) -> None:
+        article_id = self._current_id()
+        if article_id is not None:
+            self.delete_article(article_id)
+
+    def delete_article(self, article_id: int) -> None:
+        def after() -> None:
+            self._deleted_id = article_id
+            self.status.offer_undo(True)
+            if self.controller.article_id == article_id:
+                self.controller.article_id = None
+
+        self._library_write(
+            lambda: self.services.library.delete(article_id), "Deleted. Undo with Ctrl+Z.", after
+        )
+
+    def undo_delete(self) -> None:
+        article_id = self._deleted_id
+        if article_id is None:
+            return
+        self._deleted_id = None
+        self.status.offer_undo(False)
+        self._library_write(lambda: self.services.library.undelete(article_id), "Restored.")
+
+    def export_current(self, fmt: str) -> None:
+        article = self.controller.article
+        if article is None:
+            return
+        suffix = {"html": "html", "md": "md"}[fmt]
+        default = "".join(c if c.isalnum() or c in " -_" else "_" for c in article.title)[:80] or "article"
+        path, _f = QFileDialog.getSaveFileName(self, "Export Article", f"{default}.{suffix}", f"*.{suffix}")
+        if not path:
+            return
+        translations = list(self.controller.translations.values())
+        annotations = dict(self.controller.annotations)
+
+        def write() -> None:
+            from reader.core import export  # type: ignore[attr-defined]
+
+            render = export.to_html if fmt == "html" else export.to_markdown
+            Path(path).write_text(render(article, translations, annotations), encoding="utf-8")
+
+        def done(_r: Any, error: BaseException | None) -> None:
+            if error is None:
+                self.status.show_text(f"Exported to {path}.")
+            elif isinstance(error, OSError):
+                self.status.show_text(f"Could not write {path}: {error.strerror or error}.", error=True)
+            else:
+                self.status.show_text(user_message(error), error=True)
+
+        self.runner.run(IO_POOL, write, done)
+
+    # -- dialogs ----------------------------------------------------------------------------------------
+    def show_model_manager(self) -> Any:
+        try:
+            from reader.ui.model_manager import ModelManagerDialog
+        except ImportError:
+            self.status.show_text("The model manager is not available in this build.", error=True)
+            return None
+        if self._model_dialog is None:
+            self._model_dialog = ModelManagerDialog(
+                self.services.packages, self.services.ner_models, self.runner, self
+            )
+            if hasattr(self._model_dialog, "models_changed"):
+                self._model_dialog.models_changed.connect(self._on_models_changed)
+            self._model_dialog.finished.connect(lambda _r: self._on_models_changed())
+        self._model_dialog.show()
+        self._model_dialog.raise_()
+        return self._model_dialog
+
+    def _on_models_changed(self) -> None:
+        if self.controller.article is not None and self._missing:
+            self.banner.hide()
+            self._missing = []
+            self.controller.retry_translation()
+
+    def show_preferences(self) -> None:
+        from reader.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.controller.auto_save = bool(self.settings.auto_save)
+            self.view.detection_languages = tuple(self.settings.detection_languages)
+            self.services.set_detection_languages(self.settings.detection_languages)
+            self._apply_settings_after_preferences()
+
+    def _apply_settings_after_preferences(self) -> None:
+        visible = {SpanKind(k) for k in self.settings.highlight_types}
+        for kind in SpanKind:
+            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
+        self.view.set_visible_kinds(visible)
+        self._apply_font()
+        self._apply_theme()
+        self.view.set_reader_language(self.settings.reader_language)
+        self.controller.set_reader_language(self.settings.reader_language)
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(list(self.actions_by_name.values()), self).exec()
+
+    def show_about(self) -> None:
+        from reader import __version__
+
+        self.status.show_text(
+            f"Reader {__version__}: articles in several languages, translated offline on this computer."
+        )
+
+    # -- closing ----------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        block_id = self.view.top_block_id()
+        if block_id:
+            self.controller.save_position(block_id)
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.controller.cancel()
+        super().closeEvent(event)
