@@ -6,12 +6,15 @@ Reader or argostranslate module is imported, so tests never touch the real user'
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
 for _var, _sub in {
     "READER_DATA_DIR": "data/reader",
     "READER_CACHE_DIR": "cache/reader",
