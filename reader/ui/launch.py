@@ -39,6 +39,17 @@ def _process_age() -> float:
         return float("nan")
 
 
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def run_app(args: Sequence[str]) -> int:
     options = _parse(args)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reader"])
@@ -83,13 +94,20 @@ def run_app(args: Sequence[str]) -> int:
 
         runner.run(IO_POOL, library.count, open_sample_if_empty)
 
-    if os.environ.get("READER_EXIT_AFTER_SHOW"):
+    probe = os.environ.get("READER_EXIT_AFTER_SHOW")
+    if probe:
+        # Startup benchmark hook: report when the window is on screen, then idle memory after a pause.
+        QTimer.singleShot(0, lambda: print(f"window_shown_s={_process_age():.3f}", flush=True))
 
-        def report_and_quit() -> None:
-            print(f"window_shown_s={_process_age():.3f}", flush=True)
+        def report_idle_and_quit() -> None:
+            print(f"idle_rss_mb={_rss_mb():.1f}", flush=True)
+            heavy = sorted(
+                m for m in ("ctranslate2", "spacy", "lingua", "argostranslate") if m in sys.modules
+            )
+            print(f"heavy_modules={','.join(heavy)}", flush=True)
             app.quit()
 
-        QTimer.singleShot(0, report_and_quit)
+        QTimer.singleShot(int(float(probe) * 1000), report_idle_and_quit)
 
     code = app.exec()
     runner.shutdown()
