@@ -1,0 +1,244 @@
+"""Edit → Preferences: the reader's language, font, theme, highlights, detection languages, auto-save.
+
+The form edits a copy: nothing reaches Settings until OK, so Cancel (or closing the window) leaves the
+app exactly as it was. Restore Defaults resets the form, not the settings; OK then stores the defaults.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import SpanKind
+from reader.ui import text
+from reader.ui.settings import (
+    DEFAULT_FONT_SIZE,
+    FALLBACK_DETECTION_LANGUAGES,
+    HIGHLIGHT_TYPES,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
+    THEMES,
+    Settings,
+    default_detection_languages,
+    system_language,
+)
+
+THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
+# Languages Argos Translate publishes packages for (its 2024 index), every one supported by lingua.
+# Offered in the detection list even before reader.core.language exists or when its default is narrower.
+CANDIDATE_DETECTION_LANGUAGES: tuple[str, ...] = tuple(
+    "ar az bg bn ca cs da de el en eo es et fa fi fr ga he hi hu id it ja ko lt lv ms nb nl pl pt ro ru "
+    "sk sl sq sv th tl tr uk ur zh".split()
+)
+NO_DETECTION_LANGUAGE = "Choose at least one language for detection."
+
+
+def _language_names() -> dict[str, str]:
+    """ISO 639-1 code → English name from CLDR (Babel), capitalised."""
+    names = Locale("en").languages
+    return {code: name[:1].upper() + name[1:] for code, name in names.items() if len(code) == 2}
+
+
+class PreferencesDialog(QDialog):
+    """A form over ``settings``; writes on OK only."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Preferences")
+        self._names = _language_names()
+        self._font_family = settings.font_family  # "" = the system font, kept unless the user picks one
+
+        self.language_combo = QComboBox(self)
+        codes = set(self._names) | {settings.reader_language}
+        for code in sorted(codes, key=lambda c: self._names.get(c, c).casefold()):
+            self.language_combo.addItem(f"{self._names.get(code, code.upper())} ({code})", code)
+
+        self.font_combo = QFontComboBox(self)
+        self.font_combo.currentFontChanged.connect(self._on_font_combo_changed)
+        self.size_spin = QSpinBox(self)
+        self.size_spin.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
+        self.size_spin.setSuffix(" pt")
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_combo, 1)
+        font_row.addWidget(self.size_spin)
+
+        self.theme_combo = QComboBox(self)
+        for theme in THEMES:
+            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+
+        self.highlight_boxes: dict[str, QCheckBox] = {}
+        highlight_row = QHBoxLayout()
+        for kind in HIGHLIGHT_TYPES:
+            box = QCheckBox(text.SPAN_KIND_PLURALS[SpanKind(kind)], self)
+            self.highlight_boxes[kind] = box
+            highlight_row.addWidget(box)
+        highlight_row.addStretch(1)
+
+        self.detection_filter = QLineEdit(self)
+        self.detection_filter.setPlaceholderText("Filter languages")
+        self.detection_filter.setClearButtonEnabled(True)
+        self.detection_filter.textChanged.connect(self._on_detection_filter_changed)
+        self.detection_list = QListWidget(self)
+        self.detection_list.setMinimumHeight(160)
+        candidates = (
+            set(CANDIDATE_DETECTION_LANGUAGES)
+            | set(FALLBACK_DETECTION_LANGUAGES)
+            | set(default_detection_languages())
+            | set(settings.detection_languages)
+        )
+        for code in sorted(candidates, key=lambda c: self._names.get(c, c).casefold()):
+            item = QListWidgetItem(f"{self._names.get(code, code.upper())} ({code})", self.detection_list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        self.detection_list.itemChanged.connect(lambda _item: self._update_ok_state())
+        detection_box = QVBoxLayout()
+        detection_box.addWidget(self.detection_filter)
+        detection_box.addWidget(self.detection_list)
+
+        self.auto_save_box = QCheckBox("Save every opened article to the library", self)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self.restore_defaults
+        )
+
+        form = QFormLayout()
+        form.addRow("&Your language:", self.language_combo)
+        form.addRow("&Font:", font_row)
+        form.addRow("&Theme:", self.theme_combo)
+        form.addRow("Highlight:", highlight_row)
+        form.addRow("&Detect these languages:", detection_box)
+        form.addRow("", self.auto_save_box)
+        for label_widget, buddy in (
+            (form.labelForField(self.theme_combo), self.theme_combo),
+            (form.labelForField(self.language_combo), self.language_combo),
+        ):
+            if isinstance(label_widget, QLabel):
+                label_widget.setBuddy(buddy)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self._load(
+            language=settings.reader_language,
+            font_family=settings.font_family,
+            font_size=settings.font_size,
+            theme=settings.theme,
+            highlights=settings.highlight_types,
+            detection=settings.detection_languages,
+            auto_save=settings.auto_save,
+        )
+
+    # -- form state -------------------------------------------------------------------------------------
+    def _load(
+        self,
+        *,
+        language: str,
+        font_family: str,
+        font_size: int,
+        theme: str,
+        highlights: set[str],
+        detection: tuple[str, ...],
+        auto_save: bool,
+    ) -> None:
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self._font_family = font_family
+        self.font_combo.blockSignals(True)
+        self.font_combo.setCurrentFont(QFont(font_family) if font_family else self.font())
+        self.font_combo.blockSignals(False)
+        self.size_spin.setValue(font_size)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(theme)))
+        for kind, box in self.highlight_boxes.items():
+            box.setChecked(kind in highlights)
+        chosen = set(detection)
+        self.detection_list.blockSignals(True)
+        for i in range(self.detection_list.count()):
+            item = self.detection_list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.detection_list.blockSignals(False)
+        self.auto_save_box.setChecked(auto_save)
+        self._update_ok_state()
+
+    def restore_defaults(self) -> None:
+        """Put the defaults into the form (stored only when the user presses OK)."""
+        self._load(
+            language=system_language(),
+            font_family="",
+            font_size=DEFAULT_FONT_SIZE,
+            theme="system",
+            highlights=set(HIGHLIGHT_TYPES),
+            detection=default_detection_languages(),
+            auto_save=False,
+        )
+
+    def selected_detection_languages(self) -> tuple[str, ...]:
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.detection_list.item(i) for i in range(self.detection_list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def _on_font_combo_changed(self, font: QFont) -> None:
+        self._font_family = font.family()
+
+    def _on_detection_filter_changed(self, needle: str) -> None:
+        needle = needle.strip().casefold()
+        for i in range(self.detection_list.count()):
+            item = self.detection_list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _update_ok_state(self) -> None:
+        ok = bool(self.selected_detection_languages())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.message.setText("" if ok else NO_DETECTION_LANGUAGE)
+        self.message.setVisible(not ok)
+
+    # -- OK ---------------------------------------------------------------------------------------------
+    def accept(self) -> None:
+        detection = self.selected_detection_languages()
+        if not detection:
+            self._update_ok_state()
+            return
+        s = self.settings
+        s.reader_language = str(self.language_combo.currentData())
+        s.font_family = self._font_family
+        s.font_size = self.size_spin.value()
+        s.theme = str(self.theme_combo.currentData())
+        s.highlight_types = {kind for kind, box in self.highlight_boxes.items() if box.isChecked()}
+        s.detection_languages = detection
+        s.auto_save = self.auto_save_box.isChecked()
+        super().accept()
+
+
+__all__ = ["CANDIDATE_DETECTION_LANGUAGES", "PreferencesDialog"]
