@@ -1,0 +1,172 @@
+"""Find date and time expressions in a block of text and normalize them to ISO 8601.
+
+A grammar of our own on Babel's CLDR month and weekday names plus small per-language tables
+(``dates_lexicon``), chosen by measurement over dateparser, which marks "mit"/"die" as weekdays and
+reads relative dates against the machine clock (``benchmarks/dates_accuracy.py`` prints the figures).
+Precision comes first: bare month names, bare years and weekday names only count in a context that
+makes them dates ("im Mai", "seit 2002", "Tuesday" but not "Sunday Times"), and numeric forms are
+guarded against prices, scores, versions and phone numbers.
+
+Supported: de, en, fr, es, it, nl, pt. Any other language (or None) gets the language-independent
+numeric forms only (2022-01-04, 04.01.2022, unambiguous 13/01/2022, 2019-2021, 14:30).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from reader.core.annotate.dates_grammar import Candidate, Grammar, alt, grammar_for
+from reader.core.annotate.dates_lexicon import DAY, SPECS, LangSpec
+from reader.core.annotate.dates_resolve import resolve_date, value_of
+from reader.core.document import Span, SpanKind
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(SPECS)
+
+_DAYISH = {"date", "day-month"}
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ\"“„«])|\n")
+_WEEKDAY_JOIN = re.compile(r",?\s*(?:den|the|le|el|il|de|o|a)?\s*", re.I)
+_WEEKDAY_PAREN = re.compile(r"\s*[(\[]\s*")
+
+
+def find_dates(text: str, lang: str | None, *, reference: dt.date | None = None) -> tuple[Span, ...]:
+    """Date and time expressions in ``text``, sorted and non-overlapping.
+
+    Args:
+        text: one block of plain text.
+        lang: ISO 639-1 code of the text (region subtags are ignored); None or unsupported → numeric forms.
+        reference: the article's published date; day-months, months, weekdays and relative expressions
+            resolve against it. Without it they get partial values (``--01-04``) or none.
+
+    Returns:
+        ``Span(start, end, SpanKind.DATE, text, value=<ISO 8601>, detail=<kind>)`` per expression, kind
+        one of date, day-month, weekday, month, year, relative, range, time.
+    """
+    if not text:
+        return ()
+    code = lang.split("-")[0].split("_")[0].lower() if lang else None
+    grammar = grammar_for(code)
+    chosen = _select(_candidates(grammar, text))
+    spec = grammar.spec
+    if spec is not None:
+        chosen = _merge_ranges(chosen, text, spec)
+        chosen = _merge_weekday_dates(chosen, text)
+    future = re.compile(spec.future, re.I) if spec is not None else None
+    values: list[str | None] = []
+    for c in chosen:
+        forward = c.kind == "weekday" and future is not None and _future_sentence(text, c, future)
+        values.append(value_of(c, reference, forward))
+    _link_neighbours(chosen, values, text, reference, spec)
+    return tuple(
+        Span(c.start, c.end, SpanKind.DATE, text[c.start : c.end], value=v, detail=c.kind)
+        for c, v in zip(chosen, values, strict=True)
+    )
+
+
+def _candidates(grammar: Grammar, text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for regex, handler in grammar.patterns:
+        for match in regex.finditer(text):
+            candidate = handler(match, text)
+            if candidate is not None and candidate.end > candidate.start:
+                found.append(candidate)
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then earliest: keep the candidates that overlap nothing already kept."""
+    taken: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.kind in _DAYISH and b.kind in _DAYISH:
+        return True
+    return a.kind == b.kind and a.kind in ("month", "year")
+
+
+def _merge_ranges(chosen: list[Candidate], text: str, spec: LangSpec) -> list[Candidate]:
+    """ "10. Januar bis 12. Februar", "von 2002 bis 2005": two neighbours joined by a range word."""
+    mid = re.compile(rf"\s*{alt(spec.range_mid)}\s*", re.I)
+    ands = re.compile(rf"\s*{alt(spec.range_and)}\s*", re.I)
+    opener = re.compile(rf"(?<!\w){alt(spec.range_open)}\s+$", re.I)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        a = chosen[i]
+        b = chosen[i + 1] if i + 1 < len(chosen) else None
+        if b is not None and _compatible(a, b):
+            between = text[a.end : b.start]
+            if mid.fullmatch(between):
+                opened = opener.search(text[max(0, a.start - 20) : a.start])
+                if opened or not ands.fullmatch(between):
+                    start = a.start - len(opened.group(0)) if opened else a.start
+                    first = a if a.year is not None or b.year is None else replace(a, year=a.year)
+                    out.append(Candidate(start, b.end, "range", first=first, last=b))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _merge_weekday_dates(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """ "Tuesday, January 4" is one expression: the weekday joins the date that follows it."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        a = chosen[i]
+        b = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (
+            b is not None
+            and a.kind == "weekday"
+            and a.direction == 0
+            and b.kind in _DAYISH
+            and _WEEKDAY_JOIN.fullmatch(text[a.end : b.start])
+        ):
+            out.append(replace(b, start=a.start))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _future_sentence(text: str, c: Candidate, future: re.Pattern[str]) -> bool:
+    """Whether the sentence around ``c`` speaks of the future (so a weekday points forward)."""
+    lo, hi = max(0, c.start - 200), min(len(text), c.end + 120)
+    start, end = lo, hi
+    for brk in _SENTENCE_BREAK.finditer(text, lo, hi):
+        if brk.end() <= c.start:
+            start = brk.end()
+        elif brk.start() >= c.end:
+            end = brk.start()
+            break
+    return future.search(text, start, end) is not None
+
+
+def _link_neighbours(
+    chosen: list[Candidate],
+    values: list[str | None],
+    text: str,
+    reference: dt.date | None,
+    spec: LangSpec | None,
+) -> None:
+    """A weekday before "(4. Januar)" takes that date; a time after a day becomes a full datetime."""
+    preps = alt(spec.time_preps) if spec is not None and spec.time_preps else "(?!)"
+    time_join = re.compile(rf"\s*,?\s*(?:{preps})?\s*", re.I)
+    for i in range(1, len(chosen)):
+        a, b = chosen[i - 1], chosen[i]
+        between = text[a.end : b.start]
+        if a.kind == "weekday" and b.kind in _DAYISH and _WEEKDAY_PAREN.fullmatch(between):
+            day = resolve_date(b, reference)
+            if day is not None and day.weekday() == a.weekday:
+                values[i - 1] = day.isoformat()
+        elif b.kind == "time" and (a.kind in _DAYISH | {"weekday"} or a.kind == "relative" and a.unit == DAY):
+            value = values[i - 1]
+            if value is not None and len(value) == 10 and values[i] and time_join.fullmatch(between):
+                values[i] = f"{value}{values[i]}"

@@ -1,0 +1,126 @@
+"""Turn a recognized date expression into an ISO 8601 value, against the article's published date.
+
+Choices (news talks about the recent past and the near future):
+- a day and month without a year → the occurrence nearest the reference date (ties go to the past);
+- a month without a year → the nearest such month, or the previous / next one after "last" / "next";
+- a weekday → the day in the week around the reference: the past six days (the reference day
+  included) unless the text says "next" or the sentence is in the future tense ("will meet on
+  Thursday"), then the coming six days;
+- relative days → the date; weeks → the ISO week (``2022-W02``); months → ``2022-02``; years → ``2021``.
+Without a reference date, partial values are given where ISO 8601 has them (``--01-04``, ``--10``) and
+expressions that only make sense relative to a date (weekdays, "yesterday") get no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reader.core.annotate.dates_grammar import Candidate, valid_day
+from reader.core.annotate.dates_lexicon import DAY, MONTH, WEEK
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def nearest_day(month: int, day: int, reference: dt.date) -> dt.date:
+    """The date with this month and day closest to ``reference``; ties go to the past."""
+    options = [
+        dt.date(year, month, day)
+        for year in (reference.year - 1, reference.year, reference.year + 1)
+        if valid_day(day, month, year)
+    ]
+    return min(options, key=lambda d: (abs((d - reference).days), d > reference))
+
+
+def nearest_month(month: int, reference: dt.date, direction: int) -> tuple[int, int]:
+    here = reference.year * 12 + reference.month - 1
+    options = [(y, month) for y in (reference.year - 1, reference.year, reference.year + 1)]
+
+    def distance(option: tuple[int, int]) -> int:
+        return option[0] * 12 + option[1] - 1 - here
+
+    if direction < 0:
+        return max((o for o in options if distance(o) < 0), key=distance)
+    if direction > 0:
+        return min((o for o in options if distance(o) > 0), key=distance)
+    return min(options, key=lambda o: (abs(distance(o)), distance(o) > 0))
+
+
+def weekday_date(weekday: int, reference: dt.date, forward: bool) -> dt.date:
+    delta = (weekday - reference.weekday()) % 7
+    if forward:
+        return reference + dt.timedelta(days=delta)
+    return reference - dt.timedelta(days=(7 - delta) % 7)
+
+
+def resolve_date(c: Candidate, reference: dt.date | None, forward: bool = False) -> dt.date | None:
+    """The single calendar day ``c`` denotes, when it denotes one and it can be known."""
+    if c.kind in ("date", "day-month") and c.month is not None and c.day is not None:
+        if c.year is not None:
+            return dt.date(c.year, c.month, c.day)
+        return nearest_day(c.month, c.day, reference) if reference is not None else None
+    if reference is None:
+        return None
+    if c.kind == "weekday" and c.weekday is not None:
+        if c.direction > 0:
+            return reference + dt.timedelta(days=(c.weekday - reference.weekday() - 1) % 7 + 1)
+        if c.direction < 0:
+            return reference - dt.timedelta(days=(reference.weekday() - c.weekday - 1) % 7 + 1)
+        return weekday_date(c.weekday, reference, forward)
+    if c.kind == "relative" and c.unit == DAY:
+        return reference + dt.timedelta(days=c.offset)
+    return None
+
+
+def value_of(c: Candidate, reference: dt.date | None, forward: bool = False) -> str | None:
+    """The ISO 8601 value of a candidate (see the module docstring for the choices)."""
+    if c.kind == "range" and c.first is not None and c.last is not None:
+        return _range_value(c.first, c.last, reference)
+    if c.kind == "time" and c.hour is not None:
+        return f"T{c.hour:02d}:{(c.minute or 0):02d}"
+    if c.kind == "year" and c.year is not None:
+        return f"{c.year:04d}"
+    if c.kind == "month" and c.month is not None:
+        if c.year is not None:
+            return f"{c.year:04d}-{c.month:02d}"
+        if reference is None:
+            return f"--{c.month:02d}"
+        year, month = nearest_month(c.month, reference, c.direction)
+        return f"{year:04d}-{month:02d}"
+    if c.kind == "day-month" and reference is None and c.month is not None and c.day is not None:
+        return f"--{c.month:02d}-{c.day:02d}"
+    if c.kind == "relative" and reference is not None and c.unit != DAY:
+        if c.unit == WEEK:
+            year, week, _ = (reference + dt.timedelta(weeks=c.offset)).isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        if c.unit == MONTH:
+            year, month = _add_months(reference.year, reference.month, c.offset)
+            return f"{year:04d}-{month:02d}"
+        return f"{reference.year + c.offset:04d}"
+    day = resolve_date(c, reference, forward)
+    return day.isoformat() if day is not None else None
+
+
+def _range_value(first: Candidate, last: Candidate, reference: dt.date | None) -> str | None:
+    if first.kind == "year" or first.kind == "month":
+        a, b = value_of(first, reference), value_of(last, reference)
+        if first.kind == "month" and last.year is None and reference is not None and a and b and a > b:
+            b = f"{int(a[:4]) + 1:04d}{b[4:]}"
+        return f"{a}/{b}" if a and b else None
+    # Day ranges: the end fixes the year ("10. bis 12. Januar 2022"); the start follows it.
+    end = resolve_date(last, reference)
+    if end is None:
+        a, b = value_of(first, None), value_of(last, None)
+        return f"{a}/{b}" if a and b else None
+    assert first.month is not None and first.day is not None
+    year = first.year if first.year is not None else end.year
+    if not valid_day(first.day, first.month, year):
+        return None
+    start = dt.date(year, first.month, first.day)
+    if start > end and first.year is None:
+        if not valid_day(first.day, first.month, year - 1):
+            return None
+        start = dt.date(year - 1, first.month, first.day)
+    return f"{start.isoformat()}/{end.isoformat()}"
