@@ -1,0 +1,621 @@
+"""Tools → Models: install, download and remove translation packages and entity-recognition models.
+
+Two tabs share one widget (``ModelTab``) over a small adapter per kind of model (``TranslationModels``,
+``NerModels``), so both behave the same: an Installed list with Remove and Install from file, an Available
+list with a filter and Refresh, a progress bar with Cancel, and a one-line message area. Every call into
+the managers (they touch the disk and the network) runs on the runner's I/O pool; results come back on
+the GUI thread through ``on_done``. The network is used only when the user clicks Refresh or Download
+(or the window's "Install German → English" banner calls ``offer_pair``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.cancel import CancelToken, ProgressCallback
+from reader.core.errors import CancelledError, ReaderError
+from reader.ui.text import language_name, pair_label
+from reader.workers.runner import IO_POOL, TaskHandle, TaskRunner
+
+log = logging.getLogger(__name__)
+MB = 1_000_000
+
+
+# -- pure helpers (no Qt) -------------------------------------------------------------------------------
+def approx_size(size: int | None) -> str:
+    """A download size as people say it: 'about 100 MB', 'about 1.2 GB'."""
+    if not size or size <= 0:
+        return "size unknown"
+    if size >= 1000 * MB:
+        return f"about {size / (1000 * MB):.1f} GB"
+    mb = size / MB
+    if mb < 1:
+        return "less than 1 MB"
+    return f"about {round(mb, -1) if mb >= 100 else round(mb):.0f} MB"
+
+
+def disk_size(size: int | None) -> str:
+    """A size on disk, one decimal: '57.3 MB', '820 KB'."""
+    if size is None:
+        return ""
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"
+
+
+def age_text(seconds: float | None) -> str:
+    """How old the cached package index is, for the label next to Refresh."""
+    if seconds is None:
+        return "index not downloaded yet"
+    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        count = int(seconds // length)
+        if count >= 1:
+            return f"index from {count} {unit}{'s' if count > 1 else ''} ago"
+    return "index from just now"
+
+
+def _attr(obj: object, *names: str, default: Any = None) -> Any:
+    """First present attribute: the managers' records are read by duck typing, not imported types."""
+    for name in names:
+        value = getattr(obj, name, None)
+        if value is not None:
+            return value
+    return default
+
+
+def describe_package(pkg: object) -> str:
+    """'German → English (about 100 MB)' for an available translation package."""
+    label = pair_label(str(_attr(pkg, "from_code")), str(_attr(pkg, "to_code")))
+    return f"{label} ({approx_size(_attr(pkg, 'size_bytes', 'size'))})"
+
+
+def user_message(error: BaseException) -> str:
+    """One calm line: ReaderErrors speak for themselves; anything else is logged as our bug."""
+    if isinstance(error, ReaderError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"The disk refused the operation: {error.strerror or error}."
+    log.error("model manager task failed", exc_info=error)
+    return f"Something went wrong inside Reader ({type(error).__name__}). Nothing was changed."
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a list: ``key`` is handed back to the adapter (a package record or a model name)."""
+
+    key: object
+    label: str
+    version: str
+    size: str
+    search: str
+    installed: bool = False
+    pair: tuple[str, str] | None = None
+
+
+# -- adapters over the two managers (called on worker threads) ------------------------------------------
+class TranslationModels:
+    """Argos translation packages through ``reader.core.translate.packages.PackageManager``."""
+
+    title = "Translation"
+    file_filter = "Argos Translate packages (*.argosmodel)"
+    uses_index = True
+
+    def __init__(self, packages: Any) -> None:
+        self.packages = packages
+
+    def installed(self) -> list[Row]:
+        rows = []
+        for pkg in self.packages.installed():
+            src, tgt = str(pkg.from_code), str(pkg.to_code)
+            label = pair_label(src, tgt)
+            version = str(_attr(pkg, "version", default=""))
+            size = disk_size(_attr(pkg, "size_bytes"))
+            rows.append(Row(pkg, label, version, size, f"{label} {src} {tgt}", True, (src, tgt)))
+        return sorted(rows, key=lambda r: r.label)
+
+    def available(self, refresh: bool, progress: ProgressCallback, cancel: CancelToken) -> list[Row]:
+        have = {(str(p.from_code), str(p.to_code)) for p in self.packages.installed()}
+        rows = []
+        for pkg in self.packages.available(refresh=refresh, cancel=cancel, progress=progress):
+            src, tgt = str(pkg.from_code), str(pkg.to_code)
+            label = pair_label(src, tgt)
+            names = f"{_attr(pkg, 'from_name', default='')} {_attr(pkg, 'to_name', default='')}"
+            version = str(_attr(pkg, "package_version", "version", default=""))
+            size = approx_size(_attr(pkg, "size_bytes", "size"))
+            search = f"{label} {names} {src} {tgt}"
+            rows.append(Row(pkg, label, version, size, search, (src, tgt) in have, (src, tgt)))
+        return sorted(rows, key=lambda r: r.label)
+
+    def index_age(self) -> float | None:
+        age = self.packages.index_age()
+        return None if age is None else float(age)
+
+    def download(self, key: object, progress: ProgressCallback, cancel: CancelToken) -> str:
+        pkg = self.packages.download_and_install(key, progress=progress, cancel=cancel)
+        return pair_label(str(pkg.from_code), str(pkg.to_code))
+
+    def install_file(self, path: Path) -> str:
+        pkg = self.packages.install_file(path)
+        return pair_label(str(pkg.from_code), str(pkg.to_code))
+
+    def remove(self, key: object) -> None:
+        name = _attr(key, "package_id") or f"{_attr(key, 'from_code')}-{_attr(key, 'to_code')}"
+        self.packages.remove(str(name))
+
+
+class NerModels:
+    """spaCy pipelines through ``reader.core.annotate.ner_models.NerModelManager``."""
+
+    title = "Entity recognition"
+    file_filter = "spaCy model packages (*.whl *.zip *.tar.gz)"
+    uses_index = False  # the catalogue ships with Reader; versions are resolved at download time
+
+    def __init__(self, models: Any) -> None:
+        self.models = models
+
+    @staticmethod
+    def _languages(record: object) -> str:
+        langs = _attr(record, "languages", "lang", default=())
+        codes = [langs] if isinstance(langs, str) else list(langs)
+        return ", ".join(language_name(code) for code in codes)
+
+    def installed(self) -> list[Row]:
+        rows = []
+        for model in self.models.installed():
+            name = str(model.name)
+            langs = self._languages(model)
+            label = f"{name} ({langs})" if langs else name
+            version = str(_attr(model, "version", default=""))
+            rows.append(Row(name, label, version, disk_size(_attr(model, "size_bytes", "size")), label, True))
+        return sorted(rows, key=lambda r: r.label)
+
+    def available(self, refresh: bool, progress: ProgressCallback, cancel: CancelToken) -> list[Row]:
+        have = {str(model.name) for model in self.models.installed()}
+        rows = []
+        for info in self.models.catalog():
+            name = str(info.name)
+            langs = self._languages(info)
+            label = f"{name} ({langs})" if langs else name
+            size = approx_size(_attr(info, "size_bytes", "approx_size", "size"))
+            version = str(_attr(info, "version", default=""))
+            search = f"{label} {_attr(info, 'description', default='')}"
+            rows.append(Row(name, label, version, size, search, name in have))
+        return sorted(rows, key=lambda r: r.label)
+
+    def index_age(self) -> float | None:
+        return None
+
+    def download(self, key: object, progress: ProgressCallback, cancel: CancelToken) -> str:
+        model = self.models.download_and_install(str(key), progress=progress, cancel=cancel)
+        return str(_attr(model, "name", default=key))
+
+    def install_file(self, path: Path) -> str:
+        return str(_attr(self.models.install_file(path), "name", default=path.name))
+
+    def remove(self, key: object) -> None:
+        self.models.remove(str(key))
+
+
+# -- widgets --------------------------------------------------------------------------------------------
+def _tree(headers: list[str], parent: QWidget) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    tree.header().setStretchLastSection(False)
+    return tree
+
+
+class ModelTab(QWidget):
+    """Installed and available models of one kind, with their operations.
+
+    Signals:
+        models_changed(): something was installed or removed (the window retries translation).
+        operation_finished(str): an operation ended; the text is the one-line message shown.
+    """
+
+    models_changed = Signal()
+    operation_finished = Signal(str)
+
+    def __init__(
+        self, backend: TranslationModels | NerModels, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.runner = runner
+        self._task: TaskHandle | None = None  # the running operation (refresh, download, install, remove)
+        self._installed_gen = 0
+        self._available_rows: list[Row] = []
+        self._refresh_attempted = False
+        self._loading_available = False
+        self._pending_pair: tuple[str, str] | None = None
+
+        self.installed_list = _tree(["Model", "Version", "Size on disk"], self)
+        self.remove_button = QPushButton("&Remove", self)
+        self.install_file_button = QPushButton("Install from &File…", self)
+        installed_box = QGroupBox("Installed", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.install_file_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        installed_layout = QVBoxLayout(installed_box)
+        installed_layout.addWidget(self.installed_list)
+        installed_layout.addLayout(buttons)
+
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setPlaceholderText("Filter by language or name")
+        self.filter_field.setClearButtonEnabled(True)
+        self.index_label = QLabel(self)
+        self.refresh_button = QPushButton("Re&fresh", self)
+        self.refresh_button.setToolTip("Download the list of available models (uses the network)")
+        self.available_list = _tree(["Model", "Download", "Version", ""], self)
+        self.download_button = QPushButton("&Download and Install", self)
+        available_box = QGroupBox("Available", self)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_field, 1)
+        top.addWidget(self.index_label)
+        top.addWidget(self.refresh_button)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.download_button)
+        available_layout = QVBoxLayout(available_box)
+        available_layout.addLayout(top)
+        available_layout.addWidget(self.available_list)
+        available_layout.addLayout(bottom)
+        if not backend.uses_index:
+            self.refresh_button.hide()
+            self.index_label.hide()
+
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.cancel_button = QPushButton("&Cancel", self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(installed_box, 2)
+        layout.addWidget(available_box, 3)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.message)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.install_file_button.clicked.connect(self.choose_file)
+        self.refresh_button.clicked.connect(lambda: self.load_available(refresh=True))
+        self.download_button.clicked.connect(self.download_selected)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.filter_field.textChanged.connect(self._apply_filter)
+        self.installed_list.itemSelectionChanged.connect(self._update_buttons)
+        self.available_list.itemSelectionChanged.connect(self._update_buttons)
+        self.available_list.itemActivated.connect(lambda _item, _col: self.download_selected())
+
+        self.load_installed()
+        self.load_available(refresh=False)
+
+    # -- state ------------------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        self.remove_button.setEnabled(idle and bool(self.installed_list.selectedItems()))
+        self.install_file_button.setEnabled(idle)
+        self.refresh_button.setEnabled(idle)
+        self.download_button.setEnabled(idle and bool(self.available_list.selectedItems()))
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: palette(link);" if not error else "color: #c0392b;")
+
+    def _start(
+        self,
+        work: Callable[[TaskHandle], Any],
+        on_success: Callable[[Any], str],
+        *,
+        progress: bool,
+        message: str = "",
+    ) -> None:
+        """Run one operation; its result becomes the message line, its error a one-line message.
+
+        ``on_success`` must not start another operation; follow-ups (a pending pair) run after it.
+        """
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._task = None
+            self.cancel_button.hide()
+            if error is None:
+                text, is_error = on_success(result), False
+                if progress:
+                    self.progress_bar.setRange(0, 100)
+                    self.progress_bar.setValue(100)
+            else:
+                text, is_error = user_message(error), not isinstance(error, CancelledError)
+                self.progress_bar.hide()
+                self._pending_pair = None  # don't retry on our own after a failure the user must see
+            self.show_message(text, error=is_error)
+            self._update_buttons()
+            self.operation_finished.emit(text)
+            self._resolve_pending()
+
+        self.show_message(message)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFormat("%p%")
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(progress)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(progress)
+        self._task = self.runner.run(
+            IO_POOL, work, done, progress=self._on_progress if progress else None, pass_handle=True
+        )
+        self._update_buttons()
+
+    def _on_progress(self, done: int, total: int | None) -> None:
+        if total:
+            self.progress_bar.setFormat("%p%")
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(min(100, done * 100 // total))
+        else:
+            self.progress_bar.setRange(0, 0)  # unknown length: a busy indicator
+            self.progress_bar.setFormat(f"{disk_size(done)}")
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.show_message("Cancelling…")
+
+    # -- lists ------------------------------------------------------------------------------------------
+    def load_installed(self) -> None:
+        """List installed models (sizes come from the disk, so off the GUI thread)."""
+        self._installed_gen += 1
+        gen = self._installed_gen
+
+        def done(rows: list[Row] | None, error: BaseException | None) -> None:
+            if gen != self._installed_gen:
+                return  # a newer listing is on its way
+            if error is not None:
+                self.show_message(user_message(error), error=True)
+                return
+            self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows or []])
+            self._update_buttons()
+
+        self.runner.run(IO_POOL, self.backend.installed, done)
+
+    def load_available(self, *, refresh: bool) -> None:
+        """Show the available models: the cached index, or (refresh=True) a fresh one from the network."""
+        if refresh and self.busy:
+            return
+        backend = self.backend
+        self._loading_available = True
+
+        def work(handle: TaskHandle) -> tuple[list[Row], float | None]:
+            rows = backend.available(refresh, handle.report, handle.cancel_token)
+            return rows, backend.index_age()
+
+        def success(result: tuple[list[Row], float | None]) -> str:
+            self._show_available(result)
+            count = len(result[0])
+            return f"{count} model{'s' if count != 1 else ''} available." if refresh else ""
+
+        if refresh:
+            self._refresh_attempted = True
+            self._start(work, success, progress=False, message="Downloading the list of models…")
+            return
+
+        def done(result: tuple[list[Row], float | None] | None, error: BaseException | None) -> None:
+            if error is not None:
+                self._loading_available = False
+                self.show_message(user_message(error), error=True)
+                self._resolve_pending()
+            elif result is not None:
+                self._show_available(result)
+                self._resolve_pending()
+
+        self.runner.run(IO_POOL, work, done, pass_handle=True)
+
+    def _show_available(self, result: tuple[list[Row], float | None]) -> None:
+        rows, age = result
+        self._loading_available = False
+        self._available_rows = rows
+        self.index_label.setText(age_text(age))
+        self._fill(
+            self.available_list,
+            [(r, [r.label, r.size, r.version, "installed" if r.installed else ""]) for r in rows],
+        )
+        self._apply_filter(self.filter_field.text())
+
+    @staticmethod
+    def _fill(tree: QTreeWidget, rows: list[tuple[Row, list[str]]]) -> None:
+        """Replace the rows, keeping the selection on the same models."""
+        selected = {item.data(0, Qt.ItemDataRole.UserRole).search for item in tree.selectedItems()}
+        tree.clear()
+        for row, columns in rows:
+            item = QTreeWidgetItem(tree, columns)
+            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            if row.search in selected:
+                item.setSelected(True)
+
+    def _apply_filter(self, needle: str) -> None:
+        words = needle.casefold().split()
+        for i in range(self.available_list.topLevelItemCount()):
+            item = self.available_list.topLevelItem(i)
+            row: Row = item.data(0, Qt.ItemDataRole.UserRole)
+            haystack = row.search.casefold()
+            item.setHidden(not all(word in haystack for word in words))
+
+    def visible_available(self) -> list[str]:
+        """Labels of the Available rows the filter lets through (what the user sees)."""
+        return [
+            item.text(0)
+            for item in (
+                self.available_list.topLevelItem(i) for i in range(self.available_list.topLevelItemCount())
+            )
+            if not item.isHidden()
+        ]
+
+    def installed_labels(self) -> list[str]:
+        return [
+            self.installed_list.topLevelItem(i).text(0)
+            for i in range(self.installed_list.topLevelItemCount())
+        ]
+
+    # -- operations -------------------------------------------------------------------------------------
+    def _selected(self, tree: QTreeWidget) -> Row | None:
+        items = tree.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def _after_change(self, text: str) -> str:
+        self.load_installed()
+        if self._available_rows:
+            self.load_available(refresh=False)
+        self.models_changed.emit()
+        return text
+
+    def download_selected(self) -> None:
+        row = self._selected(self.available_list)
+        if row is None or self.busy:
+            return
+        backend = self.backend
+
+        def work(handle: TaskHandle) -> str:
+            return backend.download(row.key, handle.report, handle.cancel_token)
+
+        success = lambda label: self._after_change(f"Installed {label}.")  # noqa: E731
+        self._start(work, success, progress=True, message=f"Downloading {row.label}…")
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Install a model from a file", "", self.backend.file_filter
+        )
+        if path:
+            self.install_file(Path(path))
+
+    def install_file(self, path: Path) -> None:
+        if self.busy:
+            return
+        backend = self.backend
+        self._start(
+            lambda _h: backend.install_file(path),
+            lambda label: self._after_change(f"Installed {label}."),
+            progress=False,
+        )
+
+    def remove_selected(self) -> None:
+        row = self._selected(self.installed_list)
+        if row is None or self.busy:
+            return
+        backend = self.backend
+        self._start(
+            lambda _h: backend.remove(row.key),
+            lambda _r: self._after_change(f"Removed {row.label}."),
+            progress=False,
+        )
+
+    def select_pair(self, pair: tuple[str, str]) -> bool:
+        for i in range(self.available_list.topLevelItemCount()):
+            item = self.available_list.topLevelItem(i)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole).pair == pair:
+                self.filter_field.clear()
+                self.available_list.setCurrentItem(item)
+                self.available_list.scrollToItem(item)
+                return True
+        return False
+
+    def offer_pair(self, source: str, target: str) -> None:
+        """Select ``source → target`` in Available and install it, fetching the index first if needed."""
+        self._pending_pair = (source, target)
+        if not self._loading_available and not self.busy:
+            self._resolve_pending()
+
+    def _resolve_pending(self) -> None:
+        pair = self._pending_pair
+        if pair is None or self._loading_available or self.busy:
+            return
+        if self.select_pair(pair):
+            self._pending_pair = None
+            self.download_selected()
+        elif not self._refresh_attempted and self.backend.uses_index:
+            self.load_available(refresh=True)
+        else:
+            self._pending_pair = None
+            self.show_message(f"No {pair_label(*pair)} package is listed in the index.", error=True)
+
+
+class ModelManagerDialog(QDialog):
+    """Translation packages and entity-recognition models; non-modal, kept by the window.
+
+    Signals:
+        models_changed(): a model was installed or removed.
+    """
+
+    models_changed = Signal()
+
+    def __init__(
+        self, packages: Any, ner_models: Any | None, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Models")
+        self.resize(640, 560)
+        self.tabs = QTabWidget(self)
+        self.translation_tab = ModelTab(TranslationModels(packages), runner, self)
+        self.tabs.addTab(self.translation_tab, TranslationModels.title)
+        self.translation_tab.models_changed.connect(self.models_changed)
+        self.ner_tab: ModelTab | None = None
+        if ner_models is not None:
+            self.ner_tab = ModelTab(NerModels(ner_models), runner, self)
+            self.tabs.addTab(self.ner_tab, NerModels.title)
+            self.ner_tab.models_changed.connect(self.models_changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def offer_pair(self, source: str, target: str) -> None:
+        """Called by the window's missing-pair banner: show and install that translation package."""
+        self.tabs.setCurrentWidget(self.translation_tab)
+        self.translation_tab.offer_pair(source, target)
+
+
+__all__ = [
+    "ModelManagerDialog",
+    "ModelTab",
+    "NerModels",
+    "TranslationModels",
+    "age_text",
+    "approx_size",
+    "describe_package",
+    "disk_size",
+]
