@@ -105,6 +105,7 @@ def run_app(args: Sequence[str]) -> int:
                 m for m in ("ctranslate2", "spacy", "lingua", "argostranslate") if m in sys.modules
             )
             print(f"heavy_modules={','.join(heavy)}", flush=True)
+            print(f"window_title={window.windowTitle()}", flush=True)
             app.quit()
 
         QTimer.singleShot(int(float(probe) * 1000), report_idle_and_quit)
