@@ -27,4 +27,5 @@ for _var, _sub in {
 pytest_plugins = [
     "tests.fixtures.http_server",
     "tests.fixtures.network",
+    "tests.fixtures.argos_models",
 ]

@@ -1,0 +1,182 @@
+"""Loaded translation models: a CTranslate2 translator plus the package's own tokenizer.
+
+``ModelPool`` loads lazily, keeps the most recently used models (a pivot needs two at once, a mixed
+article a third), and releases the ones idle for longer than a limit. ``LoadedModel.translate`` runs
+batched ``translate_batch`` calls over sentences sorted by length, each with a decode cap relative
+to its longest source (random-weight models never emit EOS; real ones stop far sooner).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.cancel import CancelToken
+from reader.core.errors import ModelError
+from reader.core.translate import _argos
+from reader.core.translate.packages import InstalledPackage
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Tuning of the translation engine; defaults chosen by ``benchmarks/translate.py`` on 2 cores.
+
+    Attributes:
+        beam_size: 1 is greedy (fastest); argos uses 4.
+        intra_threads: CTranslate2 threads per translation (1 was fastest on a shared 2-core
+            machine; raise it on bigger machines). inter_threads: parallel translations.
+        compute_type: "auto" = int8 where the CPU supports it, else CTranslate2's default.
+        max_batch_tokens: padded tokens per ``translate_batch`` sub-batch.
+        decode_ratio, decode_extra: a sentence decodes at most ratio × source tokens + extra
+            (capped by max_decoding_length).
+        first_tier_sentences: without a priority list, the first blocks up to this many sentences
+            are translated first, so the first block arrives fast. tier_sentences: size of each
+            later streaming tier.
+        max_loaded_models: models kept in memory; idle_seconds: ``release_idle`` drops models unused
+            for longer.
+    """
+
+    beam_size: int = 4
+    intra_threads: int = 1
+    inter_threads: int = 1
+    compute_type: str = "auto"
+    max_batch_tokens: int = 2048
+    decode_ratio: float = 2.0
+    decode_extra: int = 16
+    max_decoding_length: int = 512
+    length_penalty: float = 0.2
+    first_tier_sentences: int = 3
+    tier_sentences: int = 48
+    max_loaded_models: int = 3
+    idle_seconds: float = 300.0
+
+
+def _compute_type(requested: str) -> str:
+    if requested != "auto":
+        return requested
+    import ctranslate2
+
+    return "int8" if "int8" in ctranslate2.get_supported_compute_types("cpu") else "default"
+
+
+class LoadedModel:
+    """One package in memory: translator, tokenizer, target prefix."""
+
+    def __init__(self, package: InstalledPackage, settings: EngineSettings) -> None:
+        import ctranslate2
+
+        self.package = package
+        self.settings = settings
+        self.last_used = time.monotonic()
+        argos_package = _argos.import_argos("argostranslate.package")
+        try:
+            meta = argos_package.Package(package.path)
+            self.translator = ctranslate2.Translator(
+                str(package.path / "model"),
+                device="cpu",
+                compute_type=_compute_type(settings.compute_type),
+                inter_threads=settings.inter_threads,
+                intra_threads=settings.intra_threads,
+            )
+        except (OSError, RuntimeError, ValueError) as error:
+            raise ModelError(f"The {package.pair} package could not be loaded; reinstall it.") from error
+        self.target_prefix: str = getattr(meta, "target_prefix", "") or ""
+        sp_path: Path = package.path / "sentencepiece.model"
+        self._encode: Callable[[str], list[str]]
+        self._decode: Callable[[list[str]], str]
+        if sp_path.exists():
+            import sentencepiece
+
+            processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+            self._encode = lambda text: list(processor.encode(text, out_type=str))
+            # Deliberate difference from argos: it also turns "_" into a space, corrupting
+            # identifiers and URLs in the text; SentencePiece's own decoding keeps them.
+            self._decode = lambda pieces: str(processor.decode_pieces(pieces))
+        else:
+            tokenizer = meta.tokenizer  # argos's BPETokenizer (sacremoses + subword-nmt rules)
+            self._encode = tokenizer.encode
+            self._decode = tokenizer.decode
+
+    def translate(self, sentences: Sequence[str], cancel: CancelToken | None = None) -> list[str]:
+        """Translate sentences in length-sorted sub-batches; results in input order."""
+        settings = self.settings
+        self.last_used = time.monotonic()
+        tokens = [self._encode(s) for s in sentences]
+        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        out: list[str] = [""] * len(tokens)
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while (
+                end < len(order) and len(tokens[order[end]]) * (end + 1 - start) <= settings.max_batch_tokens
+            ):
+                end += 1
+            batch = order[start:end]
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            longest = max(len(tokens[i]) for i in batch)
+            cap = min(
+                settings.max_decoding_length, int(settings.decode_ratio * longest + settings.decode_extra)
+            )
+            kwargs: dict[str, Any] = {}
+            if self.target_prefix:
+                kwargs["target_prefix"] = [[self.target_prefix]] * len(batch)
+            results = self.translator.translate_batch(
+                [tokens[i] for i in batch],
+                beam_size=settings.beam_size,
+                length_penalty=settings.length_penalty,
+                replace_unknowns=True,
+                max_decoding_length=cap,
+                **kwargs,
+            )
+            for i, result in zip(batch, results, strict=True):
+                out[i] = self._finish(result.hypotheses[0])
+            start = end
+        self.last_used = time.monotonic()
+        return out
+
+    def _finish(self, pieces: list[str]) -> str:
+        text = self._decode(pieces)
+        if self.target_prefix and text.startswith(self.target_prefix):
+            text = text[len(self.target_prefix) :]
+        return text[1:] if text.startswith(" ") else text
+
+
+class ModelPool:
+    """Lazily loaded models, most recently used kept, idle ones released."""
+
+    def __init__(self, settings: EngineSettings) -> None:
+        self.settings = settings
+        self._models: OrderedDict[tuple[Path, str], LoadedModel] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, package: InstalledPackage) -> LoadedModel:
+        key = (package.path, package.version)
+        with self._lock:
+            model = self._models.get(key)
+            if model is not None:
+                self._models.move_to_end(key)
+                model.last_used = time.monotonic()
+                return model
+        model = LoadedModel(package, self.settings)
+        with self._lock:
+            self._models[key] = model
+            while len(self._models) > max(1, self.settings.max_loaded_models):
+                self._models.popitem(last=False)
+        return model
+
+    def loaded(self) -> list[InstalledPackage]:
+        with self._lock:
+            return [model.package for model in self._models.values()]
+
+    def release_idle(self, older_than: float | None = None) -> None:
+        limit = self.settings.idle_seconds if older_than is None else older_than
+        now = time.monotonic()
+        with self._lock:
+            for key in [k for k, m in self._models.items() if now - m.last_used >= limit]:
+                del self._models[key]
