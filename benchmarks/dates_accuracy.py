@@ -30,10 +30,14 @@ Found = list[tuple[int, int, str | None]]
 Finder = Callable[[str, str, dt.date], Found]
 
 
+SUBSET = {"all": "*.json", "dev": "[a-z][a-z].json", "heldout": "heldout-*.json"}
+GLOB = SUBSET["all"]
+
+
 def load() -> list[tuple[str, dt.date, str, list[tuple[int, int, str, str]]]]:
     """(lang, reference, text, [(start, end, kind, value)]) per labelled document."""
     docs = []
-    for path in sorted(DATA.glob("*.json")):
+    for path in sorted(DATA.glob(GLOB)):
         payload = json.loads(path.read_text(encoding="utf-8"))
         for doc in payload["documents"]:
             text = doc["text"]
@@ -139,8 +143,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses, false hits, wrong values")
     parser.add_argument("--dateparser", action="store_true", help="score dateparser.search instead")
+    parser.add_argument("--set", choices=sorted(SUBSET), default="all", help="dev files, held-out files or both")
     args = parser.parse_args()
+    global GLOB
+    GLOB = SUBSET[args.set]
     finder = dateparser_finder if args.dateparser else reader_finder
+    cold, warm, words = speed(finder)
     results = score(finder, args.verbose)
     print(f"{'lang':5} {'gold':>5} {'found':>6} {'precision':>10} {'recall':>7} {'exact':>6} {'value':>6}")
     for lang, r in results.items():
@@ -148,7 +156,6 @@ def main() -> None:
             f"{lang:5} {r['gold']:5.0f} {r['found']:6.0f} {r['precision']:10.3f} {r['recall']:7.3f} "
             f"{r['exact']:6.3f} {r['value']:6.3f}"
         )
-    cold, warm, words = speed(finder)
     print(f"{words}-word article: {warm:.1f} ms median of 10 (first call {cold:.1f} ms incl. building grammars)")
 
 

@@ -14,6 +14,7 @@ numeric forms only (2022-01-04, 04.01.2022, unambiguous 13/01/2022, 2019-2021, 1
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -52,11 +53,10 @@ def find_dates(text: str, lang: str | None, *, reference: dt.date | None = None)
     if spec is not None:
         chosen = _merge_ranges(chosen, text, spec)
         chosen = _merge_weekday_dates(chosen, text)
-    future = re.compile(spec.future, re.I) if spec is not None else None
     values: list[str | None] = []
     for c in chosen:
-        forward = c.kind == "weekday" and future is not None and _future_sentence(text, c, future)
-        values.append(value_of(c, reference, forward))
+        lean = _tense(text, c, spec) if c.kind == "weekday" and spec is not None else 0
+        values.append(value_of(c, reference, lean))
     _link_neighbours(chosen, values, text, reference, spec)
     return tuple(
         Span(c.start, c.end, SpanKind.DATE, text[c.start : c.end], value=v, detail=c.kind)
@@ -136,8 +136,12 @@ def _merge_weekday_dates(chosen: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def _future_sentence(text: str, c: Candidate, future: re.Pattern[str]) -> bool:
-    """Whether the sentence around ``c`` speaks of the future (so a weekday points forward)."""
+def _tense(text: str, c: Candidate, spec: LangSpec) -> int:
+    """+1 when the sentence around ``c`` speaks of the future, -1 of the past, 0 when it can't tell.
+
+    The tense cue nearest before the expression decides ("said on Monday", "will meet on Thursday");
+    failing that, the nearest after it. A word that is both (an English passive) counts as future.
+    """
     lo, hi = max(0, c.start - 200), min(len(text), c.end + 120)
     start, end = lo, hi
     for brk in _SENTENCE_BREAK.finditer(text, lo, hi):
@@ -146,7 +150,20 @@ def _future_sentence(text: str, c: Candidate, future: re.Pattern[str]) -> bool:
         elif brk.start() >= c.end:
             end = brk.start()
             break
-    return future.search(text, start, end) is not None
+    cues = [(m.start(), m.end(), 1) for m in _cue_regex(spec.future).finditer(text, start, end)]
+    cues += [(m.start(), m.end(), -1) for m in _cue_regex(spec.past).finditer(text, start, end)]
+    before = [cue for cue in cues if cue[1] <= c.start]
+    if before:
+        return max(before, key=lambda cue: (cue[1], cue[2]))[2]
+    after = [cue for cue in cues if cue[0] >= c.end]
+    if after:
+        return min(after, key=lambda cue: (cue[0], -cue[2]))[2]
+    return 0
+
+
+@functools.lru_cache(maxsize=32)
+def _cue_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
 
 
 def _link_neighbours(

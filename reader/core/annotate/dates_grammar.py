@@ -160,7 +160,7 @@ class Grammar:
             hour, minute = int(m["h"]), int(m["mi"]) if m["mi"] else 0
             has_suffix = bool(m["suf"])
             has_prep = prep_before.search(text[max(0, m.start() - 16) : m.start()]) is not None
-            sep = m["sep"] or ""
+            sep = (m["sep"] or "").strip()
             if sep == ":" and not (len(m["h"]) == 2 or has_suffix or has_prep):
                 return None  # "3:16" could be a verse or a score; "09:30", "at 9:30", "9:30 Uhr" are times
             if sep in (".", "") and not (has_suffix or has_prep and sep == "."):
@@ -178,7 +178,7 @@ class Grammar:
             return Candidate(m.start(), m.end(), "time", hour=hour, minute=minute)
 
         self._add(
-            rf"(?<![\w.,:/+-])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h])(?P<mi>[0-5]\d))?(?P<suf>{suffix})?(?![\w:]|[.,]\d)",
+            rf"(?<![\w.,:/+-])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>:|\.|\s?h\s?)(?P<mi>[0-5]\d))?(?P<suf>{suffix})?(?![\w:]|[.,]\d)",
             clock,
         )
 
@@ -237,7 +237,7 @@ class Grammar:
                 return Candidate(m.start("d"), m.end(), "day-month", None, mo, d)
 
             self._add(
-                r"(?<!\w)(?:am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem)\s+(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?![\w.]|\d)",
+                r"(?<!\w)(?:am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem|nach\s+dem|vor\s+dem|dem|den)\s+(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?![\w.]|\d)",
                 short_numeric,
             )
 

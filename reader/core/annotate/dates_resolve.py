@@ -3,9 +3,9 @@
 Choices (news talks about the recent past and the near future):
 - a day and month without a year → the occurrence nearest the reference date (ties go to the past);
 - a month without a year → the nearest such month, or the previous / next one after "last" / "next";
-- a weekday → the day in the week around the reference: the past six days (the reference day
-  included) unless the text says "next" or the sentence is in the future tense ("will meet on
-  Thursday"), then the coming six days;
+- a weekday → "next"/"last" say which way; otherwise the tense of the sentence does (the cue word
+  nearest before it: "said on Monday" → the past six days, reference day included; "will meet on
+  Thursday" → the coming six days); with no cue, the nearest such day (within three days);
 - relative days → the date; weeks → the ISO week (``2022-W02``); months → ``2022-02``; years → ``2021``.
 Without a reference date, partial values are given where ISO 8601 has them (``--01-04``, ``--10``) and
 expressions that only make sense relative to a date (weekdays, "yesterday") get no value.
@@ -48,14 +48,15 @@ def nearest_month(month: int, reference: dt.date, direction: int) -> tuple[int, 
     return min(options, key=lambda o: (abs(distance(o)), distance(o) > 0))
 
 
-def weekday_date(weekday: int, reference: dt.date, forward: bool) -> dt.date:
+def weekday_date(weekday: int, reference: dt.date, lean: int) -> dt.date:
+    """The day with this weekday in the week around ``reference``: ahead (lean > 0), back, or nearest."""
     delta = (weekday - reference.weekday()) % 7
-    if forward:
+    if lean > 0 or lean == 0 and delta <= 3:
         return reference + dt.timedelta(days=delta)
     return reference - dt.timedelta(days=(7 - delta) % 7)
 
 
-def resolve_date(c: Candidate, reference: dt.date | None, forward: bool = False) -> dt.date | None:
+def resolve_date(c: Candidate, reference: dt.date | None, lean: int = 0) -> dt.date | None:
     """The single calendar day ``c`` denotes, when it denotes one and it can be known."""
     if c.kind in ("date", "day-month") and c.month is not None and c.day is not None:
         if c.year is not None:
@@ -68,13 +69,13 @@ def resolve_date(c: Candidate, reference: dt.date | None, forward: bool = False)
             return reference + dt.timedelta(days=(c.weekday - reference.weekday() - 1) % 7 + 1)
         if c.direction < 0:
             return reference - dt.timedelta(days=(reference.weekday() - c.weekday - 1) % 7 + 1)
-        return weekday_date(c.weekday, reference, forward)
+        return weekday_date(c.weekday, reference, lean)
     if c.kind == "relative" and c.unit == DAY:
         return reference + dt.timedelta(days=c.offset)
     return None
 
 
-def value_of(c: Candidate, reference: dt.date | None, forward: bool = False) -> str | None:
+def value_of(c: Candidate, reference: dt.date | None, lean: int = 0) -> str | None:
     """The ISO 8601 value of a candidate (see the module docstring for the choices)."""
     if c.kind == "range" and c.first is not None and c.last is not None:
         return _range_value(c.first, c.last, reference)
@@ -99,7 +100,7 @@ def value_of(c: Candidate, reference: dt.date | None, forward: bool = False) -> 
             year, month = _add_months(reference.year, reference.month, c.offset)
             return f"{year:04d}-{month:02d}"
         return f"{reference.year + c.offset:04d}"
-    day = resolve_date(c, reference, forward)
+    day = resolve_date(c, reference, lean)
     return day.isoformat() if day is not None else None
 
 
