@@ -105,6 +105,7 @@ def _fetch_one(
             if total is not None and done < total:
                 raise FetchError(f"The download of {what} was interrupted; try again.")
     except urllib.error.HTTPError as error:
+        error.close()  # it holds the response socket
         raise FetchError(f"Could not download {what}: the server answered {error.code}.") from error
     except urllib.error.URLError as error:
         reason = error.reason if isinstance(error.reason, str) else type(error.reason).__name__
