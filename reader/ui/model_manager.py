@@ -250,6 +250,7 @@ class ModelTab(QWidget):
         self.runner = runner
         self._task: TaskHandle | None = None  # the running operation (refresh, download, install, remove)
         self._installed_gen = 0
+        self._available_gen = 0
         self._available_rows: list[Row] = []
         self._refresh_attempted = False
         self._loading_available = False
@@ -418,14 +419,16 @@ class ModelTab(QWidget):
         if refresh and self.busy:
             return
         backend = self.backend
-        self._loading_available = True
+        self._available_gen += 1
+        gen = self._available_gen
 
         def work(handle: TaskHandle) -> tuple[list[Row], float | None]:
             rows = backend.available(refresh, handle.report, handle.cancel_token)
             return rows, backend.index_age()
 
         def success(result: tuple[list[Row], float | None]) -> str:
-            self._show_available(result)
+            if gen == self._available_gen:
+                self._show_available(result)
             count = len(result[0])
             return f"{count} model{'s' if count != 1 else ''} available." if refresh else ""
 
@@ -435,19 +438,20 @@ class ModelTab(QWidget):
             return
 
         def done(result: tuple[list[Row], float | None] | None, error: BaseException | None) -> None:
+            self._loading_available = False
+            if gen != self._available_gen:
+                return  # a refresh started meanwhile; its list wins
             if error is not None:
-                self._loading_available = False
                 self.show_message(user_message(error), error=True)
-                self._resolve_pending()
             elif result is not None:
                 self._show_available(result)
-                self._resolve_pending()
+            self._resolve_pending()
 
+        self._loading_available = True
         self.runner.run(IO_POOL, work, done, pass_handle=True)
 
     def _show_available(self, result: tuple[list[Row], float | None]) -> None:
         rows, age = result
-        self._loading_available = False
         self._available_rows = rows
         self.index_label.setText(age_text(age))
         self._fill(
