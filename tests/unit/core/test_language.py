@@ -149,6 +149,8 @@ def test_language_set_is_configurable() -> None:
     assert "es" in LanguageIdentifier().languages and len(DEFAULT_LANGUAGES) >= 40
     with pytest.raises(ValueError):
         LanguageIdentifier([])
+    with pytest.raises(ValueError):
+        LanguageIdentifier(["xx", "gl"])
 
 
 def test_precise_models_stay_under_the_cap() -> None:
@@ -193,3 +195,12 @@ def test_importing_and_constructing_builds_nothing() -> None:
     root = Path(__file__).resolve().parents[3]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "False"
+
+
+def test_the_hard_coded_language_lists_match_the_installed_lingua() -> None:
+    from lingua import Language
+
+    from reader.core.language.identifier import LINGUA_LANGUAGES
+
+    assert {language.iso_code_639_1.name.lower() for language in Language.all()} == LINGUA_LANGUAGES
+    assert set(DEFAULT_LANGUAGES) <= LINGUA_LANGUAGES

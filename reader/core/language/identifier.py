@@ -1,22 +1,28 @@
-"""Per-block (and, for mixed blocks, per-sentence) language identification with lingua.
+"""The LanguageIdentifier: lingua in two passes, within a memory budget.
 
-Memory is the constraint: lingua's high-accuracy models cost 15-45 MB per language, so loading them
-for every language Argos can translate would take about 1 GB. We therefore work in two passes:
+lingua's high-accuracy models cost 15-45 MB per language (de+en together ~90 MB), so loading them
+for all 44 languages Argos can translate would take about 1 GB. So:
 
-1. a low-accuracy detector (trigram models only, ~43 MB for the 44 default languages) scores every
-   text and shortlists candidates;
-2. a high-accuracy detector built for just the few candidates (the article's own languages plus the
-   shortlist) decides short and uncertain texts. Those detectors are cached per candidate set, and
-   at most ``max_precise_languages`` languages keep high-accuracy models resident: when a new set
-   would exceed that, every cached precise detector is unloaded first.
+1. A low-accuracy detector over every configured language (trigram models only, ~43 MB for the
+   default set) scores each non-short block and each sentence/quotation in it, in one parallel
+   batch. Long texts (>= 120 chars) it is sure of are decided here; it also tells which languages
+   the article is written in.
+2. High-accuracy detectors are built only over a few candidates drawn from the article's own
+   languages, which are "pinned" for the whole article (so no model is loaded twice while reading
+   one). Short and uncertain texts are decided among them. A candidate from outside the article
+   (a foreign quote) enters only when the low pass is very sure, and is scored by a low-accuracy
+   detector over the few candidates, which costs no new models.
+3. At most ``max_precise_languages`` languages (default 3) hold high-accuracy models; the least
+   recently used are unloaded (and the freed heap handed back to the OS) when an article in other
+   languages comes along.
 
-Nothing is built or even imported from lingua until the first call, so importing this module is
-free. One instance may be shared between threads; a lock serialises use of the detectors.
+Very short blocks (fewer than 3 words or 16 letters) take the language of the blocks around them,
+unless the precise detector is >= 0.95 sure. Nothing is built, and lingua is not even imported,
+before the first call. One instance may be shared between threads; a lock serialises its use.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -24,6 +30,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.core.document import Article, Block, LanguageRun
+from reader.core.language.text import (
+    count_letters,
+    dominant,
+    dominant_run,
+    fill,
+    is_piece_short,
+    is_short,
+    merge_runs,
+    neighbour_languages,
+    segments,
+)
 
 if TYPE_CHECKING:
     from lingua import ConfidenceValue, IsoCode639_1, LanguageDetector
@@ -38,16 +55,19 @@ DEFAULT_LANGUAGES: tuple[str, ...] = (
     "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sv", "th", "tl", "tr", "uk", "ur", "zh",
 )  # fmt: skip
 
-# A block with fewer words or letters than this is "very short" (a label, a byline, "SHARE:"):
-# it takes its neighbours' language unless the detector is confident about it.
-SHORT_WORDS = 3
-SHORT_LETTERS = 16
 # The precise detector is confident about a short text above this.
 CONFIDENT = 0.95
 # Below this many characters the low-accuracy pass is not trusted on its own.
 PRECISE_BELOW = 120
 # A low-accuracy verdict on a long text is accepted outright above this confidence.
 LOW_TRUSTED = 0.9
+# What lingua-language-detector 2.1 can detect (Language.all(), as ISO 639-1), so the configured
+# set can be checked without importing lingua.
+LINGUA_LANGUAGES: frozenset[str] = frozenset(
+    "af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gu he hi hr hu hy id is it ja ka "
+    "kk ko la lg lt lv mi mk mn mr ms nb nl nn pa pl pt ro ru sk sl sn so sq sr st sv sw ta te th tl tn "
+    "tr ts uk ur vi xh yo zh zu".split()
+)
 # A language outside the article's own may be considered only when the low pass is this sure of it
 # (for short blocks, where the low pass is least reliable, EXTRA_SHORT).
 EXTRA = 0.9
@@ -60,12 +80,6 @@ DOC_SHARE = 0.05
 DOC_BLOCK_LETTERS = 60
 MAX_CANDIDATES = 3
 DEFAULT_MAX_PRECISE_LANGUAGES = 3
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# Quotations are split out first so a quoted sentence in another language becomes its own run.
-_QUOTE = re.compile(r"„[^„“”\"]+[“”\"]|“[^“”]+”|«[^«»]+»|»[^«»]+«|‹[^‹›]+›|\"[^\"]+\"")
-# A sentence ends at . ! ? or … followed by space and something that starts a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„“«»¿¡(\[]?[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +104,10 @@ class LanguageIdentifier:
         max_precise_languages: int = DEFAULT_MAX_PRECISE_LANGUAGES,
     ) -> None:
         requested = DEFAULT_LANGUAGES if languages is None else tuple(languages)
-        codes = tuple(dict.fromkeys(code.strip().lower() for code in requested if code.strip()))
+        codes = tuple(dict.fromkeys(code.strip().lower() for code in requested))
+        codes = tuple(code for code in codes if code in LINGUA_LANGUAGES)
         if not codes:
-            raise ValueError("no languages to detect")
+            raise ValueError("none of the requested languages can be detected")
         self._languages = codes
         self._max_precise = max(2, max_precise_languages)
         self._lock = threading.RLock()
@@ -104,7 +119,7 @@ class LanguageIdentifier:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages this identifier chooses among (those lingua supports, once built)."""
+        """The languages this identifier chooses among (the requested ones lingua supports)."""
         return self._languages
 
     @property
@@ -117,7 +132,7 @@ class LanguageIdentifier:
 
     def detect(self, text: str) -> tuple[str | None, float]:
         """The language of one text and the detector's confidence; (None, 0.0) when there is none."""
-        if _letters(text) == 0:
+        if count_letters(text) == 0:
             return None, 0.0
         with self._lock:
             low = self._score_low(text)
@@ -145,9 +160,6 @@ class LanguageIdentifier:
             from lingua import LanguageDetectorBuilder
 
             known = _lingua_codes(self._languages)
-            if not known:
-                raise ValueError("none of the requested languages is supported by the detector")
-            self._languages = tuple(code for code in self._languages if code in known)
             self._low = (
                 LanguageDetectorBuilder.from_iso_codes_639_1(*known.values()).with_low_accuracy_mode().build()
             )
@@ -215,18 +227,17 @@ class LanguageIdentifier:
 
     def _identify(self, article: Article) -> Article:
         blocks = article.blocks
-        long_texts = [block.text for block in blocks if not _is_short(block.text)]
+        long_texts = [block.text for block in blocks if not is_short(block.text)]
         pieces = (
             text[start:end]
             for text in long_texts
-            for start, end in _segments(text)
-            if not _is_piece_short(text[start:end])
+            for start, end in segments(text)
+            if not is_piece_short(text[start:end])
         )
         self._score_low_many([*long_texts, *pieces])
-        lows = [None if _is_short(block.text) else self._score_low(block.text) for block in blocks]
-        doc_langs = _document_languages(
-            [(_letters(block.text), low) for block, low in zip(blocks, lows, strict=True) if low is not None]
-        )
+        lows = [None if is_short(block.text) else self._score_low(block.text) for block in blocks]
+        scored = [(count_letters(b.text), lo) for b, lo in zip(blocks, lows, strict=True) if lo is not None]
+        doc_langs = _document_languages(scored)
         if not doc_langs:
             whole = self._score_low(" ".join(block.text for block in blocks))
             doc_langs = [whole.lang] if whole.lang else []
@@ -242,9 +253,9 @@ class LanguageIdentifier:
                 results[i] = scorer.long_block(block, low)
         for i, block in enumerate(blocks):
             if results[i] is None:
-                results[i] = scorer.short_block(block, _context(results, i))
+                results[i] = scorer.short_block(block, neighbour_languages(results, i))
         done = tuple(block for block in results if block is not None)
-        return article.with_blocks(done, lang=_dominant(done))
+        return article.with_blocks(done, lang=dominant(done))
 
 
 class _ArticleScorer:
@@ -275,17 +286,17 @@ class _ArticleScorer:
             verdict = self.among(block.text, self.candidates(low, [], EXTRA))
         runs = self.runs(block.text, verdict) if verdict.lang else ()
         if runs:
-            lang, confidence = _dominant_run(runs)
+            lang, confidence = dominant_run(runs)
             return replace(block, lang=lang, confidence=confidence, runs=runs)
         return replace(block, lang=verdict.lang, confidence=round(verdict.confidence, 4), runs=())
 
     def short_block(self, block: Block, context: list[str]) -> Block:
         fallback = context or self._doc_langs[:1]
-        if _letters(block.text) == 0:
+        if count_letters(block.text) == 0:
             return replace(block, lang=fallback[0] if fallback else None, confidence=0.0, runs=())
         low = self._owner._score_low(block.text)
         verdict = self.among(block.text, self.candidates(low, context, EXTRA_SHORT))
-        if verdict.lang and verdict.confidence >= CONFIDENT and _letters(block.text) >= 4:
+        if verdict.lang and verdict.confidence >= CONFIDENT and count_letters(block.text) >= 4:
             lang: str | None = verdict.lang
         elif fallback:
             # Between two different neighbours, take the one the detector leans towards.
@@ -298,13 +309,13 @@ class _ArticleScorer:
     def runs(self, text: str, verdict: _Verdict) -> tuple[LanguageRun, ...]:
         """Sentence runs when the text mixes languages; () when it is all one language."""
         main = verdict.lang
-        spans = _segments(text)
+        spans = segments(text)
         if len(spans) < 2 or main is None:
             return ()
         labels: list[tuple[str, float] | None] = []
         for start, end in spans:
             piece = text[start:end]
-            if _is_piece_short(piece):
+            if is_piece_short(piece):
                 labels.append(None)
                 continue
             low = self._owner._score_low(piece)
@@ -318,29 +329,10 @@ class _ArticleScorer:
                 labels.append((main, seg.scores.get(main, verdict.confidence)))
         if {label[0] for label in labels if label} <= {main}:
             return ()
-        return _merge_runs(spans, _fill(labels, (main, verdict.confidence)), len(text))
+        return merge_runs(spans, fill(labels, (main, verdict.confidence)), len(text))
 
 
 # --------------------------------------------------------------------- helpers
-
-
-def _merge_runs(
-    spans: Sequence[tuple[int, int]], labels: Sequence[tuple[str, float]], length: int
-) -> tuple[LanguageRun, ...]:
-    """Join adjacent same-language spans into runs that cover ``[0, length)``."""
-    runs: list[LanguageRun] = []
-    for (start, _end), (lang, confidence) in zip(spans, labels, strict=True):
-        if runs and runs[-1].lang == lang:
-            runs[-1] = replace(runs[-1], confidence=max(runs[-1].confidence, round(confidence, 4)))
-        else:
-            if runs:
-                runs[-1] = replace(runs[-1], end=start)
-            runs.append(LanguageRun(start, start, lang, round(confidence, 4)))
-    if len(runs) < 2:
-        return ()
-    runs[0] = replace(runs[0], start=0)
-    runs[-1] = replace(runs[-1], end=length)
-    return tuple(runs)
 
 
 def _release_freed_memory() -> None:
@@ -376,19 +368,6 @@ def _verdict(values: Sequence[ConfidenceValue]) -> _Verdict:
     return _Verdict(lang if scores[lang] > 0 else None, scores[lang], scores)
 
 
-def _letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
-
-
-def _is_short(text: str, words: int = SHORT_WORDS, letters: int = SHORT_LETTERS) -> bool:
-    return len(_WORD.findall(text)) < words or _letters(text) < letters
-
-
-def _is_piece_short(text: str) -> bool:
-    """A sentence too short to be told apart from its block's language on its own."""
-    return _is_short(text, words=4, letters=20)
-
-
 def _top(scores: dict[str, float], count: int, floor: float = 0.0) -> list[str]:
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     return [code for code in ranked[:count] if scores[code] > floor] or ranked[:1]
@@ -406,54 +385,3 @@ def _document_languages(scored: list[tuple[int, _Verdict]]) -> list[str]:
     total = sum(weights.values())
     ranked = sorted(weights, key=weights.__getitem__, reverse=True)
     return [code for code in ranked if code in clear or (total and weights[code] / total >= DOC_SHARE)]
-
-
-def _context(blocks: Sequence[Block | None], index: int) -> list[str]:
-    """Languages of the nearest decided blocks after and before ``index`` (following one first)."""
-    after = next((b.lang for b in blocks[index + 1 :] if b is not None and b.lang), None)
-    before = next((b.lang for b in reversed(blocks[:index]) if b is not None and b.lang), None)
-    return list(dict.fromkeys(code for code in (after, before) if code))
-
-
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into quotation and sentence spans that together cover it."""
-    cuts = {0, len(text)}
-    for match in _QUOTE.finditer(text):
-        cuts.update((match.start(), match.end()))
-    for match in _SENTENCE_END.finditer(text):
-        cuts.add(match.end())
-    ordered = sorted(cuts)
-    spans = [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
-    return spans
-
-
-def _fill(labels: list[tuple[str, float] | None], default: tuple[str, float]) -> list[tuple[str, float]]:
-    """Unlabelled (short) segments take the label of the previous segment, else the next one."""
-    filled: list[tuple[str, float]] = []
-    for i, label in enumerate(labels):
-        if label is None:
-            label = filled[-1] if filled else next((x for x in labels[i + 1 :] if x), default)
-        filled.append(label)
-    return filled
-
-
-def _dominant_run(runs: Sequence[LanguageRun]) -> tuple[str, float]:
-    sizes: dict[str, int] = {}
-    for run in runs:
-        sizes[run.lang] = sizes.get(run.lang, 0) + (run.end - run.start)
-    lang = max(sizes, key=sizes.__getitem__)
-    total = sum(run.end - run.start for run in runs)
-    confidence = sum(run.confidence * (run.end - run.start) for run in runs) / total if total else 0.0
-    return lang, round(confidence, 4)
-
-
-def _dominant(blocks: Sequence[Block]) -> str | None:
-    """The language holding the most characters, counting mixed blocks run by run."""
-    sizes: dict[str, int] = {}
-    for block in blocks:
-        if block.runs:
-            for run in block.runs:
-                sizes[run.lang] = sizes.get(run.lang, 0) + (run.end - run.start)
-        elif block.lang:
-            sizes[block.lang] = sizes.get(block.lang, 0) + len(block.text)
-    return max(sizes, key=sizes.__getitem__) if sizes else None
