@@ -338,7 +338,7 @@ class ModelTab(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: palette(link);" if not error else "color: #c0392b;")
+        self.message.setStyleSheet("color: #c0392b;" if error else "")
 
     def _start(
         self,

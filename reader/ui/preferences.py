@@ -132,18 +132,12 @@ class PreferencesDialog(QDialog):
         )
 
         form = QFormLayout()
-        form.addRow("&Your language:", self.language_combo)
-        form.addRow("&Font:", font_row)
-        form.addRow("&Theme:", self.theme_combo)
-        form.addRow("Highlight:", highlight_row)
-        form.addRow("&Detect these languages:", detection_box)
+        form.addRow(self._label("&Your language:", self.language_combo), self.language_combo)
+        form.addRow(self._label("&Font:", self.font_combo), font_row)
+        form.addRow(self._label("&Theme:", self.theme_combo), self.theme_combo)
+        form.addRow(self._label("&Highlight:", self.highlight_boxes["PER"]), highlight_row)
+        form.addRow(self._label("&Detect these languages:", self.detection_filter), detection_box)
         form.addRow("", self.auto_save_box)
-        for label_widget, buddy in (
-            (form.labelForField(self.theme_combo), self.theme_combo),
-            (form.labelForField(self.language_combo), self.language_combo),
-        ):
-            if isinstance(label_widget, QLabel):
-                label_widget.setBuddy(buddy)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -158,6 +152,12 @@ class PreferencesDialog(QDialog):
             detection=settings.detection_languages,
             auto_save=settings.auto_save,
         )
+
+    def _label(self, caption: str, buddy: QWidget) -> QLabel:
+        """A form label whose mnemonic (Alt+letter) moves the focus to ``buddy``."""
+        label = QLabel(caption, self)
+        label.setBuddy(buddy)
+        return label
 
     # -- form state -------------------------------------------------------------------------------------
     def _load(
