@@ -143,7 +143,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses, false hits, wrong values")
     parser.add_argument("--dateparser", action="store_true", help="score dateparser.search instead")
-    parser.add_argument("--set", choices=sorted(SUBSET), default="all", help="dev files, held-out files or both")
+    parser.add_argument(
+        "--set", choices=sorted(SUBSET), default="all", help="dev files, held-out files or both"
+    )
     args = parser.parse_args()
     global GLOB
     GLOB = SUBSET[args.set]
@@ -156,7 +158,9 @@ def main() -> None:
             f"{lang:5} {r['gold']:5.0f} {r['found']:6.0f} {r['precision']:10.3f} {r['recall']:7.3f} "
             f"{r['exact']:6.3f} {r['value']:6.3f}"
         )
-    print(f"{words}-word article: {warm:.1f} ms median of 10 (first call {cold:.1f} ms incl. building grammars)")
+    print(
+        f"{words}-word article: {warm:.1f} ms median of 10 (first call {cold:.1f} ms incl. building grammars)"
+    )
 
 
 if __name__ == "__main__":
