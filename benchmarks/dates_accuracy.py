@@ -2,7 +2,7 @@
 
 Usage:
     uv run python benchmarks/dates_accuracy.py [-v]
-    uv run --with dateparser python benchmarks/dates_accuracy.py --dateparser   # the alternative, for comparison
+    uv run --with dateparser python benchmarks/dates_accuracy.py --dateparser   # the alternative
 
 A found span counts as a hit when it overlaps a gold span (precision: found spans that overlap some gold
 span; recall: gold spans overlapped by some found span). Also printed: exact-span accuracy and value

@@ -105,8 +105,7 @@ def _merge_ranges(chosen: list[Candidate], text: str, spec: LangSpec) -> list[Ca
                 opened = opener.search(text[max(0, a.start - 20) : a.start])
                 if opened or not ands.fullmatch(between):
                     start = a.start - len(opened.group(0)) if opened else a.start
-                    first = a if a.year is not None or b.year is None else replace(a, year=a.year)
-                    out.append(Candidate(start, b.end, "range", first=first, last=b))
+                    out.append(Candidate(start, b.end, "range", first=a, last=b))
                     i += 2
                     continue
         out.append(a)
