@@ -41,13 +41,22 @@ from reader.ui.settings import (
 )
 
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
-# Languages Argos Translate publishes packages for (its 2024 index), every one supported by lingua.
-# Offered in the detection list even before reader.core.language exists or when its default is narrower.
+# Languages Argos Translate publishes packages for (its 2024 index), every one supported by lingua:
+# offered for detection when reader.core.language cannot say what lingua supports.
 CANDIDATE_DETECTION_LANGUAGES: tuple[str, ...] = tuple(
     "ar az bg bn ca cs da de el en eo es et fa fi fr ga he hi hu id it ja ko lt lv ms nb nl pl pt ro ru "
     "sk sl sq sv th tl tr uk ur zh".split()
 )
 NO_DETECTION_LANGUAGE = "Choose at least one language for detection."
+
+
+def detectable_languages() -> frozenset[str]:
+    """Every language the detector can be asked for: lingua's full list when the identifier says so."""
+    try:
+        from reader.core.language.identifier import LINGUA_LANGUAGES
+    except ImportError:
+        return frozenset(CANDIDATE_DETECTION_LANGUAGES)
+    return frozenset(LINGUA_LANGUAGES)
 
 
 def _language_names() -> dict[str, str]:
@@ -99,7 +108,7 @@ class PreferencesDialog(QDialog):
         self.detection_list = QListWidget(self)
         self.detection_list.setMinimumHeight(160)
         candidates = (
-            set(CANDIDATE_DETECTION_LANGUAGES)
+            set(detectable_languages())
             | set(FALLBACK_DETECTION_LANGUAGES)
             | set(default_detection_languages())
             | set(settings.detection_languages)
@@ -241,4 +250,4 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-__all__ = ["CANDIDATE_DETECTION_LANGUAGES", "PreferencesDialog"]
+__all__ = ["CANDIDATE_DETECTION_LANGUAGES", "PreferencesDialog", "detectable_languages"]

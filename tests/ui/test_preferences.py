@@ -116,6 +116,12 @@ def test_detection_needs_one_language_and_the_filter_narrows_the_list(
         if not dialog.detection_list.item(i).isHidden()
     ]
     assert shown == ["de"]
+    dialog.detection_filter.setText("vietnam")  # detectable though not in the default set
+    assert [
+        dialog.detection_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.detection_list.count())
+        if not dialog.detection_list.item(i).isHidden()
+    ] == ["vi"]
     _set_detection(dialog, {"de"})
     assert ok.isEnabled() and not dialog.message.isVisible()
 
