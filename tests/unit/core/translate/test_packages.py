@@ -109,7 +109,8 @@ def test_index_download_install_with_progress(
     assert http_server.requests == []
     (package,) = manager.available(refresh=True)
     assert (package.pair, package.from_name, package.version) == ("de→en", "German", "1.0")
-    assert package.checksum and manager.index_age() is not None and manager.index_age() < 60
+    age = manager.index_age()
+    assert package.checksum and age is not None and age < 60
     assert manager.available() == [package]  # the cached copy, read offline
     assert http_server.requests == ["/index.json"]
 
