@@ -1,0 +1,286 @@
+"""An article with its translations and highlights as JSON, bilingual Markdown or bilingual HTML.
+
+Pure functions of the core data model (no store, no Qt): ``reader export``, ``reader library export``
+and the window's Export menu all render through here. The bilingual formats go paragraph by paragraph:
+each block of the original followed (Markdown) or flanked (HTML) by its translation. HTML is one
+self-contained file (inline style, no scripts, everything escaped) with entities and dates as
+``<mark class="…" title="type: value">``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Span, SpanKind, Translation
+from reader.core.document import TranslationStatus as Status
+
+Translations = Iterable[Translation] | Mapping[str, Translation]
+FORMAT_VERSION = 1
+
+
+def _by_block(translations: Translations | None, target: str | None) -> dict[str, Translation]:
+    items = translations.values() if isinstance(translations, Mapping) else (translations or ())
+    return {t.block_id: t for t in items if target is None or t.target == target}
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    """The JSON shape of a highlighted span."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "type": span.kind.value,
+        "text": span.text,
+        "value": span.value,
+        "detail": span.detail,
+    }
+
+
+def span_from_dict(data: Mapping[str, Any]) -> Span:
+    return Span(
+        int(data["start"]),
+        int(data["end"]),
+        SpanKind(data["type"]),
+        str(data.get("text", "")),
+        data.get("value"),
+        data.get("detail"),
+    )
+
+
+def _split_spans(spans: Iterable[Span]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "entities": [span_to_dict(s) for s in spans if s.kind is not SpanKind.DATE],
+        "dates": [span_to_dict(s) for s in spans if s.kind is SpanKind.DATE],
+    }
+
+
+def article_to_dict(
+    article: Article,
+    translations: Translations | None = (),
+    annotations: Mapping[str, BlockAnnotations] | None = None,
+    *,
+    target: str | None = None,
+) -> dict[str, Any]:
+    """Metadata plus every block with its language, runs, translation, entities and dates."""
+    by_block = _by_block(translations, target)
+    notes = annotations or {}
+    blocks = []
+    for block in article.blocks:
+        item: dict[str, Any] = {
+            "id": block.id,
+            "kind": block.kind.value,
+            "level": block.level,
+            "text": block.text,
+            "lang": block.lang,
+            "confidence": round(block.confidence, 4),
+            "runs": [
+                {"start": r.start, "end": r.end, "lang": r.lang, "confidence": round(r.confidence, 4)}
+                for r in block.runs
+            ],
+        }
+        translation = by_block.get(block.id)
+        note = notes.get(block.id)
+        if translation is not None:
+            item["translation"] = {
+                "text": translation.text,
+                "target": translation.target,
+                "status": translation.status.value,
+                "detail": translation.detail,
+                "source_lang": translation.source_lang,
+            }
+            if note is not None:
+                item["translation"].update(_split_spans(note.translation))
+        if note is not None:
+            item.update(_split_spans(note.original))
+        blocks.append(item)
+    return {
+        "format": "reader-article",
+        "version": FORMAT_VERSION,
+        "title": article.title,
+        "source": article.source,
+        "byline": article.byline,
+        "site": article.site,
+        "published": article.published,
+        "lang": article.lang,
+        "blocks": blocks,
+    }
+
+
+def to_json(
+    article: Article,
+    translations: Translations | None = (),
+    annotations: Mapping[str, BlockAnnotations] | None = None,
+    *,
+    target: str | None = None,
+) -> str:
+    return json.dumps(
+        article_to_dict(article, translations, annotations, target=target), ensure_ascii=False, indent=2
+    )
+
+
+# -- Markdown ---------------------------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax so the text renders as written."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _md_block(block: Block, text: str) -> str:
+    escaped = md_escape(text)
+    if block.kind is BlockKind.HEADING:
+        return "#" * min(6, max(2, block.level + 1 if block.level else 2)) + " " + escaped.replace("\n", " ")
+    if block.kind is BlockKind.LIST_ITEM:
+        return "  " * max(0, block.level - 1) + "- " + escaped.replace("\n", " ")
+    if block.kind is BlockKind.QUOTE:
+        return "\n".join("> " + line for line in escaped.splitlines())
+    if block.kind is BlockKind.PREFORMATTED:
+        return "```\n" + text.replace("```", "ʼʼʼ") + "\n```"
+    if block.kind is BlockKind.CAPTION:
+        return f"*{escaped}*"
+    return escaped
+
+
+def _md_translation(translation: Translation | None) -> str | None:
+    if translation is None or translation.status is Status.SAME_LANGUAGE:
+        return None
+    if translation.status is Status.TRANSLATED and translation.text:
+        label = f"{translation.target.upper()}: " if translation.target else ""
+        return "\n".join(
+            f"> {label if i == 0 else ''}{md_escape(line)}"
+            for i, line in enumerate(translation.text.splitlines() or [""])
+        )
+    note = translation.detail or translation.status.value
+    return f"> *({md_escape(note)})*"
+
+
+def to_markdown(
+    article: Article,
+    translations: Translations | None = (),
+    annotations: Mapping[str, BlockAnnotations] | None = None,
+    *,
+    target: str | None = None,
+) -> str:
+    """Bilingual Markdown: each block, then its translation as a quote. Highlights are not kept."""
+    by_block = _by_block(translations, target)
+    out = [f"# {md_escape(article.title or 'Untitled article')}"]
+    meta = [part for part in (article.byline, article.site, article.published) if part]
+    if meta:
+        out.append("*" + md_escape(" · ".join(meta)) + "*")
+    if article.source:
+        out.append(f"<{article.source}>" if "://" in article.source else md_escape(article.source))
+    for block in article.blocks:
+        out.append(_md_block(block, block.text))
+        rendered = _md_translation(by_block.get(block.id))
+        if rendered:
+            out.append(rendered)
+    return "\n\n".join(out) + "\n"
+
+
+# -- HTML -------------------------------------------------------------------------------------------------
+_STYLE = """
+body { font: 16px/1.5 Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+header p { color: #555; margin: .2rem 0; }
+table { border-collapse: collapse; width: 100%; }
+td { vertical-align: top; padding: .4rem .8rem; width: 50%; }
+tr + tr td { border-top: 1px solid #eee; }
+td.translation { color: #333; background: #fafafa; }
+td.note { color: #888; font-style: italic; }
+h2, h3, h4 { margin: .2rem 0; }
+mark { border-radius: 2px; padding: 0 1px; }
+mark.per { background: #ffe0b2; } mark.org { background: #c8e6c9; } mark.loc { background: #bbdefb; }
+mark.misc { background: #e1bee7; } mark.date { background: #fff59d; }
+""".strip()
+
+
+def highlight(text: str, spans: Iterable[Span]) -> str:
+    """Escaped text with each span wrapped in ``<mark class=type title="type: value">``."""
+    parts: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.start < position or span.end > len(text) or span.start >= span.end:
+            continue  # overlapping or out of range: keep the text, drop the mark
+        parts.append(html.escape(text[position : span.start]))
+        title = span.kind.value + (f": {span.value}" if span.value else "")
+        parts.append(
+            f'<mark class="{span.kind.value.lower()}" title="{html.escape(title)}">'
+            f"{html.escape(text[span.start : span.end])}</mark>"
+        )
+        position = span.end
+    parts.append(html.escape(text[position:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def _html_cell(block: Block, body: str) -> str:
+    if block.kind is BlockKind.HEADING:
+        level = min(6, max(2, block.level + 1 if block.level else 2))
+        return f"<h{level}>{body}</h{level}>"
+    if block.kind is BlockKind.PREFORMATTED:
+        return f"<pre>{body}</pre>"
+    if block.kind is BlockKind.QUOTE:
+        return f"<blockquote>{body}</blockquote>"
+    if block.kind is BlockKind.LIST_ITEM:
+        return f"• {body}"
+    if block.kind is BlockKind.CAPTION:
+        return f"<em>{body}</em>"
+    return f"<p>{body}</p>"
+
+
+def _lang_attr(lang: str | None) -> str:
+    return f' lang="{html.escape(lang)}"' if lang else ""
+
+
+def to_html(
+    article: Article,
+    translations: Translations | None = (),
+    annotations: Mapping[str, BlockAnnotations] | None = None,
+    *,
+    target: str | None = None,
+) -> str:
+    """A self-contained bilingual HTML page: original and translation side by side, highlights kept."""
+    by_block = _by_block(translations, target)
+    notes = annotations or {}
+    title = html.escape(article.title or "Untitled article")
+    meta = [html.escape(part) for part in (article.byline, article.site, article.published) if part]
+    rows = []
+    for block in article.blocks:
+        note = notes.get(block.id)
+        original = _html_cell(block, highlight(block.text, note.original if note else ()))
+        translation = by_block.get(block.id)
+        if translation is not None and translation.status is Status.TRANSLATED and translation.text:
+            spans = note.translation if note else ()
+            right = (
+                f'<td class="translation"{_lang_attr(translation.target)}>'
+                f"{_html_cell(block, highlight(translation.text, spans))}</td>"
+            )
+        elif translation is not None and translation.status is not Status.SAME_LANGUAGE:
+            right = f'<td class="note">{html.escape(translation.detail or translation.status.value)}</td>'
+        else:
+            right = '<td class="translation"></td>'
+        rows.append(
+            f'<tr id="{html.escape(block.id)}"><td{_lang_attr(block.lang)}>{original}</td>{right}</tr>'
+        )
+    source = ""
+    if article.source:
+        escaped = html.escape(article.source)
+        source = (
+            f'<p><a href="{escaped}">{escaped}</a></p>' if "://" in article.source else f"<p>{escaped}</p>"
+        )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html{_lang_attr(article.lang)}>\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="generator" content="Reader">\n'
+        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
+        f"<header>\n<h1>{title}</h1>\n"
+        + (f"<p>{' · '.join(meta)}</p>\n" if meta else "")
+        + source
+        + "\n</header>\n<table>\n"
+        + "\n".join(rows)
+        + "\n</table>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,80 @@
+"""Identity and serialisation helpers: canonical sources, content hashes, runs and spans as JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from reader.core.document import Article, LanguageRun, Span
+from reader.core.export import span_from_dict, span_to_dict
+from reader.core.translate.cache import normalize_source
+
+_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_source(source: str) -> str:
+    """One spelling per source, so the same page saved twice is found again.
+
+    URLs: scheme and host lowercased, default port, fragment and tracking parameters (``utm_*``, ``fbclid``,
+    ``gclid``, ...) dropped, remaining query parameters sorted. Anything else is a file path, made absolute.
+    """
+    source = source.strip()
+    if not source:
+        return ""
+    parts = urlsplit(source)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        host = (parts.hostname or "").lower().rstrip(".")
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+        if parts.username:
+            netloc = f"{parts.username}@{netloc}"
+        query = sorted(
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not key.lower().startswith("utm_") and key.lower() not in _TRACKING_PARAMS
+        )
+        return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+    if scheme == "file":
+        return str(Path(parts.path).resolve())
+    if "://" in source:
+        return source
+    return str(Path(source).expanduser().resolve())
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the normalized title and block texts: identical content has the same hash."""
+    digest = hashlib.sha256()
+    digest.update(normalize_source(article.title).encode())
+    for block in article.blocks:
+        digest.update(b"\x00")
+        digest.update(normalize_source(block.text).encode())
+    return digest.hexdigest()
+
+
+def runs_to_json(runs: tuple[LanguageRun, ...]) -> str | None:
+    if not runs:
+        return None
+    return json.dumps([[r.start, r.end, r.lang, r.confidence] for r in runs], separators=(",", ":"))
+
+
+def runs_from_json(data: str | None) -> tuple[LanguageRun, ...]:
+    if not data:
+        return ()
+    return tuple(LanguageRun(int(s), int(e), str(lang), float(c)) for s, e, lang, c in json.loads(data))
+
+
+def spans_to_json(spans: tuple[Span, ...]) -> str:
+    return json.dumps([span_to_dict(s) for s in spans], ensure_ascii=False, separators=(",", ":"))
+
+
+def spans_from_json(data: str | None) -> tuple[Span, ...]:
+    if not data:
+        return ()
+    return tuple(span_from_dict(item) for item in json.loads(data))

@@ -1,0 +1,275 @@
+"""Row-level reads and writes for one article, called inside the Library's transactions.
+
+Every function takes the connection of a transaction already open; none commits. SQL is parameterised.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Translation, TranslationStatus
+from reader.core.errors import StoreError
+from reader.store.codec import runs_from_json, runs_to_json, spans_from_json, spans_to_json
+from reader.store.models import StoredArticle
+
+
+def require(conn: sqlite3.Connection, article_id: int) -> None:
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+        raise StoreError(f"There is no article {article_id} in the library.")
+
+
+def find_existing(conn: sqlite3.Connection, source: str, digest: str) -> int | None:
+    """The article a save should update: same canonical source, else identical content."""
+    if source:
+        row = conn.execute("SELECT id FROM articles WHERE source = ?", (source,)).fetchone()
+        if row:
+            return int(row[0])
+    row = conn.execute(
+        "SELECT id FROM articles WHERE content_hash = ? ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
+        (digest,),
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def languages(article: Article) -> str:
+    """',de,en,': the original's languages, the most frequent first."""
+    counts = Counter(block.lang for block in article.blocks if block.lang)
+    for block in article.blocks:
+        for run in block.runs:
+            counts.setdefault(run.lang, 0)
+    ordered = [lang for lang, _n in counts.most_common()]
+    return "," + "".join(f"{lang}," for lang in ordered)
+
+
+def write_article(
+    conn: sqlite3.Connection,
+    article_id: int | None,
+    article: Article,
+    source: str,
+    digest: str,
+    target_lang: str | None,
+) -> int:
+    """Insert or update the article row and replace its blocks; returns the id.
+
+    On update the reader's tags, position, flags and language corrections stay; translations, highlights
+    and corrections of blocks whose text changed (or vanished) are dropped.
+    """
+    now = time.time()
+    values = (
+        article.title,
+        article.byline,
+        article.site,
+        article.published,
+        article.lang,
+        languages(article),
+        len(article.blocks),
+        digest,
+    )
+    if article_id is None:
+        cursor = conn.execute(
+            "INSERT INTO articles (title, byline, site, published, lang, langs, block_count, content_hash, "
+            "source, target_lang, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, source, target_lang, now, now),
+        )
+        new_id = cursor.lastrowid
+        assert new_id is not None
+        write_blocks(conn, new_id, article.blocks)
+        return new_id
+    old = dict(
+        conn.execute("SELECT block_id, text FROM blocks WHERE article_id = ?", (article_id,)).fetchall()
+    )
+    new = {block.id: block.text for block in article.blocks}
+    changed = [block_id for block_id, text in old.items() if new.get(block_id) != text]
+    conn.execute(
+        "UPDATE articles SET title = ?, byline = ?, site = ?, published = ?, lang = ?, langs = ?, "
+        "block_count = ?, content_hash = ?, source = CASE WHEN source = '' THEN ? ELSE source END, "
+        "target_lang = coalesce(?, target_lang), updated_at = ?, deleted_at = NULL WHERE id = ?",
+        (*values, source, target_lang, now, article_id),
+    )
+    conn.execute("DELETE FROM blocks WHERE article_id = ?", (article_id,))
+    write_blocks(conn, article_id, article.blocks)
+    if changed:
+        forget_block_outputs(conn, article_id, changed)
+        conn.executemany(
+            "DELETE FROM language_overrides WHERE article_id = ? AND block_id = ?",
+            [(article_id, block_id) for block_id in changed],
+        )
+    conn.execute(
+        "UPDATE articles SET position_seq = (SELECT seq FROM blocks WHERE article_id = articles.id "
+        "AND block_id = articles.position_block) WHERE id = ?",
+        (article_id,),
+    )
+    return article_id
+
+
+def write_blocks(conn: sqlite3.Connection, article_id: int, blocks: Sequence[Block]) -> None:
+    conn.executemany(
+        "INSERT INTO blocks (article_id, seq, block_id, kind, level, text, lang, confidence, runs) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, seq, b.id, b.kind.value, b.level, b.text, b.lang, b.confidence, runs_to_json(b.runs))
+            for seq, b in enumerate(blocks)
+        ],
+    )
+
+
+def forget_block_outputs(conn: sqlite3.Connection, article_id: int, block_ids: Sequence[str]) -> None:
+    """Drop the translations and highlights derived from these blocks' old text or language."""
+    pairs = [(article_id, block_id) for block_id in block_ids]
+    conn.executemany("DELETE FROM article_translations WHERE article_id = ? AND block_id = ?", pairs)
+    conn.executemany("DELETE FROM annotations WHERE article_id = ? AND block_id = ?", pairs)
+
+
+def write_translations(
+    conn: sqlite3.Connection,
+    article_id: int,
+    translations: Iterable[Translation],
+    *,
+    clear_annotations: bool = False,
+) -> None:
+    rows = [
+        (article_id, t.block_id, t.target, t.status.value, t.text, t.source_lang, t.detail)
+        for t in translations
+    ]
+    conn.executemany(
+        "INSERT INTO article_translations (article_id, block_id, target, status, text, source_lang, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, target, block_id) DO UPDATE SET "
+        "status = excluded.status, text = excluded.text, source_lang = excluded.source_lang, "
+        "detail = excluded.detail",
+        rows,
+    )
+    if clear_annotations:
+        conn.executemany(
+            "UPDATE annotations SET translation = '[]' WHERE article_id = ? AND block_id = ?",
+            [(article_id, row[1]) for row in rows],
+        )
+
+
+def write_annotations(
+    conn: sqlite3.Connection, article_id: int, annotations: Iterable[BlockAnnotations]
+) -> None:
+    conn.executemany(
+        "INSERT INTO annotations (article_id, block_id, original, translation) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (article_id, block_id) DO UPDATE SET original = excluded.original, "
+        "translation = excluded.translation",
+        [
+            (article_id, a.block_id, spans_to_json(a.original), spans_to_json(a.translation))
+            for a in annotations
+        ],
+    )
+
+
+def refresh_fts(conn: sqlite3.Connection, article_id: int) -> None:
+    """Rewrite the article's full-text row from its title, blocks and translations."""
+    title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    body = "\n".join(
+        row[0]
+        for row in conn.execute("SELECT text FROM blocks WHERE article_id = ? ORDER BY seq", (article_id,))
+    )
+    translated = "\n".join(
+        row[0]
+        for row in conn.execute(
+            "SELECT text FROM article_translations WHERE article_id = ? AND text IS NOT NULL "
+            "ORDER BY target, block_id",
+            (article_id,),
+        )
+    )
+    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+    conn.execute(
+        "INSERT INTO article_fts (rowid, title, body, translation) VALUES (?, ?, ?, ?)",
+        (article_id, title, body, translated),
+    )
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        name = " ".join(tag.split())
+        if name:
+            seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def attach_tag(conn: sqlite3.Connection, article_id: int, name: str) -> None:
+    conn.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (name,))
+    conn.execute(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+        (article_id, name),
+    )
+
+
+def drop_unused_tags(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")
+
+
+def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
+    row = conn.execute(
+        "SELECT title, source, byline, site, published, lang, target_lang, position_block, position_offset, "
+        "archived, favourite, added_at, updated_at, opened_at, deleted_at FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"There is no article {article_id} in the library.")
+    title, source, byline, site, published, lang, target, pos_block, pos_offset = row[:9]
+    archived, favourite, added, updated, opened, deleted = row[9:]
+    overrides = dict(
+        conn.execute(
+            "SELECT block_id, lang FROM language_overrides WHERE article_id = ?", (article_id,)
+        ).fetchall()
+    )
+    blocks = []
+    for block_id, kind, level, text, block_lang, confidence, runs in conn.execute(
+        "SELECT block_id, kind, level, text, lang, confidence, runs FROM blocks "
+        "WHERE article_id = ? ORDER BY seq",
+        (article_id,),
+    ):
+        block = Block(block_id, BlockKind(kind), text, level, block_lang, confidence, runs_from_json(runs))
+        if block_id in overrides:
+            block = replace(block, lang=overrides[block_id], confidence=1.0, runs=())
+        blocks.append(block)
+    article = Article(title, tuple(blocks), source, byline, site, published, lang)
+    translations = tuple(
+        Translation(block_id, tgt, TranslationStatus(status), text, source_lang, detail)
+        for block_id, tgt, status, text, source_lang, detail in conn.execute(
+            "SELECT t.block_id, t.target, t.status, t.text, t.source_lang, t.detail "
+            "FROM article_translations t "
+            "LEFT JOIN blocks b ON b.article_id = t.article_id AND b.block_id = t.block_id "
+            "WHERE t.article_id = ? ORDER BY t.target, b.seq",
+            (article_id,),
+        )
+    )
+    annotations = {
+        block_id: BlockAnnotations(block_id, spans_from_json(original), spans_from_json(translated))
+        for block_id, original, translated in conn.execute(
+            "SELECT block_id, original, translation FROM annotations WHERE article_id = ?", (article_id,)
+        )
+    }
+    tags = tuple(
+        row[0]
+        for row in conn.execute(
+            "SELECT g.name FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? "
+            "ORDER BY g.name COLLATE NOCASE",
+            (article_id,),
+        )
+    )
+    return StoredArticle(
+        id=article_id,
+        article=article,
+        translations=translations,
+        annotations=annotations,
+        tags=tags,
+        target_lang=target,
+        position_block_id=pos_block,
+        position_offset=pos_offset,
+        archived=bool(archived),
+        favourite=bool(favourite),
+        added=added,
+        updated=updated,
+        opened=opened,
+        deleted=deleted is not None,
+        language_overrides=overrides,
+    )

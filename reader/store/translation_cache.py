@@ -1,0 +1,61 @@
+"""The translation engine's cache kept in the library, so reopening an article never retranslates.
+
+``SqliteTranslationCache`` implements ``reader.core.translate.cache.TranslationCache`` over the
+``translation_cache`` table, keyed exactly like the in-memory cache (package, version, target, normalized
+source text). It uses the library's per-thread connections, so the model worker can call it directly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+
+from reader.core.translate.cache import TranslationKey
+from reader.store.library import Library
+
+_CHUNK = 200  # keys per SELECT, well under SQLite's variable limit
+
+
+class SqliteTranslationCache:
+    """A TranslationCache stored in the library database."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def get_many(self, keys: Iterable[TranslationKey]) -> dict[TranslationKey, str]:
+        wanted = list(dict.fromkeys(keys))
+        found: dict[TranslationKey, str] = {}
+        with self.library.reading() as conn:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                clause = " OR ".join(
+                    ["(package = ? AND version = ? AND target = ? AND source_text = ?)"] * len(chunk)
+                )
+                params = [
+                    value for key in chunk for value in (key.package, key.version, key.target, key.text)
+                ]
+                rows = conn.execute(
+                    "SELECT package, version, target, source_text, translation FROM translation_cache "
+                    f"WHERE {clause}",
+                    params,
+                )
+                for package, version, target, text, translation in rows:
+                    found[TranslationKey(package, version, target, text)] = translation
+        return found
+
+    def put_many(self, items: Mapping[TranslationKey, str]) -> None:
+        if not items:
+            return
+        now = time.time()
+        with self.library.writing() as conn:
+            conn.executemany(
+                "INSERT INTO translation_cache "
+                "(package, version, target, source_text, translation, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (package, version, target, source_text) "
+                "DO UPDATE SET translation = excluded.translation, created_at = excluded.created_at",
+                [(k.package, k.version, k.target, k.text, value, now) for k, value in items.items()],
+            )
+
+    def __len__(self) -> int:
+        with self.library.reading() as conn:
+            return int(conn.execute("SELECT count(*) FROM translation_cache").fetchone()[0])
