@@ -262,10 +262,16 @@ def _read_body(
     return b"".join(chunks)
 
 
+def megabytes(size: int) -> str:
+    """A size for messages, in MB of 2**20 bytes (what file managers show): ``3 MB``, ``10.5 MB``."""
+    value = size / 2**20
+    return f"{value:.0f} MB" if value >= 100 or value == int(value) else f"{value:.1f} MB"
+
+
 def _too_big(size: int | None, limit: int) -> str:
     if size is not None:
-        return f"This page is too big to read ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)."
-    return f"This page is too big to read (more than the {limit / 1e6:.0f} MB limit)."
+        return f"This page is too big to read ({megabytes(size)}; the limit is {megabytes(limit)})."
+    return f"This page is too big to read (more than the {megabytes(limit)} limit)."
 
 
 def _status_message(status: int, reason: str, url: str) -> str:

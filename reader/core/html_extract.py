@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import lxml.etree as etree
 import lxml.html
@@ -24,6 +25,7 @@ import trafilatura
 
 from reader.core.document import BlockKind
 from reader.core.errors import InputError
+from reader.core.fetch import megabytes
 
 # trafilatura needs ~2.5 s and ~60 MB per MB of dense markup here (benchmarks/bench_ingest.py);
 # beyond this size (after scripts and styles are gone) reading a page would take many seconds.
@@ -100,15 +102,15 @@ def extract_page(text: str, *, url: str | None = None) -> ExtractedPage:
     size = len(lxml.html.tostring(tree))
     if size > MAX_MARKUP_BYTES:
         raise InputError(
-            f"This page is too big to read ({size / 1e6:.1f} MB of markup; the limit is "
-            f"{MAX_MARKUP_BYTES / 1e6:.0f} MB)."
+            f"This page is too big to read ({megabytes(size)} of markup without scripts and styles; "
+            f"the limit is {megabytes(MAX_MARKUP_BYTES)})."
         )
     captions, preformatted = _mark_figures_and_pre(tree)
     fallback = _fallback_blocks(tree, captions, preformatted)
     page = _trafilatura_extract(tree, url, captions, preformatted)
-    main_len = sum(len(b.text) for b in page.blocks)
-    fallback_len = sum(len(b.text) for b in fallback)
-    if main_len < _MIN_USEFUL_TEXT and fallback_len > main_len:
+    if sum(len(b.text) for b in page.blocks) < _MIN_USEFUL_TEXT:
+        # trafilatura's own last resort on such pages is the whole body's text, menus included;
+        # the structural walk keeps headings and lists and leaves page chrome out.
         page.blocks = fallback
     if page.title is None:
         page.title = _page_title(tree)
@@ -212,6 +214,13 @@ def _trafilatura_extract(
         include_links=False,
         include_comments=False,
         deduplicate=False,
+        # Only dates the page states in its markup (meta tags, <time>, URL): the extensive search
+        # guesses from any year in the text and turns "Ausleihen 2023" into 2023-01-01.
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
+        },
     )
     if not result:
         return ExtractedPage(url=url)

@@ -16,7 +16,7 @@ from urllib.request import url2pathname
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.document import Article, Block, BlockKind
 from reader.core.errors import InputError
-from reader.core.fetch import MAX_DOWNLOAD_BYTES, fetch_url
+from reader.core.fetch import MAX_DOWNLOAD_BYTES, fetch_url, megabytes
 from reader.core.html_extract import MAX_MARKUP_BYTES, RawBlock, clean_text, extract_page
 from reader.core.textdecode import decode_bytes, looks_binary, sniff_html_charset
 from reader.core.textparse import ParsedText, markdown_blocks, text_blocks
@@ -97,7 +97,7 @@ def load_file(path: Path) -> Article:
         raise InputError(f"Reader cannot open {suffix or 'files without a suffix'} files ({readable} work).")
     limit = MAX_HTML_FILE_BYTES if kind == "html" else MAX_TEXT_FILE_BYTES
     if size > limit:
-        raise InputError(f"{name} is too big to read ({_mb(size)}; the limit is {_mb(limit)}).")
+        raise InputError(f"{name} is too big to read ({megabytes(size)}; the limit is {megabytes(limit)}).")
     try:
         data = path.read_bytes()
     except PermissionError as exc:
@@ -264,7 +264,3 @@ def _title_from_url(url: str | None) -> str | None:
     parts = urlsplit(url)
     stem = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
     return stem.replace("-", " ").replace("_", " ").strip() or parts.hostname
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size < 10e6 else f"{size / 1e6:.0f} MB"
