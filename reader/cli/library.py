@@ -1,11 +1,211 @@
-"""`reader library`: filled in by its issue."""
+"""`reader library`: list, search, show, export, remove, restore and transfer saved articles."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.errors import InputError
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+    from reader.store.models import ArticleSummary, LibraryFilter
 
 
 def register(sub: Any) -> None:
-    parser: argparse.ArgumentParser = sub.add_parser("library", help="(not yet available)")
-    parser.set_defaults(handler=lambda args: 0)
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "library",
+        help="list, search and export the articles saved in the library",
+        description="Work with the local library of saved articles.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="use the library database at PATH")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def filters(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--tag", help="only articles with this tag")
+        p.add_argument("--lang", help="only articles with text in this language (e.g. de)")
+        shown = p.add_mutually_exclusive_group()
+        shown.add_argument("--archived", action="store_true", help="only archived articles")
+        shown.add_argument("--all", action="store_true", help="archived ones too")
+        p.add_argument("--unread", action="store_true", help="only articles never opened")
+        p.add_argument("--limit", type=int, default=50, help="at most N rows (default 50)")
+
+    listing = actions.add_parser("list", help="list saved articles, newest first")
+    filters(listing)
+    listing.add_argument("--sort", choices=("added", "published", "title"), default="added")
+    listing.set_defaults(handler=run_list)
+
+    finding = actions.add_parser("search", help='full-text search: words, prefix*, "a phrase"')
+    finding.add_argument("query")
+    filters(finding)
+    finding.add_argument("--sort", choices=("relevance", "added", "published", "title"), default="relevance")
+    finding.set_defaults(handler=run_search)
+
+    show = actions.add_parser("show", help="show an article's details")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=run_show)
+
+    export = actions.add_parser("export", help="export one article as bilingual HTML, Markdown or JSON")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", choices=("html", "md", "json"), default="html")
+    export.add_argument(
+        "--to", metavar="LANG", help="the translation to include (default: the last one read)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.set_defaults(handler=run_export)
+
+    remove = actions.add_parser("remove", help="move an article to the trash (undo with restore)")
+    remove.add_argument("id", type=int)
+    remove.add_argument("--purge", action="store_true", help="delete it for good, with the rest of the trash")
+    remove.set_defaults(handler=run_remove)
+
+    restore = actions.add_parser("restore", help="take an article out of the trash")
+    restore.add_argument("id", type=int)
+    restore.set_defaults(handler=run_restore)
+
+    export_all = actions.add_parser("export-all", help="write the whole library to one JSON file")
+    export_all.add_argument("file")
+    export_all.set_defaults(handler=run_export_all)
+
+    importing = actions.add_parser("import", help="merge a file written by export-all (safe to repeat)")
+    importing.add_argument("file")
+    importing.set_defaults(handler=run_import)
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    from reader.store.library import Library
+
+    library, notice = Library.open(Path(args.db) if getattr(args, "db", None) else None)
+    if notice:
+        print(f"reader: {notice}", file=sys.stderr)
+    return library
+
+
+def _filter(args: argparse.Namespace) -> LibraryFilter:
+    from reader.store.models import LibraryFilter
+
+    archived: bool | None = True if args.archived else (None if args.all else False)
+    return LibraryFilter(tag=args.tag, language=args.lang, archived=archived, unread=args.unread)
+
+
+def _row(summary: ArticleSummary) -> str:
+    added = dt.datetime.fromtimestamp(summary.added).strftime("%Y-%m-%d")
+    langs = "/".join(summary.languages) or "-"
+    marks = (
+        ("*" if summary.favourite else "")
+        + ("A" if summary.archived else "")
+        + ("" if summary.opened else "•")
+    )
+    tags = f"  [{', '.join(summary.tags)}]" if summary.tags else ""
+    return f"{summary.id:>6}  {added}  {langs:<8} {marks:<3} {summary.title}{tags}"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    for summary in library.list_articles(filter=_filter(args), sort=args.sort, limit=args.limit):
+        print(_row(summary))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    hits = library.search(args.query, filter=_filter(args), sort=args.sort, limit=args.limit)
+    if not hits:
+        print("No articles match.", file=sys.stderr)
+        return 1
+    for hit in hits:
+        print(_row(hit.summary))
+        if hit.snippet:
+            print(f"        {hit.snippet}")
+    return 0
+
+
+def _time(value: float | None) -> str:
+    return dt.datetime.fromtimestamp(value).strftime("%Y-%m-%d %H:%M") if value else "never"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    stored = open_library(args).get(args.id)
+    article = stored.article
+    langs = sorted({b.lang for b in article.blocks if b.lang})
+    targets = sorted({t.target for t in stored.translations})
+    lines = [
+        f"Title:       {article.title}",
+        f"Source:      {article.source or '-'}",
+        f"Site:        {article.site or '-'}",
+        f"Byline:      {article.byline or '-'}",
+        f"Published:   {article.published or '-'}",
+        f"Languages:   {', '.join(langs) or '-'}",
+        f"Translated:  {', '.join(targets) or '-'}",
+        f"Blocks:      {len(article.blocks)}",
+        f"Tags:        {', '.join(stored.tags) or '-'}",
+        f"Added:       {_time(stored.added)}",
+        f"Opened:      {_time(stored.opened)}",
+        f"Position:    {stored.position_block_id or '-'}",
+        "State:       "
+        + (
+            ", ".join(
+                name
+                for name, on in (
+                    ("archived", stored.archived),
+                    ("favourite", stored.favourite),
+                    ("in the trash", stored.deleted),
+                )
+                if on
+            )
+            or "-"
+        ),
+    ]
+    print("\n".join(lines))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from reader.core import export
+
+    stored = open_library(args).get(args.id)
+    target = args.to.strip().lower() if args.to else stored.target_lang
+    render = {"json": export.to_json, "md": export.to_markdown, "html": export.to_html}[args.format]
+    output = render(stored.article, stored.translations, stored.annotations, target=target)
+    if args.output:
+        try:
+            Path(args.output).write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"Could not write {args.output}: {error.strerror or error}.") from error
+    else:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    library.delete(args.id)
+    if args.purge:
+        count = library.purge_deleted()
+        print(f"Deleted for good: {count} article{'s' if count != 1 else ''}.", file=sys.stderr)
+    else:
+        print(
+            f"Moved article {args.id} to the trash (undo: reader library restore {args.id}).", file=sys.stderr
+        )
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    open_library(args).undelete(args.id)
+    print(f"Restored article {args.id}.", file=sys.stderr)
+    return 0
+
+
+def run_export_all(args: argparse.Namespace) -> int:
+    count = open_library(args).export_all(Path(args.file))
+    print(f"Exported {count} article{'s' if count != 1 else ''} to {args.file}.", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    result = open_library(args).import_file(Path(args.file))
+    print(f"Imported {args.file}: {result}.", file=sys.stderr)
+    return 0
