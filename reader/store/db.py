@@ -40,22 +40,23 @@ def schema_version() -> int:
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
-    """Open a connection with Reader's pragmas. Transactions are explicit (``with transaction(conn)``)."""
-    try:
-        conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
-    except sqlite3.Error as error:
-        raise store_error(error, path) from error
+    """Open a connection with Reader's pragmas; sqlite errors propagate (callers classify them).
+
+    Transactions are explicit (``transaction()``). ``check_same_thread`` is off only so that ``close()``
+    may run on another thread: each connection is still used by the one thread that opened it.
+    """
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.Error as error:
+    except BaseException:
         conn.close()
-        raise store_error(error, path) from error
+        raise
     return conn
 
 

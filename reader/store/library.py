@@ -128,8 +128,8 @@ class Library:
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection inside one write transaction (all or nothing)."""
-        conn = self._connection()
         try:
+            conn = self._connection()
             with db.transaction(conn):
                 yield conn
         except sqlite3.Error as error:
