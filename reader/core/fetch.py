@@ -169,7 +169,13 @@ def _request(
             conn.putheader("Accept-Encoding", "gzip, deflate")
             conn.endheaders()
             response = conn.getresponse()
-            return _handle_response(url, response, cancel, progress, max_bytes)
+            try:
+                result = _handle_response(url, response, cancel, progress, max_bytes)
+            except FetchError:
+                _raise_if_fired(watcher, host, total_timeout)
+                raise
+            _raise_if_fired(watcher, host, total_timeout)  # a shut-down socket reads as a short body
+            return result
         except (OSError, http.client.HTTPException) as exc:
             if watcher.fired == "cancel" or (cancel is not None and cancel.cancelled):
                 raise CancelledError() from exc
@@ -181,6 +187,21 @@ def _request(
         conn.close()
 
 
+def _drain(response: http.client.HTTPResponse) -> None:
+    """Read a short error or redirect body so closing the connection does not reset it mid-send."""
+    try:
+        response.read(_CHUNK)
+    except (OSError, http.client.HTTPException):
+        pass
+
+
+def _raise_if_fired(watcher: _Watcher, host: str, total_timeout: float) -> None:
+    if watcher.fired == "cancel":
+        raise CancelledError()
+    if watcher.fired == "timeout":
+        raise FetchError(f"{host} did not answer in time (limit {total_timeout:g} s).")
+
+
 def _handle_response(
     url: str,
     response: http.client.HTTPResponse,
@@ -189,6 +210,8 @@ def _handle_response(
     max_bytes: int,
 ) -> FetchedPage | str:
     status = response.status
+    if status != 200:
+        _drain(response)
     if status in _REDIRECTS:
         location = response.getheader("Location")
         if not location:
