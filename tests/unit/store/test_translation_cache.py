@@ -1,0 +1,31 @@
+"""The engine's translation cache kept in the library survives reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.translate.cache import TranslationCache, TranslationKey, normalize_source
+from reader.store.library import Library
+from reader.store.translation_cache import SqliteTranslationCache
+
+
+def test_translations_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library, _ = Library.open(path)
+    cache: TranslationCache = SqliteTranslationCache(library)
+    keys = [
+        TranslationKey("translate-de_en", "1.9", "en", normalize_source(f"Satz Nummer {i} über Zürich."))
+        for i in range(450)
+    ]
+    cache.put_many({key: f"Sentence number {i} about Zurich." for i, key in enumerate(keys)})
+    cache.put_many({keys[0]: "Sentence number zero about Zurich."})  # overwritten
+    library.close()
+
+    reopened, _ = Library.open(path)
+    cache = SqliteTranslationCache(reopened)
+    other = TranslationKey("translate-de_en", "2.0", "en", keys[1].text)  # another package version: a miss
+    found = cache.get_many([*keys, other])
+    assert len(found) == 450 and other not in found
+    assert found[keys[0]] == "Sentence number zero about Zurich."
+    assert found[keys[449]] == "Sentence number 449 about Zurich."
+    reopened.close()
