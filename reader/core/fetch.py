@@ -286,9 +286,8 @@ def _read_body(
 
 
 def megabytes(size: int) -> str:
-    """A size for messages, in MB of 2**20 bytes (what file managers show): ``3 MB``, ``10.5 MB``."""
-    value = size / 2**20
-    return f"{value:.0f} MB" if value >= 100 or value == int(value) else f"{value:.1f} MB"
+    """A size for messages, in MB of 2**20 bytes (what file managers show): ``2 MB``, ``2.37 MB``."""
+    return f"{size / 2**20:.2f}".rstrip("0").rstrip(".") + " MB"
 
 
 def _too_big(size: int | None, limit: int) -> str:

@@ -27,9 +27,10 @@ from reader.core.document import BlockKind
 from reader.core.errors import InputError
 from reader.core.fetch import megabytes
 
-# trafilatura needs ~2.5 s and ~60 MB per MB of dense markup here (benchmarks/bench_ingest.py);
-# beyond this size (after scripts and styles are gone) reading a page would take many seconds.
-MAX_MARKUP_BYTES = 3 * 1024 * 1024
+# trafilatura needs ~2.8 s and ~70 MB per MB of dense markup here, more as pages grow (2 MB: 5.5 s,
+# 180 MB; 2.9 MB: 12 s; 30 MB: ~70 s and ~1 GB; benchmarks/extract_limits.py). Real articles are well
+# under 1 MB once scripts and styles are gone, so 2 MB keeps the worst case near five seconds.
+MAX_MARKUP_BYTES = 2 * 1024 * 1024
 
 # Below this much text trafilatura has probably given up on a small page (its own minimum is 250).
 _MIN_USEFUL_TEXT = 250

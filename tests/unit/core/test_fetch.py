@@ -77,8 +77,8 @@ def test_charset_from_the_http_header(http_server: LocalHTTPServer) -> None:
 
 
 def test_plain_text_response(http_server: LocalHTTPServer) -> None:
-    url = http_server.route("/notiz.txt", body="Kurze Notiz\n\nDer Hafen ist heute gesperrt.".encode(),
-                            content_type="text/plain; charset=utf-8")  # fmt: skip
+    body = b"Kurze Notiz\n\nDer Hafen ist heute gesperrt."
+    url = http_server.route("/notiz.txt", body=body, content_type="text/plain; charset=utf-8")
     article = load_url(url)
     assert (article.title, [b.text for b in article.blocks]) == (
         "Kurze Notiz",
