@@ -84,7 +84,8 @@ def load_file(path: Path) -> Article:
     name = path.name or str(path)
     try:
         if not path.exists():
-            raise InputError(f"File not found: {path}")
+            hint = " (for a web page, start the link with https://)" if _looks_like_domain(str(path)) else ""
+            raise InputError(f"File not found: {path}{hint}")
         if path.is_dir():
             raise InputError(f"{name} is a folder, not a file.")
         size = path.stat().st_size
@@ -246,6 +247,10 @@ def _iso_date(value: str | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 9999):
         return None
     return match.group(0)
+
+
+def _looks_like_domain(text: str) -> bool:
+    return bool(re.match(r"^(www\.|[a-z0-9-]+\.(com|org|net|de|fr|uk|eu|info|news)(/|$))", text, re.I))
 
 
 def _kind_for(suffix: str) -> str | None:

@@ -175,6 +175,11 @@ def test_missing_file(tmp_path: Path) -> None:
         load_source(str(tmp_path / "nirgends.html"))
 
 
+def test_a_web_address_without_scheme_gets_a_hint() -> None:
+    with pytest.raises(InputError, match="start the link with https://"):
+        load_source("www.zeitung.example/artikel")
+
+
 def test_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a folder"):
         load_file(tmp_path)
