@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ from reader.workers.runner import IO_POOL, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
 MB = 1_000_000
+PIVOT = "en"  # the engine pivots through English when no direct package exists
 
 
 # -- pure helpers (no Qt) -------------------------------------------------------------------------------
@@ -254,7 +256,8 @@ class ModelTab(QWidget):
         self._available_rows: list[Row] = []
         self._refresh_attempted = False
         self._loading_available = False
-        self._pending_pair: tuple[str, str] | None = None
+        self._pending_pair: tuple[str, str] | None = None  # offered by the window's banner
+        self._offer_attempted: set[tuple[str, str]] = set()  # legs already tried for that offer
 
         self.installed_list = _tree(["Model", "Version", "Size on disk"], self)
         self.remove_button = QPushButton("&Remove", self)
@@ -311,6 +314,9 @@ class ModelTab(QWidget):
         self.cancel_button.hide()
 
         self.remove_button.clicked.connect(self.remove_selected)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.installed_list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.remove_selected)
         self.install_file_button.clicked.connect(self.choose_file)
         self.refresh_button.clicked.connect(lambda: self.load_available(refresh=True))
         self.download_button.clicked.connect(self.download_selected)
@@ -558,23 +564,46 @@ class ModelTab(QWidget):
         return False
 
     def offer_pair(self, source: str, target: str) -> None:
-        """Select ``source → target`` in Available and install it, fetching the index first if needed."""
+        """Install what translating ``source`` → ``target`` needs, fetching the index first if needed.
+
+        The direct package when the index lists it; otherwise the two legs through English
+        (source → English, English → target), the way the engine pivots.
+        """
         self._pending_pair = (source, target)
-        if not self._loading_available and not self.busy:
-            self._resolve_pending()
+        self._offer_attempted = set()
+        self._resolve_pending()
+
+    def _plan(self, pair: tuple[str, str]) -> list[tuple[str, str]] | None:
+        """Pairs still to install for ``pair`` (empty: nothing to do), or None if the index can't cover it."""
+        listed = {row.pair: row for row in self._available_rows if row.pair is not None}
+        direct = listed.get(pair)
+        if direct is not None:
+            return [] if direct.installed else [pair]
+        source, target = pair
+        legs = [(source, PIVOT), (PIVOT, target)]
+        if PIVOT not in pair and all(leg in listed for leg in legs):
+            return [leg for leg in legs if not listed[leg].installed]
+        return None
 
     def _resolve_pending(self) -> None:
         pair = self._pending_pair
         if pair is None or self._loading_available or self.busy:
             return
-        if self.select_pair(pair):
-            self._pending_pair = None
-            self.download_selected()
-        elif not self._refresh_attempted and self.backend.uses_index:
+        plan = self._plan(pair)
+        if plan is None and not self._refresh_attempted and self.backend.uses_index:
             self.load_available(refresh=True)
-        else:
+            return
+        if plan is None:
             self._pending_pair = None
             self.show_message(f"No {pair_label(*pair)} package is listed in the index.", error=True)
+            return
+        todo = [leg for leg in plan if leg not in self._offer_attempted]
+        if not todo:
+            self._pending_pair = None
+            return
+        self._offer_attempted.add(todo[0])
+        if self.select_pair(todo[0]):
+            self.download_selected()
 
 
 class ModelManagerDialog(QDialog):

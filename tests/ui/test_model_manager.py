@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text, approx_size
@@ -42,13 +43,18 @@ def _entry(from_code: str, to_code: str, from_name: str, to_name: str, url: str)
 
 
 @pytest.fixture
-def served_index(http_server: LocalHTTPServer, tiny_argos_de_en: Path) -> LocalHTTPServer:
-    """An index with three pairs; de→en links to the real tiny package (es→en and en→fr are never fetched)."""
+def served_index(
+    http_server: LocalHTTPServer, tiny_argos_de_en: Path, tiny_argos_en_fr: Path
+) -> LocalHTTPServer:
+    """An index with three pairs; de→en and en→fr link to real tiny packages, es→en to nothing."""
     package_url = http_server.route(
         "/packages/de_en.argosmodel",
         body=tiny_argos_de_en.read_bytes(),
         content_type="application/zip",
         chunk_delay=0.005,
+    )
+    http_server.route(
+        "/packages/en_fr.argosmodel", body=tiny_argos_en_fr.read_bytes(), content_type="application/zip"
     )
     index = [
         {**_entry("de", "en", "German", "English", package_url), "size": tiny_argos_de_en.stat().st_size},
@@ -120,8 +126,11 @@ def test_install_from_file_then_remove(
 
     tab.installed_list.setCurrentItem(row)
     assert tab.remove_button.isEnabled()
+    dialog.activateWindow()
+    tab.installed_list.setFocus()
+    qtbot.waitUntil(tab.installed_list.hasFocus)
     with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
-        tab.remove_button.click()
+        qtbot.keyClick(tab.installed_list, Qt.Key.Key_Delete)  # the keyboard is enough
     qtbot.waitUntil(lambda: tab.installed_labels() == [], timeout=WAIT_MS)
     assert manager.installed() == []
     assert tab.message.text() == "Removed German → English."
@@ -282,3 +291,20 @@ def _available_status(tab: ModelTab, label: str) -> str:
 
 def tab_installed(dialog: ModelManagerDialog) -> list[str]:
     return dialog.translation_tab.installed_labels()
+
+
+def test_offer_pair_without_a_direct_package_installs_both_legs_through_english(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, served_index: LocalHTTPServer
+) -> None:
+    manager = _manager(tmp_path, served_index.url("/index.json"))
+    dialog = _dialog(qtbot, manager, runner)
+    tab = dialog.translation_tab
+    _wait_listed(qtbot, tab)
+    dialog.offer_pair("de", "fr")
+    qtbot.waitUntil(
+        lambda: tab.installed_labels() == ["English → French", "German → English"] and not tab.busy,
+        timeout=WAIT_MS,
+    )
+    assert manager.find_path("de", "fr") is not None
+    assert served_index.requests.count("/packages/de_en.argosmodel") == 1
+    assert served_index.requests.count("/packages/en_fr.argosmodel") == 1
