@@ -1,0 +1,238 @@
+"""Translation speed: Reader's engine against argostranslate on a transformer-base-shaped package.
+
+Builds once (cached under $READER_BENCH_DIR, default /tmp/reader-bench) a random-weight de→en Argos
+package of the public model's shape (6+6 layers, d_model 512, 8 heads, ffn 2048, int8, SentencePiece
+as large as the generated training text allows), then translates a generated German article of about
+1,000 words with both, at beam 1 and beam 4. Random weights never emit EOS, so both decode at most
+1.5 × source tokens + 10 per sentence (argos has no such setting: its translator is wrapped; argos
+already cuts its batches to 32 tokens, i.e. about one sentence, so the wrapper calls it per sentence).
+Both use Reader's rule-based sentence splitter (argos's MiniSBD would download a model). Argos runs at
+its default threads and at ARGOS_INTRA_THREADS=1; the better one counts. Each measurement runs in its
+own process, so load time and peak RSS are the engine's alone.
+
+Targets (issue 3): ≥ 3× faster per article than argos's best, at beam 1 and beam 4; first translated
+block < 0.5 s after load. Final line: ``ratio=<worst of the two beams>``.
+
+Usage: uv run python benchmarks/translate.py [--quick] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import types
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BENCH_DIR = Path(os.environ.get("READER_BENCH_DIR", Path(tempfile.gettempdir()) / "reader-bench"))
+CAP_RATIO, CAP_EXTRA = 1.5, 10
+
+_DE = (
+    "die Regierung der Minister das Treffen in Berlin am Dienstag nach Angaben von Beamten hat sich "
+    "für eine neue Vereinbarung mit den Nachbarländern ausgesprochen während die Opposition weitere "
+    "Gespräche über Sicherheit Energie und Handel verlangt hatte nachdem im vergangenen Jahr mehrere "
+    "Verhandlungsrunden ohne Ergebnis geblieben waren sagte eine Sprecherin des Ministeriums zudem "
+    "sollen die Ausgaben für Verteidigung Bildung und Gesundheit deutlich steigen wie aus einem Bericht "
+    "hervorgeht den die Kommission vorgelegt hat Kritiker warnen jedoch vor steigenden Schulden und "
+    "fordern eine gründliche Prüfung aller Maßnahmen bevor das Parlament im Herbst darüber abstimmt"
+).split()
+
+
+def german_article(words: int = 1000, seed: int = 3) -> list[str]:
+    """Paragraphs of German-vocabulary sentences (generated, 10-24 words each), about ``words`` long."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            chosen = [rng.choice(_DE) for _ in range(rng.randint(10, 24))]
+            count += len(chosen)
+            sentences.append(" ".join([chosen[0].capitalize(), *chosen[1:]]) + rng.choice(".....?!"))
+        paragraphs.append(" ".join(sentences))
+    return paragraphs
+
+
+def _training_lines() -> list[str]:
+    rng = random.Random(11)
+    onsets = "b br ch d f g gr h k kl l m n p pf r s sch sp st str t tr v w z".split()
+    vowels = "a e i o u ä ö ü ei au ie eu".split()
+    codas = "n r s t ch ck ng nd nk st rt lt mm ll ss".split() + [""] * 6
+    syllables = [o + v + c for o in onsets for v in vowels for c in codas]
+    pseudo = ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 3))) for _ in range(60000)]
+    lines = [" ".join(rng.choice(pseudo) for _ in range(14)) + "." for _ in range(12000)]
+    return lines + german_article(4000, seed=99)
+
+
+def build_package() -> Path:
+    from tests.fixtures.argos_models import build_argos_package
+
+    target = BENCH_DIR / "translate-de_en-1_0.argosmodel"
+    if not target.exists():
+        started = time.perf_counter()
+        built = build_argos_package(
+            BENCH_DIR / "build", "de", "en", layers=6, d_model=512, heads=8, ffn=2048,
+            vocab_size=32000, training_lines=_training_lines(), eos_bias=0.0, seed=5,
+        )  # fmt: skip
+        built.replace(target)
+        size, seconds = target.stat().st_size / 1e6, time.perf_counter() - started
+        print(f"built {target.name} ({size:.0f} MB) in {seconds:.1f} s")
+    return target
+
+
+def packages_dir() -> Path:
+    from reader.core.translate.packages import PackageManager
+
+    installed = BENCH_DIR / "packages"
+    manager = PackageManager(installed, cache_dir=BENCH_DIR / "cache")
+    if not manager.installed():
+        manager.install_file(build_package())
+    return installed
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_engine(beam: int, inter_threads: int | None) -> dict[str, Any]:
+    from reader.core.document import Article, Block, BlockKind, TranslationStatus
+    from reader.core.translate.engine import EngineSettings, TranslationEngine
+    from reader.core.translate.packages import PackageManager
+
+    manager = PackageManager(BENCH_DIR / "packages")
+    settings = EngineSettings(beam_size=beam, decode_ratio=CAP_RATIO, decode_extra=CAP_EXTRA)
+    if inter_threads is not None:
+        settings = replace(settings, inter_threads=inter_threads)
+    engine = TranslationEngine(manager, settings=settings)
+    (package,) = manager.find_path("de", "en") or []
+    started = time.perf_counter()
+    engine._models.get(package)  # load explicitly, to time it apart from translating
+    load = time.perf_counter() - started
+    blocks = tuple(Block(f"b{i}", BlockKind.PARAGRAPH, p, lang="de") for i, p in enumerate(german_article()))
+    first: list[float] = []
+
+    def on_block(translation: Any) -> None:
+        if translation.status is TranslationStatus.TRANSLATED and not first:
+            first.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    result = engine.translate_article(Article("bench", blocks), "en", on_block=on_block)
+    total = time.perf_counter() - started
+    assert all(t.status is TranslationStatus.TRANSLATED for t in result)
+    return {"seconds": total, "first_block": first[0], "load": load, "rss_mb": _rss_mb()}
+
+
+class _CappedTranslator:
+    """Wraps argos's ctranslate2.Translator: each sentence decodes at most 1.5 × its length + 10."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        import ctranslate2
+
+        self._inner = ctranslate2.Translator(*args, **kwargs)
+
+    def translate_batch(self, source: list[list[str]], target_prefix: Any = None, **kwargs: Any) -> list[Any]:
+        results = []
+        for i, tokens in enumerate(source):
+            cap = int(CAP_RATIO * len(tokens) + CAP_EXTRA)
+            prefix = [target_prefix[i]] if target_prefix else None
+            results.extend(
+                self._inner.translate_batch([tokens], prefix, **{**kwargs, "max_decoding_length": cap})
+            )
+        return results
+
+
+def run_argos(beam: int) -> dict[str, Any]:
+    from reader.core.translate.sentences import split_sentences
+
+    # MiniSBD would download de.onnx (and onnxruntime writes under ~/.cache): stand it in, split ourselves.
+    fake = types.ModuleType("minisbd")
+    fake.SBDetect = lambda *a, **k: None  # type: ignore[attr-defined]
+    fake.models = types.SimpleNamespace(cache_dir="", list_models=lambda: ["de", "en"])  # type: ignore[attr-defined]
+    sys.modules["minisbd"] = fake
+    sys.modules["spacy"] = None  # type: ignore[assignment]
+    import argostranslate.translate as argos_translate
+
+    argos_translate.ctranslate2 = types.SimpleNamespace(Translator=_CappedTranslator)
+    translation = argos_translate.get_translation_from_codes("de", "en")
+    translation.underlying.sentencizer = types.SimpleNamespace(split_sentences=split_sentences)
+    started = time.perf_counter()
+    translation.translate("Haus.")  # loads the model (argos loads lazily on first use)
+    load = time.perf_counter() - started
+    text = "\n".join(german_article())
+    started = time.perf_counter()
+    out = argos_translate.translate(text, "de", "en")
+    total = time.perf_counter() - started
+    assert out.count("\n") == text.count("\n")
+    return {"seconds": total, "load": load, "rss_mb": _rss_mb()}
+
+
+def _child(kind: str, beam: int, threads: str) -> dict[str, Any]:
+    env = dict(os.environ)
+    home = BENCH_DIR / "argos-home"
+    if kind == "argos":
+        env.update(
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_CACHE_HOME=str(home / "cache"),
+            ARGOS_PACKAGES_DIR=str(BENCH_DIR / "packages"),
+            ARGOS_BEAM_SIZE=str(beam),
+        )
+        env.pop("ARGOS_INTRA_THREADS", None)
+        if threads != "default":
+            env["ARGOS_INTRA_THREADS"] = threads
+    command = [sys.executable, __file__, "--worker", kind, "--beam", str(beam), "--threads", threads]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--worker", choices=("engine", "argos"))
+    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--threads", default="1")
+    parser.add_argument("--quick", action="store_true", help="skip argos at its default threads")
+    args = parser.parse_args()
+    if args.worker == "engine":
+        print(json.dumps(run_engine(args.beam, None if args.threads == "default" else int(args.threads))))
+        return
+    if args.worker == "argos":
+        print(json.dumps(run_argos(args.beam)))
+        return
+
+    packages_dir()
+    words = sum(len(p.split()) for p in german_article())
+    print(
+        f"article: {words} words, {len(german_article())} paragraphs; cpus={os.cpu_count()}; cap 1.5×len+10"
+    )
+    ratios = []
+    for beam in (1, 4):
+        engine_runs = {t: _child("engine", beam, t) for t in ("default", "1")}
+        for t, r in engine_runs.items():
+            label = "default settings" if t == "default" else "inter_threads=1"
+            first = r["first_block"]
+            print(f"beam {beam} engine ({label}): {r['seconds']:.2f} s, first block {first:.2f} s, "
+                  f"load {r['load']:.2f} s, peak RSS {r['rss_mb']:.0f} MB")  # fmt: skip
+        argos_runs = {t: _child("argos", beam, t) for t in (("1",) if args.quick else ("default", "1"))}
+        for t, r in argos_runs.items():
+            print(f"beam {beam} argos intra_threads={t}: {r['seconds']:.2f} s, load {r['load']:.2f} s, "
+                  f"peak RSS {r['rss_mb']:.0f} MB")  # fmt: skip
+        ours = engine_runs["default"]["seconds"]
+        best_argos = min(r["seconds"] for r in argos_runs.values())
+        ratios.append(best_argos / ours)
+        print(f"beam {beam}: engine {ours:.2f} s vs argos best {best_argos:.2f} s → {best_argos / ours:.1f}×")
+    print(f"ratio={min(ratios):.2f}")
+
+
+if __name__ == "__main__":
+    main()
