@@ -3,27 +3,25 @@
 The FTS5 table ``article_fts`` holds one row per article (rowid = article id): title, the original text
 and the translations, tokenized with ``unicode61 remove_diacritics 2`` so "Zurich" finds "Zürich".
 
-User input never reaches FTS5 as syntax: ``fts_query()`` turns it into quoted tokens (implicit AND),
-keeping only two constructs on purpose: a double-quoted phrase and a trailing ``*`` for a prefix. A stray
-``"``, ``-``, ``AND`` or ``(`` is just text.
+User input never reaches FTS5 as syntax: ``search_query.fts_query()`` turns it into quoted tokens.
 
 The query runs in two steps, as the design asks: the MATCH alone in a materialized CTE, then the join with
 ``articles`` and the filters (mixing MATCH with joins in one WHERE clause is known to be far slower).
-Snippets are computed only for the page of results shown.
+Snippets are computed only for the page of results shown (see ``snippets``).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from reader.store import snippets
 from reader.store.models import SORTS, ArticleSummary, LibraryFilter, SearchHit
+from reader.store.search_query import fts_query, parse
 
 DEFAULT_MARKERS = ("[", "]")
-_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+")
+_SNIPPET_HEAD = 3000
 
 SUMMARY_COLUMNS = (
     "a.id, a.title, a.site, a.source, a.langs, a.target_lang, a.published, a.added_at, a.opened_at, "
@@ -31,36 +29,9 @@ SUMMARY_COLUMNS = (
 )
 _ORDER = {
     "added": "a.added_at DESC, a.id DESC",
-    "published": "a.published IS NULL, a.published DESC, a.added_at DESC",
+    "published": "a.published DESC, a.added_at DESC",  # NULL sorts last in DESC
     "title": "a.title COLLATE NOCASE ASC, a.id ASC",
 }
-
-
-def _quote(words: Sequence[str]) -> str:
-    return '"' + " ".join(words) + '"'
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 expression for what the user typed; '' when it holds no searchable word.
-
-    ``ukrai*`` is a prefix query, ``"offenen Konflikt"`` a phrase; everything else is a plain word, and
-    all parts must match.
-    """
-    parts: list[str] = []
-    for match in _PHRASE_OR_WORD.finditer(text):
-        phrase, token = match.group(1), match.group(2)
-        if phrase is not None:
-            words = _WORD.findall(phrase)
-            if words:
-                parts.append(_quote(words))
-            continue
-        words = _WORD.findall(token)
-        if not words:
-            continue
-        prefix = token.endswith("*")
-        expression = _quote(words)
-        parts.append(expression + " *" if prefix else expression)
-    return " ".join(parts)
 
 
 def filter_sql(flt: LibraryFilter) -> tuple[list[str], list[Any]]:
@@ -81,8 +52,8 @@ def filter_sql(flt: LibraryFilter) -> tuple[list[str], list[Any]]:
         params.append(f",{flt.language.strip().lower()},")
     if flt.tag:
         where.append(
-            "EXISTS (SELECT 1 FROM article_tags t JOIN tags g ON g.id = t.tag_id "
-            "WHERE t.article_id = a.id AND g.name = ?)"
+            "a.id IN (SELECT t.article_id FROM article_tags t "
+            "WHERE t.tag_id = (SELECT id FROM tags WHERE name = ?))"
         )
         params.append(flt.tag.strip())
     if flt.published_from:
@@ -196,36 +167,90 @@ def search(
     if not expression:
         return []
     where, params = filter_sql(flt)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
     order = "hits.rank ASC, a.id DESC" if sort == "relevance" else _ORDER[sort]
-    sql = (
-        "WITH hits AS MATERIALIZED ("
-        " SELECT rowid AS id, bm25(article_fts, 5.0, 1.0, 1.0) AS rank FROM article_fts"
-        " WHERE article_fts MATCH ?"
-        f") SELECT {SUMMARY_COLUMNS}, hits.rank FROM hits JOIN articles a ON a.id = hits.id"
-        f" {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ? OFFSET ?"
-    )
+    rank = "bm25(article_fts, 5.0, 1.0, 1.0)"  # a title match weighs five times a body match
+    tail = f"SELECT {SUMMARY_COLUMNS}, hits.rank FROM hits JOIN articles a ON a.id = hits.id {clause}"
+    tail += f" ORDER BY {order} LIMIT ? OFFSET ?"
     try:
-        rows = conn.execute(sql, [expression, *params, limit, offset]).fetchall()
+        if sort == "relevance" and _light(flt):
+            # Fast path: the best-ranked matches first; most pass the filters, so one page fills from them.
+            top = max(200, 4 * (offset + limit))
+            rows = conn.execute(
+                f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank FROM article_fts "
+                f"WHERE article_fts MATCH ? ORDER BY rank LIMIT ?) {tail}",
+                [expression, top, *params, limit, offset],
+            ).fetchall()
+            if len(rows) == limit or _match_count(conn, expression, top) < top:
+                return _hits(conn, text, rows, markers)
+        rows = conn.execute(
+            f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank FROM article_fts "
+            f"WHERE article_fts MATCH ?) {tail}",
+            [expression, *params, limit, offset],
+        ).fetchall()
     except sqlite3.OperationalError as error:
         if "fts5" in str(error).lower():  # defensive: fts_query() should never produce bad syntax
             return []
         raise
+    return _hits(conn, text, rows, markers)
+
+
+def _light(flt: LibraryFilter) -> bool:
+    """True when the filter lets most articles through (only the archive and trash are left out)."""
+    return not (
+        flt.tag
+        or flt.language
+        or flt.unread
+        or flt.favourite
+        or flt.archived
+        or flt.published_from
+        or flt.published_to
+        or flt.added_from is not None
+        or flt.added_to is not None
+    )
+
+
+def _match_count(conn: sqlite3.Connection, expression: str, cap: int) -> int:
+    """How many articles match, counting no further than ``cap``."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
+            (expression, cap),
+        ).fetchone()[0]
+    )
+
+
+def _hits(
+    conn: sqlite3.Connection, text: str, rows: Sequence[Sequence[Any]], markers: tuple[str, str]
+) -> list[SearchHit]:
     if not rows:
         return []
-    snippets = _snippets(conn, expression, [row[0] for row in rows], markers)
+    found = _snippets(conn, text, [row[0] for row in rows], markers)
     return [
-        SearchHit(summary, snippets.get(summary.id, ""), float(row[14]))
+        SearchHit(summary, found.get(summary.id, ""), float(row[14]))
         for summary, row in zip(summaries(conn, rows), rows, strict=True)
     ]
 
 
 def _snippets(
-    conn: sqlite3.Connection, expression: str, ids: Sequence[int], markers: tuple[str, str]
+    conn: sqlite3.Connection, text: str, ids: Sequence[int], markers: tuple[str, str]
 ) -> dict[int, str]:
+    """Snippets for one page of hits (see ``snippets``): body first, then translations, then title."""
+    pattern = snippets.compile_terms(parse(text))
     marks = ",".join("?" * len(ids))
+    # Most matches sit early in the text: read the first few thousand characters, the rest only if needed.
+    head = _SNIPPET_HEAD
     rows = conn.execute(
-        f"SELECT rowid, snippet(article_fts, -1, ?, ?, '…', 16) FROM article_fts "
-        f"WHERE article_fts MATCH ? AND rowid IN ({marks})",
-        [markers[0], markers[1], expression, *ids],
-    )
-    return {rowid: " ".join((snippet or "").split()) for rowid, snippet in rows}
+        f"SELECT rowid, substr(body, 1, {head}), substr(translation, 1, {head}), title FROM article_fts "
+        f"WHERE rowid IN ({marks})",
+        list(ids),
+    ).fetchall()
+    found = {rowid: snippets.snippet((body, tr, title), pattern, markers) for rowid, body, tr, title in rows}
+    missing = [rowid for rowid, snippet in found.items() if not snippet]
+    if missing:
+        marks = ",".join("?" * len(missing))
+        for rowid, body, translated, title in conn.execute(
+            f"SELECT rowid, body, translation, title FROM article_fts WHERE rowid IN ({marks})", missing
+        ):
+            found[rowid] = snippets.snippet((body, translated, title), pattern, markers)
+    return found

@@ -26,7 +26,7 @@ CREATE TABLE articles (
 CREATE UNIQUE INDEX articles_source ON articles (source) WHERE source <> '';
 CREATE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_added ON articles (added_at);
-CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_published ON articles (published, added_at);
 CREATE INDEX articles_title ON articles (title COLLATE NOCASE);
 
 CREATE TABLE blocks (

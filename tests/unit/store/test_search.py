@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.store.library import Library, LibraryFilter
-from reader.store.search import fts_query
+from reader.store.search_query import fts_query
 from tests.unit.store.conftest import article, english
 
 
