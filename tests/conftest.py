@@ -28,4 +28,5 @@ pytest_plugins = [
     "tests.fixtures.http_server",
     "tests.fixtures.network",
     "tests.fixtures.argos_models",
+    "tests.fixtures.spacy_models",
 ]
