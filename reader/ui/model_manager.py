@@ -182,7 +182,7 @@ class NerModels:
     def _languages(record: object) -> str:
         langs = _attr(record, "languages", "lang", default=())
         codes = [langs] if isinstance(langs, str) else list(langs)
-        return ", ".join(language_name(code) for code in codes)
+        return ", ".join("any language" if code == "xx" else language_name(code) for code in codes)
 
     def installed(self) -> list[Row]:
         rows = []
@@ -201,7 +201,8 @@ class NerModels:
             name = str(info.name)
             langs = self._languages(info)
             label = f"{name} ({langs})" if langs else name
-            size = approx_size(_attr(info, "size_bytes", "approx_size", "size"))
+            size_mb = _attr(info, "size_mb")
+            size = approx_size(_attr(info, "size_bytes", default=size_mb * MB if size_mb else None))
             version = str(_attr(info, "version", default=""))
             search = f"{label} {_attr(info, 'description', default='')}"
             rows.append(Row(name, label, version, size, search, name in have))

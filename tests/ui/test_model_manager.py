@@ -308,3 +308,80 @@ def test_offer_pair_without_a_direct_package_installs_both_legs_through_english(
     assert manager.find_path("de", "fr") is not None
     assert served_index.requests.count("/packages/de_en.argosmodel") == 1
     assert served_index.requests.count("/packages/en_fr.argosmodel") == 1
+
+
+# -- entity recognition tab --------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def ner_test_wheel(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny spaCy pipeline packed like an official model wheel: the shared session fixture when
+    ``tests.fixtures.spacy_models`` is registered, else built here once."""
+    try:
+        return Path(request.getfixturevalue("spacy_test_wheel"))
+    except pytest.FixtureLookupError:
+        pass
+    fixtures = pytest.importorskip("tests.fixtures.spacy_models")
+    return Path(fixtures.build_test_wheel(tmp_path_factory.mktemp("ner-wheel")))
+
+
+def _ner_dialog(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, base_url: str
+) -> tuple[Any, ModelManagerDialog]:
+    ner_models = pytest.importorskip("reader.core.annotate.ner_models")
+    manager = ner_models.NerModelManager(tmp_path / "spacy-models", base_url=base_url)
+    dialog = ModelManagerDialog(_manager(tmp_path, "http://127.0.0.1:9/index.json"), manager, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ner_tab is not None
+    tab = dialog.ner_tab
+    qtbot.waitUntil(lambda: tab.available_list.topLevelItemCount() > 0, timeout=WAIT_MS)
+    return manager, dialog
+
+
+def test_ner_tab_lists_the_catalogue_and_installs_from_file_then_removes(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, ner_test_wheel: Path, no_network: None
+) -> None:
+    manager, dialog = _ner_dialog(qtbot, tmp_path, runner, "http://127.0.0.1:9/models")
+    tab = dialog.ner_tab
+    assert tab is not None and not tab.refresh_button.isVisibleTo(dialog)
+    tab.filter_field.setText("german")
+    assert all("German" in label for label in tab.visible_available()) and tab.visible_available()
+    with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
+        tab.install_file(ner_test_wheel)
+    qtbot.waitUntil(lambda: tab.installed_labels() == ["de_test_ner (German)"], timeout=WAIT_MS)
+    assert [m.name for m in manager.installed()] == ["de_test_ner"]
+    row = tab.installed_list.topLevelItem(0)
+    assert row is not None
+    tab.installed_list.setCurrentItem(row)
+    with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
+        tab.remove_button.click()
+    qtbot.waitUntil(lambda: tab.installed_labels() == [], timeout=WAIT_MS)
+    assert manager.installed() == []
+
+
+def test_ner_tab_downloads_a_model_with_progress(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, ner_test_wheel: Path, http_server: LocalHTTPServer
+) -> None:
+    name = "de_core_news_sm"
+    base = http_server.url("/models")
+    from reader.core.annotate.ner_models import spacy_minor_version
+
+    table = {"spacy": {spacy_minor_version(): {name: ["0.0.1"]}}}
+    http_server.route(
+        "/models/compatibility.json", body=json.dumps(table).encode(), content_type="application/json"
+    )
+    manager, dialog = _ner_dialog(qtbot, tmp_path, runner, base)
+    version = manager.compatible_version(name)  # what the manager will ask for (its cache is shared)
+    wheel_path = manager.wheel_url(name, version).removeprefix(http_server.url(""))
+    http_server.route(
+        wheel_path, body=ner_test_wheel.read_bytes(), content_type="application/zip", chunk_delay=0.005
+    )
+    tab = dialog.ner_tab
+    assert tab is not None
+    _select(tab, f"{name} (German)")
+    values: list[int] = []
+    tab.progress_bar.valueChanged.connect(values.append)
+    with qtbot.waitSignal(tab.operation_finished, timeout=WAIT_MS) as finished:
+        tab.download_button.click()
+    assert finished.args[0].startswith("Installed "), finished.args
+    assert max(values) == 100
+    qtbot.waitUntil(lambda: len(tab.installed_labels()) == 1, timeout=WAIT_MS)
