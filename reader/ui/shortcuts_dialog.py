@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,13 +26,25 @@ def action_label(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
+# Qt's first code for dedicated keyboard keys (Back, Open, Copy, Zoom In, media keys): a standard
+# shortcut often includes one, and listing "Copy" beside "Ctrl+C" only confuses.
+_FIRST_DEDICATED_KEY = Qt.Key.Key_Back.value
+
+
+def _is_dedicated_key(seq: QKeySequence) -> bool:
+    if seq.count() != 1:
+        return False
+    combo = cast(Any, seq)[0]  # QKeyCombination; PySide6's stubs lack QKeySequence.__getitem__
+    no_modifier = combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    return no_modifier and combo.key().value >= _FIRST_DEDICATED_KEY
+
+
 def shortcut_text(action: QAction) -> str:
-    """All of the action's shortcuts in the platform's own notation, comma-separated."""
-    return ", ".join(
-        seq.toString(QKeySequence.SequenceFormat.NativeText)
-        for seq in action.shortcuts()
-        if not seq.isEmpty()
-    )
+    """The action's shortcuts in the platform's own notation, comma-separated (dedicated keys left out
+    when a typed shortcut exists)."""
+    sequences = [seq for seq in action.shortcuts() if not seq.isEmpty()]
+    typed = [seq for seq in sequences if not _is_dedicated_key(seq)]
+    return ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in typed or sequences)
 
 
 class ShortcutsDialog(QDialog):

@@ -165,3 +165,17 @@ def test_shortcuts_dialog_lists_actions_by_menu_and_filters(qtbot: QtBot) -> Non
     assert [r[1] for r in dialog.visible_rows()] == ["Open…"]
     dialog.filter_field.clear()
     assert len(dialog.visible_rows()) == 4
+
+
+def test_dedicated_keys_are_not_listed_beside_typed_shortcuts(qtbot: QtBot) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    copy = QAction("&Copy", owner)
+    copy.setShortcuts([QKeySequence("Ctrl+C"), QKeySequence(Qt.Key.Key_Copy)])
+    back = QAction("&Back", owner)
+    back.setShortcuts([QKeySequence(Qt.Key.Key_Back)])  # the only way in: keep it
+    dialog = ShortcutsDialog([copy, back], owner)
+    qtbot.addWidget(dialog)
+    shown = {label: keys for _group, label, keys in dialog.visible_rows()}
+    assert shown["Copy"] == QKeySequence("Ctrl+C").toString(QKeySequence.SequenceFormat.NativeText)
+    assert shown["Back"] != ""
