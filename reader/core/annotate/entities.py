@@ -244,6 +244,8 @@ class _Run:
             return [self.span(tok.start, tok.start + len(word), SpanKind.ORGANIZATION)], i + 1
         if not tok.cap or self.common(tok.text) and tok.text not in lex.ORG_HEADS:
             return None
+        if tok.initial and tok.text not in lex.ORG_HEADS and self.adjacent(i) and not toks[i + 1].cap:
+            return None  # "Shares of Beispiel AG": the name starts after the sentence's first word
         # extend over capitalized words and connectors; remember the last point that ends on a tail word
         k, best = i, -1
         while True:
@@ -254,7 +256,7 @@ class _Run:
             if not self.adjacent(k) or k - i >= 9 or w != t.text:
                 break
             nxt = toks[k + 1]
-            if nxt.cap or nxt.text in lex.ORG_CONNECTORS:
+            if nxt.cap or (nxt.text in lex.ORG_LINKS and not self.nouns_capitalized):
                 k += 1
                 continue
             break
@@ -283,7 +285,9 @@ class _Run:
         last_cap = None
         while self.adjacent(k) and k - i < 9:
             nxt = toks[k + 1]
-            if nxt.text in lex.ORG_CONNECTORS:
+            if nxt.text in lex.ORG_CONNECTORS and nxt.text != "the":
+                if nxt.text in lex.ORG_AND and not (self.adjacent(k + 1) and toks[k + 2].cap):
+                    break
                 k += 1
             elif nxt.cap and not nxt.initial:
                 k += 1

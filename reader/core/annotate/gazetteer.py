@@ -141,6 +141,10 @@ ORG_HEADS = frozenset(
 ORG_CONNECTORS = frozenset(
     "of for and the on in für und der des in zur zum de du des la et pour del y di e per van voor".split()
 )
+# Connectors a "… Council"/"… Bank" name may contain ("Bank of England"), and the "and" words that join
+# two names unless a capitalized word follows ("Security and Co-operation").
+ORG_LINKS = frozenset("of for de du des di del van voor".split())
+ORG_AND = frozenset("and und et y e".split())
 # German single-word organisation nouns: any word ending in these is an organisation ("Außenministerium").
 ORG_WORD_SUFFIXES = ("ministerium", "ministeriums", "bundesamt", "bundesamtes", "kommission", "partei")
 
