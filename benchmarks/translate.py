@@ -13,7 +13,7 @@ own process, so load time and peak RSS are the engine's alone.
 Targets (issue 3): ≥ 3× faster per article than argos's best, at beam 1 and beam 4; first translated
 block < 0.5 s after load. Final line: ``ratio=<worst of the two beams>``.
 
-Usage: uv run python benchmarks/translate.py [--quick] [--runs 1]
+Usage: uv run python benchmarks/translate.py [--quick]   (--quick skips argos at its default threads)
 """
 
 from __future__ import annotations
@@ -62,6 +62,14 @@ def german_article(words: int = 1000, seed: int = 3) -> list[str]:
             sentences.append(" ".join([chosen[0].capitalize(), *chosen[1:]]) + rng.choice(".....?!"))
         paragraphs.append(" ".join(sentences))
     return paragraphs
+
+
+HEADLINE = "Regierung verlangt neue Gespräche über Sicherheit und Energie mit den Nachbarländern"
+
+
+def article_blocks() -> list[tuple[str, str]]:
+    """(kind, text): a headline, then the paragraphs, as an article opens."""
+    return [("heading", HEADLINE)] + [("paragraph", p) for p in german_article()]
 
 
 def _training_lines() -> list[str]:
@@ -119,18 +127,30 @@ def run_engine(beam: int, inter_threads: int | None) -> dict[str, Any]:
     started = time.perf_counter()
     engine._models.get(package)  # load explicitly, to time it apart from translating
     load = time.perf_counter() - started
-    blocks = tuple(Block(f"b{i}", BlockKind.PARAGRAPH, p, lang="de") for i, p in enumerate(german_article()))
+    blocks = tuple(
+        Block(f"b{i}", BlockKind(kind), text, level=1 if kind == "heading" else 0, lang="de")
+        for i, (kind, text) in enumerate(article_blocks())
+    )
     first: list[float] = []
+    first_paragraph: list[float] = []
 
     def on_block(translation: Any) -> None:
         if translation.status is TranslationStatus.TRANSLATED and not first:
             first.append(time.perf_counter() - started)
+        if translation.block_id == "b1":
+            first_paragraph.append(time.perf_counter() - started)
 
     started = time.perf_counter()
     result = engine.translate_article(Article("bench", blocks), "en", on_block=on_block)
     total = time.perf_counter() - started
     assert all(t.status is TranslationStatus.TRANSLATED for t in result)
-    return {"seconds": total, "first_block": first[0], "load": load, "rss_mb": _rss_mb()}
+    return {
+        "seconds": total,
+        "first_block": first[0],
+        "first_paragraph": first_paragraph[0],
+        "load": load,
+        "rss_mb": _rss_mb(),
+    }
 
 
 class _CappedTranslator:
@@ -169,7 +189,7 @@ def run_argos(beam: int) -> dict[str, Any]:
     started = time.perf_counter()
     translation.translate("Haus.")  # loads the model (argos loads lazily on first use)
     load = time.perf_counter() - started
-    text = "\n".join(german_article())
+    text = "\n".join(text for _, text in article_blocks())
     started = time.perf_counter()
     out = argos_translate.translate(text, "de", "en")
     total = time.perf_counter() - started
@@ -211,17 +231,19 @@ def main() -> None:
         return
 
     packages_dir()
-    words = sum(len(p.split()) for p in german_article())
+    words = sum(len(text.split()) for _, text in article_blocks())
+    paragraphs = len(german_article())
     print(
-        f"article: {words} words, {len(german_article())} paragraphs; cpus={os.cpu_count()}; cap 1.5×len+10"
+        f"article: {words} words, a headline and {paragraphs} paragraphs; cpus={os.cpu_count()}; cap 1.5×len+10"
     )
     ratios = []
     for beam in (1, 4):
         engine_runs = {t: _child("engine", beam, t) for t in ("default", "1")}
         for t, r in engine_runs.items():
             label = "default settings" if t == "default" else "inter_threads=1"
-            first = r["first_block"]
-            print(f"beam {beam} engine ({label}): {r['seconds']:.2f} s, first block {first:.2f} s, "
+            first = f"first block (headline) {r['first_block']:.2f} s, "
+            first += f"first paragraph {r['first_paragraph']:.2f} s"
+            print(f"beam {beam} engine ({label}): {r['seconds']:.2f} s, {first}, "
                   f"load {r['load']:.2f} s, peak RSS {r['rss_mb']:.0f} MB")  # fmt: skip
         argos_runs = {t: _child("argos", beam, t) for t in (("1",) if args.quick else ("default", "1"))}
         for t, r in argos_runs.items():

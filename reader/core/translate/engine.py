@@ -217,23 +217,32 @@ class TranslationEngine:
                 if segment.result is None:
                     segment.sentences = split_sentences(segment.text) or [segment.text]
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
-        ordered = sorted(jobs, key=lambda j: rank.get(j.block.id, len(rank)))  # stable: reading order
-        first = [j for j in ordered if j.block.id in rank]
-        rest = [j for j in ordered if j.block.id not in rank]
-        limit = self.settings.first_tier_sentences
-        while not first and rest:  # no priority given: the opening sentences go first
-            first.append(rest.pop(0))
-            if self._sentence_count(first) >= limit:
-                break
-        tiers = [first] if first else []
+        visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
+        rest = [j for j in jobs if j.block.id not in rank]
+        # The first block alone (fastest first result), then the rest of the visible blocks (or,
+        # without a priority list, the opening sentences), then the article in reading order.
+        queue = visible + rest
+        tiers: list[list[_Job]] = []
+        if queue:
+            tiers.append([queue.pop(0)])
+        if visible[1:]:
+            tiers.append(queue[: len(visible) - 1])
+            queue = queue[len(visible) - 1 :]
+        limits = [self.settings.first_tier_sentences] if len(tiers) == 1 else []
         current: list[_Job] = []
-        for job in rest:
+        for job in queue:
             current.append(job)
-            if self._sentence_count(current) >= self.settings.tier_sentences:
+            limit = limits[0] if limits else self.settings.tier_sentences
+            if self._sentence_count(current) >= limit:
                 tiers.append(current)
                 current = []
+                limits = []
         if current:
-            tiers.append(current)
+            small = self._sentence_count(current) < self.settings.tier_sentences // 4
+            if small and len(tiers) > 1 and not limits:
+                tiers[-1].extend(current)  # a short remainder rides with the previous tier
+            else:
+                tiers.append(current)
         return tiers
 
     @staticmethod

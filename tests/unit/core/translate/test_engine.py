@@ -51,7 +51,7 @@ def test_translates_streams_and_names_what_is_missing(argos_packages: PackageMan
     engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=2))
     article = mixed_article()
     streamed: list[Translation] = []
-    result = engine.translate_article(article, "en", on_block=streamed.append, priority=["b4"])
+    result = engine.translate_article(article, "en", on_block=streamed.append, priority=["b4", "b3"])
 
     assert [t.block_id for t in result] == [b.id for b in article.blocks]
     assert sorted(t.block_id for t in streamed) == sorted(t.block_id for t in result)
@@ -66,9 +66,9 @@ def test_translates_streams_and_names_what_is_missing(argos_packages: PackageMan
     # The English quote inside the German paragraph is kept verbatim, in place.
     assert QUOTE_EN in (by_id["b3"].text or "")
     assert not (by_id["b3"].text or "").startswith(QUOTE_DE)
-    # The visible block (priority) is translated before the others.
+    # The visible blocks (priority, in the given order) are translated before the others.
     translated_order = [t.block_id for t in streamed if t.status is TranslationStatus.TRANSLATED]
-    assert translated_order[0] == "b4"
+    assert translated_order == ["b4", "b3", "b0"]
     assert engine.missing_pairs(article, "en") == [("fr", "en")]
 
 
