@@ -1,3 +1,5 @@
 from reader.app import main
 
-raise SystemExit(main())
+# Guarded: the language detector's child process (multiprocessing "spawn") imports this module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -112,4 +112,5 @@ def run_app(args: Sequence[str]) -> int:
 
     code = app.exec()
     runner.shutdown()
+    services.close()
     return int(code)

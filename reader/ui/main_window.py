@@ -629,6 +629,7 @@ class MainWindow(QMainWindow):
         return self._model_dialog
 
     def _on_models_changed(self) -> None:
+        self.services.models_changed()
         if self.controller.article is not None and self._missing:
             self.banner.hide()
             self._missing = []

@@ -1,7 +1,9 @@
 """The engines and the library, built lazily on first use in a worker thread.
 
 Constructing this object is free: nothing heavy (lingua, ctranslate2, spaCy, the gazetteer, SQLite) is
-imported or loaded until a worker first asks for it, which keeps those off the startup path.
+imported or loaded until a worker first asks for it, which keeps those off the startup path. In the app,
+language detection and annotation run in a child process (``analysis_process.py``); ``in_process=True``
+runs them in this process instead (tests of the core, the CLI).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from reader.core.translate.engine import TranslationEngine
     from reader.core.translate.packages import PackageManager
     from reader.store.library import Library
+    from reader.workers.analysis_process import AnalysisProcess
 
 T = TypeVar("T")
 
@@ -29,8 +32,8 @@ class Services:
         self,
         *,
         library: Library | None = None,
+        in_process: bool = False,
         packages_dir: Path | None = None,
-        spacy_models_dir: Path | None = None,
         detection_languages: Sequence[str] | None = None,
         argos_index_url: str | None = None,
         spacy_models_url: str | None = None,
@@ -39,8 +42,8 @@ class Services:
         self._built: dict[str, Any] = {}
         if library is not None:
             self._built["library"] = library
+        self._in_process = in_process
         self._packages_dir = packages_dir
-        self._spacy_models_dir = spacy_models_dir
         self._detection_languages = tuple(detection_languages) if detection_languages else None
         self._argos_index_url = argos_index_url
         self._spacy_models_url = spacy_models_url
@@ -65,7 +68,19 @@ class Services:
         return self._get("library", build)
 
     @property
-    def identifier(self) -> LanguageIdentifier:
+    def analysis(self) -> AnalysisProcess:
+        def build() -> AnalysisProcess:
+            from reader.workers.analysis_process import AnalysisProcess
+
+            return AnalysisProcess(self._detection_languages)
+
+        return self._get("analysis", build)
+
+    @property
+    def identifier(self) -> LanguageIdentifier | AnalysisProcess:
+        if not self._in_process:
+            return self.analysis
+
         def build() -> LanguageIdentifier:
             from reader.core.language import LanguageIdentifier
 
@@ -73,10 +88,38 @@ class Services:
 
         return self._get("identifier", build)
 
+    @property
+    def annotator(self) -> Annotator | AnalysisProcess:
+        if not self._in_process:
+            return self.analysis
+
+        def build() -> Annotator:
+            from reader.core.annotate.annotator import Annotator
+            from reader.core.annotate.entities import EntityAnnotator
+
+            return Annotator(EntityAnnotator(self.ner_models))
+
+        return self._get("annotator", build)
+
     def set_detection_languages(self, languages: Sequence[str]) -> None:
         with self._lock:
-            self._detection_languages = tuple(languages)
-            self._built.pop("identifier", None)
+            self._detection_languages = tuple(languages) or None
+        self._drop("identifier", "analysis")
+
+    def models_changed(self) -> None:
+        """An NER model was installed or removed: annotators pick up the change on their next use."""
+        self._drop("annotator", "analysis")
+
+    def _drop(self, *names: str) -> None:
+        with self._lock:
+            dropped = [self._built.pop(name, None) for name in names]
+        for old in dropped:
+            if hasattr(old, "close"):
+                old.close()
+
+    def close(self) -> None:
+        """Stop the child process (at exit)."""
+        self._drop("analysis")
 
     @property
     def packages(self) -> PackageManager:
@@ -102,16 +145,6 @@ class Services:
         def build() -> NerModelManager:
             from reader.core.annotate.ner_models import NerModelManager
 
-            return NerModelManager(self._spacy_models_dir, base_url=self._spacy_models_url)
+            return NerModelManager(base_url=self._spacy_models_url)
 
         return self._get("ner_models", build)
-
-    @property
-    def annotator(self) -> Annotator:
-        def build() -> Annotator:
-            from reader.core.annotate.annotator import Annotator
-            from reader.core.annotate.entities import EntityAnnotator
-
-            return Annotator(EntityAnnotator(self.ner_models))
-
-        return self._get("annotator", build)
