@@ -1,0 +1,224 @@
+"""The window as a user drives it, on the real engines (tiny real translation models, real lingua,
+the built-in recognizer, a real SQLite library)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from reader.core.document import SpanKind, TranslationStatus
+from reader.ui.article_html import ViewMode
+from reader.ui.main_window import MainWindow
+from tests.fixtures.http_server import LocalHTTPServer
+from tests.ui.conftest import GERMAN_PAGE
+
+WAIT = 30_000
+
+
+def translated(window: MainWindow) -> dict[str, TranslationStatus]:
+    return {block_id: t.status for block_id, t in window.view.translations.items()}
+
+
+def wait_until_ready(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.view.article is not None, timeout=WAIT)
+    article = window.view.article
+    assert article is not None
+    qtbot.waitUntil(lambda: len(window.view.translations) == len(article.blocks), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=WAIT)
+    window.view.flush()
+
+
+def test_open_file_detects_translates_and_highlights(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    article = window.view.article
+    assert article is not None and article.title == "Gipfel in Brüssel"
+    assert "Impressum" not in window.view.toPlainText() and "Politik" not in window.view.toPlainText()
+    by_lang = {b.id: b.lang for b in article.blocks}
+    statuses = translated(window)
+    for block_id, lang in by_lang.items():
+        expected = TranslationStatus.SAME_LANGUAGE if lang == "en" else TranslationStatus.TRANSLATED
+        assert statuses[block_id] is expected, (block_id, lang)
+    assert "en" in by_lang.values() and "de" in by_lang.values()
+    qtbot.waitUntil(lambda: bool(window.view.placed_spans()), timeout=WAIT)
+    kinds = {p.span.kind for p in window.view.placed_spans()}
+    assert SpanKind.LOCATION in kinds and SpanKind.DATE in kinds
+    qtbot.waitUntil(lambda: "Places" in window.outline.entries(), timeout=WAIT)
+    assert window.windowTitle().startswith("Gipfel in Brüssel")
+    assert str(german_page.resolve()) in window.settings.recent_files
+
+
+def test_paste_a_url_opens_it_from_the_server(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], http_server: LocalHTTPServer
+) -> None:
+    url = http_server.route("/news/gipfel", body=GERMAN_PAGE.encode())
+    window = make_window()
+    mime = QMimeData()
+    mime.setText(url)
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.actions_by_name["paste_url"].trigger()
+    qtbot.waitUntil(lambda: window.view.article is not None, timeout=WAIT)
+    assert window.view.article.title == "Gipfel in Brüssel"
+    assert window.url_field.text() == url
+    assert http_server.requests == ["/news/gipfel"]
+
+
+def test_dropped_file_opens(qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path) -> None:
+    from reader.ui.main_window import source_from_mime
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(german_page))])
+    assert source_from_mime(mime) == str(german_page)
+    window = make_window()
+    window.open_source(source_from_mime(mime) or "")
+    qtbot.waitUntil(lambda: window.view.article is not None, timeout=WAIT)
+
+
+def test_bad_input_gets_one_calm_line(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window()
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(bytes(range(256)) * 64)
+    cases = [str(empty), str(binary), "http://127.0.0.1:9/dead", str(tmp_path / "missing.txt")]
+    for source in cases:
+        window.status.show_text("")
+        window.open_source(source)
+        qtbot.waitUntil(
+            lambda: bool(window.status.message.text()) and not window.controller.busy, timeout=WAIT
+        )
+        message = window.status.message.text()
+        assert window.status.message.property("error") is True, (source, message)
+        assert "\n" not in message and "Traceback" not in message and len(message) < 300
+    assert window.view.article is None
+
+
+def test_modes_switch_and_persist(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    first_german = next(b for b in window.view.article.blocks if b.lang == "de")
+    german = first_german.text
+    translation = window.view.translations[first_german.id].text
+    assert translation
+    window.actions_by_name["mode_original"].trigger()
+    assert german in window.view.toPlainText() and translation not in window.view.toPlainText()
+    window.actions_by_name["mode_translation"].trigger()
+    assert translation in window.view.toPlainText() and german not in window.view.toPlainText()
+    window.actions_by_name["mode_interlinear"].trigger()
+    window.actions_by_name["show_LOC"].trigger()  # hide places
+    assert SpanKind.LOCATION not in {p.span.kind for p in window.view.placed_spans()}
+    window.close()
+    again = make_window()
+    assert again.view.mode is ViewMode.INTERLINEAR
+    assert SpanKind.LOCATION not in again.view.visible_kinds()
+
+
+def test_save_search_and_reopen_at_the_saved_position(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
+        window.actions_by_name["save"].trigger()
+    article_id = window.controller.article_id
+    assert article_id is not None
+    window.resize(520, 300)  # small enough that the article scrolls
+    qtbot.waitUntil(lambda: window.view.verticalScrollBar().maximum() > 0, timeout=WAIT)
+    window.view.scroll_to_block(window.view.article.blocks[-1].id)
+    last_block = window.view.top_block_id()
+    assert last_block is not None and last_block != window.view.article.blocks[0].id
+
+    window.library_panel.search.setText("brussel")  # diacritics folded: finds "Brüssel"
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    window.library_panel.search.setText("Genf")
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    window.library_panel.search.setText("Tokio")
+    qtbot.waitUntil(lambda: window.library_panel.empty_label.isVisible(), timeout=WAIT)
+    window.close()
+
+    again = make_window()
+    qtbot.waitUntil(lambda: again.library_panel.list.count() == 1, timeout=WAIT)
+    item = again.library_panel.list.item(0)
+    assert "Gipfel in Brüssel" in item.text()
+    restored: list[str] = []
+    again.controller.position_restored.connect(restored.append)
+    again.library_panel.list.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: again.view.article is not None, timeout=WAIT)
+    assert restored == [last_block]
+    # Stored translations are shown at once: nothing needs translating again.
+    assert len(again.view.translations) == len(again.view.article.blocks)
+
+
+def test_delete_and_undo(qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
+        window.controller.save()
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    window.actions_by_name["delete"].trigger()
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 0, timeout=WAIT)
+    assert window.status.undo_button.isVisibleTo(window)
+    window.actions_by_name["undo_delete"].trigger()
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+
+
+def test_correcting_a_language_translates_that_block_again(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    english = next(b for b in window.view.article.blocks if b.lang == "en")
+    assert window.view.translations[english.id].status is TranslationStatus.SAME_LANGUAGE
+    window.view.language_change_requested.emit(english.id, "de")
+    qtbot.waitUntil(
+        lambda: (
+            english.id in window.view.translations
+            and window.view.translations[english.id].status is TranslationStatus.TRANSLATED
+        ),
+        timeout=WAIT,
+    )
+    assert window.view.article.block(english.id).lang == "de"
+
+
+def test_missing_model_is_offered_in_a_banner(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    page = tmp_path / "es.html"
+    page.write_text(
+        "<html><head><title>Noticias</title></head><body><article><p>El gobierno de España anunció ayer un "
+        "nuevo plan para reducir el consumo de energía en los edificios públicos durante el invierno.</p>"
+        "<p>La oposición criticó que las medidas llegan demasiado tarde y pidió más ayudas para las "
+        "familias.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_source(str(page))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT)
+    assert "Spanish → English" in window.banner_install.text()
+    qtbot.waitUntil(lambda: len(window.view.translations) == 2, timeout=WAIT)
+    assert all(t.status is TranslationStatus.UNAVAILABLE for t in window.view.translations.values())
+    window.view.flush()
+    assert "not installed" in window.view.toPlainText()
+
+
+def test_every_action_has_a_shortcut(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    missing = [
+        name for name, action in window.actions_by_name.items() if not action.shortcuts() and name != "about"
+    ]
+    assert missing == []
