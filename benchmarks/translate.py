@@ -234,7 +234,8 @@ def main() -> None:
     words = sum(len(text.split()) for _, text in article_blocks())
     paragraphs = len(german_article())
     print(
-        f"article: {words} words, a headline and {paragraphs} paragraphs; cpus={os.cpu_count()}; cap 1.5×len+10"
+        f"article: {words} words, a headline and {paragraphs} paragraphs; "
+        f"cpus={os.cpu_count()}; cap 1.5×len+10"
     )
     ratios = []
     for beam in (1, 4):

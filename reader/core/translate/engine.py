@@ -219,8 +219,8 @@ class TranslationEngine:
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
         visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
         rest = [j for j in jobs if j.block.id not in rank]
-        # The first block alone (fastest first result), then the rest of the visible blocks (or,
-        # without a priority list, the opening sentences), then the article in reading order.
+        # The first block alone (fastest first result), then the rest of the visible blocks, then
+        # the article in reading order.
         queue = visible + rest
         tiers: list[list[_Job]] = []
         if queue:
@@ -228,18 +228,18 @@ class TranslationEngine:
         if visible[1:]:
             tiers.append(queue[: len(visible) - 1])
             queue = queue[len(visible) - 1 :]
-        limits = [self.settings.first_tier_sentences] if len(tiers) == 1 else []
+        # Later tiers grow (4, 8, 16, ... sentences up to tier_sentences): the next paragraphs
+        # arrive soon, and the bulk still goes through the model in large batches.
+        limit = self.settings.first_tier_sentences
         current: list[_Job] = []
         for job in queue:
             current.append(job)
-            limit = limits[0] if limits else self.settings.tier_sentences
             if self._sentence_count(current) >= limit:
                 tiers.append(current)
                 current = []
-                limits = []
+                limit = min(limit * 2, self.settings.tier_sentences)
         if current:
-            small = self._sentence_count(current) < self.settings.tier_sentences // 4
-            if small and len(tiers) > 1 and not limits:
+            if len(tiers) > 2 and self._sentence_count(current) < limit // 4:
                 tiers[-1].extend(current)  # a short remainder rides with the previous tier
             else:
                 tiers.append(current)

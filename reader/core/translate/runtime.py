@@ -39,9 +39,9 @@ class EngineSettings:
             keeps padding and the shared decode cap close to every sentence's own.
         decode_ratio, decode_extra: a sentence decodes at most ratio × source tokens + extra
             (capped by max_decoding_length).
-        first_tier_sentences: the first block (or first visible block) is translated alone; then,
-            without a priority list, the next blocks up to this many sentences (the first screen).
-            tier_sentences: size of each later streaming tier.
+        first_tier_sentences: the first (visible) block is translated alone, then the other
+            visible ones; then tiers in reading order of this many sentences, doubling up to
+            tier_sentences. Small tiers stream sooner, large ones batch better.
         max_loaded_models: models kept in memory; idle_seconds: ``release_idle`` drops models unused
             for longer.
     """
@@ -56,7 +56,7 @@ class EngineSettings:
     decode_extra: int = 16
     max_decoding_length: int = 512
     length_penalty: float = 0.2
-    first_tier_sentences: int = 12
+    first_tier_sentences: int = 4
     tier_sentences: int = 48
     max_loaded_models: int = 3
     idle_seconds: float = 300.0
