@@ -25,6 +25,7 @@ for _var, _sub in {
     os.environ[_var] = str(_SESSION_HOME / _sub)
 
 pytest_plugins = [
+    "tests.fixtures.app_window",
     "tests.fixtures.http_server",
     "tests.fixtures.network",
     "tests.fixtures.argos_models",

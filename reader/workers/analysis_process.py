@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,8 @@ _state: dict[str, Any] = {}
 
 def _init(languages: tuple[str, ...] | None) -> None:
     _state["languages"] = languages
+    if hasattr(os, "nice"):
+        os.nice(10)  # the window's process comes first for the CPU
 
 
 def _identifier() -> Any:

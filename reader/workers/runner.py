@@ -2,6 +2,7 @@
 
 Three pools, as DESIGN.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model`` (one thread:
 the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: the SQLite writer).
+Model-pool threads run at a lower OS priority, so heavy compute never starves the GUI thread.
 ``run(pool, fn, on_done)`` calls ``on_done(result, error)`` on the GUI thread. Nothing here calls
 ``processEvents()``: results arrive through a queued signal on a QObject that lives in the GUI thread.
 """
@@ -9,6 +10,7 @@ the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thr
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -81,6 +83,27 @@ class TaskHandle:
         self._relay.invoke.emit(fn)
 
 
+BACKGROUND_NICENESS = 10
+_lowered = threading.local()
+
+
+def lower_thread_priority() -> None:
+    """Make this thread (and threads it starts later, e.g. CTranslate2's) yield the CPU to the GUI thread.
+
+    On two cores, two busy translation threads otherwise delay the GUI thread by 100 ms and more. Linux
+    keeps a nice value per thread, and new threads inherit it from the thread that creates them.
+    """
+    if getattr(_lowered, "done", False):
+        return
+    _lowered.done = True
+    if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
+        try:
+            current = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), max(current, BACKGROUND_NICENESS))
+        except OSError:
+            pass
+
+
 class _Task(QRunnable, Generic[T]):
     def __init__(
         self,
@@ -88,6 +111,7 @@ class _Task(QRunnable, Generic[T]):
         handle: TaskHandle,
         on_done: Callable[[T | None, BaseException | None], None],
         pass_handle: bool,
+        background: bool = False,
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
@@ -95,8 +119,11 @@ class _Task(QRunnable, Generic[T]):
         self._handle = handle
         self._on_done = on_done
         self._pass_handle = pass_handle
+        self._background = background
 
     def run(self) -> None:
+        if self._background:
+            lower_thread_priority()
         result: T | None = None
         error: BaseException | None = None
         try:
@@ -147,7 +174,7 @@ class TaskRunner(QObject):
             self._handles.discard(handle)
             on_done(result, error)
 
-        self._pools[pool].start(_Task(fn, handle, finished, pass_handle))
+        self._pools[pool].start(_Task(fn, handle, finished, pass_handle, background=pool == MODEL_POOL))
         return handle
 
     def active_count(self) -> int:

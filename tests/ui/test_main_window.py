@@ -14,7 +14,7 @@ from reader.core.document import SpanKind, TranslationStatus
 from reader.ui.article_html import ViewMode
 from reader.ui.main_window import MainWindow
 from tests.fixtures.http_server import LocalHTTPServer
-from tests.ui.conftest import GERMAN_PAGE
+from tests.fixtures.app_window import GERMAN_PAGE
 
 WAIT = 30_000
 
