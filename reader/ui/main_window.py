@@ -595,7 +595,7 @@ class MainWindow(QMainWindow):
         annotations = dict(self.controller.annotations)
 
         def write() -> None:
-            from reader.core import export  # type: ignore[attr-defined]
+            from reader.core import export
 
             render = export.to_html if fmt == "html" else export.to_markdown
             Path(path).write_text(render(article, translations, annotations), encoding="utf-8")

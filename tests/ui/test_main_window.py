@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from reader.core.document import SpanKind, TranslationStatus
 from reader.ui.article_html import ViewMode
 from reader.ui.main_window import MainWindow
-from tests.fixtures.http_server import LocalHTTPServer
 from tests.fixtures.app_window import GERMAN_PAGE
+from tests.fixtures.http_server import LocalHTTPServer
 
 WAIT = 30_000
 
