@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.outline)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 220])
+        self.splitter.setSizes([260, 860, 280])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
 

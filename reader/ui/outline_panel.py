@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.document import SpanKind
 from reader.ui import text
@@ -31,6 +31,11 @@ class OutlinePanel(QTreeWidget):
         self.setColumnCount(2)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.itemActivated.connect(self._on_item_activated)
         self.itemClicked.connect(self._on_item_activated)
         self._signature: tuple[tuple[str, int], ...] = ()
@@ -40,11 +45,15 @@ class OutlinePanel(QTreeWidget):
         counts: Counter[str] = Counter()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         kinds: dict[str, SpanKind] = {}
+        values: dict[str, str] = {}
         for placed in spans:
             key = placed.key
             kinds[key] = placed.span.kind
-            label = placed.span.value if placed.span.kind is SpanKind.DATE and placed.span.value else None
-            labels[key][label or placed.span.text] += 1
+            if placed.span.kind is SpanKind.DATE and placed.span.value:
+                values[key] = placed.span.value
+            # Label with how the original writes it; translations only count when the original lacks it.
+            weight = 100 if placed.column.value == "original" else 1
+            labels[key][placed.span.text] += weight
             if placed.column.value == "original":
                 counts[key] += 1
             else:
@@ -70,7 +79,7 @@ class OutlinePanel(QTreeWidget):
                 label = labels[key].most_common(1)[0][0]
                 child = QTreeWidgetItem([label, str(max(counts[key], 1))])
                 child.setData(0, KEY_ROLE, key)
-                child.setToolTip(0, f"{text.SPAN_KIND_LABELS[kind]}: {label}")
+                child.setToolTip(0, f"{text.SPAN_KIND_LABELS[kind]}: {values.get(key, label)}")
                 group.addChild(child)
             group.setExpanded(kind.value in expanded or not expanded)
         self.resizeColumnToContents(1)

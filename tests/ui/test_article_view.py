@@ -200,8 +200,8 @@ def test_outline_counts_mentions_and_jumps(qtbot: QtBot) -> None:
     outline.set_mentions(view.placed_spans(), view.visible_kinds())
     entries = outline.entries()
     assert entries["People"] == [("Stoltenberg", 1)]
-    assert entries["Places"] == [("Brüssel", 1)] or entries["Places"] == [("Brussels", 1)]
-    assert entries["Dates"] == [("2022-01-04", 1)]
+    assert entries["Places"] == [("Brüssel", 1)]  # labelled as the original writes it
+    assert entries["Dates"] == [("Dienstag", 1)]
     with qtbot.waitSignal(outline.mention_requested) as blocker:
         group = outline.topLevelItem(0)
         outline.itemClicked.emit(group.child(0), 0)
