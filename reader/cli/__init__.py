@@ -19,6 +19,9 @@ EXIT_USER_ERROR = 2
 
 def build_parser() -> argparse.ArgumentParser:
     from reader.cli import export, library, models
+    from reader.core.annotate.ner_models import NerModelSource
+
+    models.register_source("ner", NerModelSource)
 
     parser = argparse.ArgumentParser(
         prog="reader",
