@@ -53,6 +53,8 @@ class ArticleController(QObject):
         self.reader_language = reader_language
         self.article: Article | None = None
         self.article_id: int | None = None
+        self.tags: list[str] = []  # of the stored article
+        self.archived = False
         self.translations: dict[str, Translation] = {}
         self.annotations: dict[str, BlockAnnotations] = {}
         self.generation = 0
@@ -157,8 +159,9 @@ class ArticleController(QObject):
 
         def shown(stored: Any) -> None:
             translations = {t.block_id: t for t in stored.translations if t.target == self.reader_language}
-            position = stored.position_block_id if hasattr(stored, "position_block_id") else None
-            self._show(stored.article, article_id, translations, position)
+            self._show(stored.article, article_id, translations, stored.position_block_id)
+            self.tags = list(stored.tags)
+            self.archived = bool(stored.archived)
             self.library_changed.emit()
 
         self._run(IO_POOL, load, shown)
@@ -172,6 +175,7 @@ class ArticleController(QObject):
     ) -> None:
         self.article = article
         self.article_id = article_id
+        self.tags, self.archived = [], False
         self.translations = dict(translations)
         self.annotations = {}
         self.article_opened.emit(article)

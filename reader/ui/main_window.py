@@ -542,21 +542,28 @@ class MainWindow(QMainWindow):
         if article_id is None:
             self.status.show_text("Save the article to the library first (Ctrl+S), then tag it.")
             return
-        current = ", ".join(getattr(self, "_current_tags", []))
+        current = ", ".join(self.controller.tags)
         value, ok = QInputDialog.getText(
             self, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
         )
         if not ok:
             return
         tags = sorted({t.strip() for t in value.split(",") if t.strip()})
-        self._current_tags = tags
+        self.controller.tags = tags
         self._library_write(lambda: self.services.library.set_tags(article_id, tags), "Tags saved.")
 
     def toggle_archive(self) -> None:
-        article_id = self._current_id()
+        """Archive the open article, or bring it back when it is archived already."""
+        article_id = self.controller.article_id
         if article_id is None:
+            self.status.show_text("Save the article to the library first (Ctrl+S), then archive it.")
             return
-        self._library_write(lambda: self.services.library.set_archived(article_id, True), "Archived.")
+        archive = not self.controller.archived
+        self.controller.archived = archive
+        self._library_write(
+            lambda: self.services.library.set_archived(article_id, archive),
+            "Archived." if archive else "Moved back from the archive.",
+        )
 
     def delete_current(self) -> None:
         article_id = self._current_id()

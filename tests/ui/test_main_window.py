@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -222,3 +223,29 @@ def test_every_action_has_a_shortcut(make_window: Callable[..., MainWindow]) -> 
         name for name, action in window.actions_by_name.items() if not action.shortcuts() and name != "about"
     ]
     assert missing == []
+
+
+def test_tags_and_archive_drive_the_library_filters(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
+        window.controller.save()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Politik, EU", True))
+    window.actions_by_name["tags"].trigger()
+    qtbot.waitUntil(lambda: window.library_panel.filter.findData("tag:EU") >= 0, timeout=WAIT)
+    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("tag:EU"))
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+
+    window.actions_by_name["archive"].trigger()
+    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("all"))
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 0, timeout=WAIT)
+    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("archived"))
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    window.actions_by_name["archive"].trigger()  # and back
+    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("all"))
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
