@@ -228,7 +228,7 @@ class TranslationEngine:
         if visible[1:]:
             tiers.append(queue[: len(visible) - 1])
             queue = queue[len(visible) - 1 :]
-        # Later tiers grow (4, 8, 16, ... sentences up to tier_sentences): the next paragraphs
+        # Later tiers grow (16, 32, ... sentences up to tier_sentences): the next paragraphs
         # arrive soon, and the bulk still goes through the model in large batches.
         limit = self.settings.first_tier_sentences
         current: list[_Job] = []
