@@ -61,9 +61,8 @@ def test_paste_a_url_opens_it_from_the_server(
 ) -> None:
     url = http_server.route("/news/gipfel", body=GERMAN_PAGE.encode())
     window = make_window()
-    mime = QMimeData()
-    mime.setText(url)
-    QGuiApplication.clipboard().setMimeData(mime)
+    # setText, not setMimeData: the clipboard takes ownership of a QMimeData, and Python would free it again.
+    QGuiApplication.clipboard().setText(url)
     window.actions_by_name["paste_url"].trigger()
     qtbot.waitUntil(lambda: window.view.article is not None, timeout=WAIT)
     assert window.view.article.title == "Gipfel in Brüssel"
