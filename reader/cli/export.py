@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from reader.cli.output import emit, renderer
 from reader.core.errors import InputError
 
 
@@ -32,7 +32,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core import export
     from reader.core.ingest import load_source
     from reader.core.language import LanguageIdentifier
 
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
         by_block = {t.block_id: t for t in translations}
         annotations = Annotator().annotate_article(article, by_block)
-    render = {"json": export.to_json, "md": export.to_markdown, "html": export.to_html}[args.format]
+    render = renderer(args.format)
     output = render(article, translations, annotations)
     if args.save:
         from reader.store.library import Library
@@ -64,11 +63,5 @@ def run(args: argparse.Namespace) -> int:
             article, translations=translations, annotations=annotations, target_lang=args.to
         )
         print(f"reader: saved to the library as article {article_id}", file=sys.stderr)
-    if args.output:
-        try:
-            Path(args.output).write_text(output, encoding="utf-8")
-        except OSError as error:
-            raise InputError(f"Could not write {args.output}: {error.strerror or error}.") from error
-    else:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    emit(output, args.output)
     return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import InputError
+from reader.cli.output import emit, renderer
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -164,19 +164,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reader.core import export
 
     stored = open_library(args).get(args.id)
     target = args.to.strip().lower() if args.to else stored.target_lang
-    render = {"json": export.to_json, "md": export.to_markdown, "html": export.to_html}[args.format]
+    render = renderer(args.format)
     output = render(stored.article, stored.translations, stored.annotations, target=target)
-    if args.output:
-        try:
-            Path(args.output).write_text(output, encoding="utf-8")
-        except OSError as error:
-            raise InputError(f"Could not write {args.output}: {error.strerror or error}.") from error
-    else:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    emit(output, args.output)
     return 0
 
 
