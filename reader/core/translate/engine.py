@@ -219,13 +219,15 @@ class TranslationEngine:
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
         visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
         rest = [j for j in jobs if j.block.id not in rank]
-        # The first block alone (fastest first result), then the rest of the visible blocks, then
-        # the article in reading order.
+        # The first block alone (fastest first result), then the rest of the visible blocks (or,
+        # without a priority list, the second block alone too), then the article in reading order.
         queue = visible + rest
         tiers: list[list[_Job]] = []
         if queue:
             tiers.append([queue.pop(0)])
-        if visible[1:]:
+        if queue and not visible:
+            tiers.append([queue.pop(0)])  # no visible list: the lead paragraph after the headline
+        elif len(visible) > 1:
             tiers.append(queue[: len(visible) - 1])
             queue = queue[len(visible) - 1 :]
         # Later tiers grow (16, 32, ... sentences up to tier_sentences): the next paragraphs
