@@ -50,7 +50,7 @@ from reader.ui.library_panel import LibraryPanel, LibraryQuery, LibraryRow
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
-from reader.workers.runner import IO_POOL, WRITER_POOL, TaskRunner
+from reader.workers.runner import IO_POOL, MODEL_POOL, WRITER_POOL, TaskRunner
 from reader.workers.services import Services
 
 log = logging.getLogger(__name__)
@@ -327,6 +327,11 @@ class MainWindow(QMainWindow):
         self.library_panel.query_changed.connect(self._run_library_query)
         self.library_panel.article_activated.connect(c.open_stored)
         self.library_panel.delete_requested.connect(self.delete_article)
+        # Translation models unused for a while give their memory back (the engine keeps the recent ones).
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(60_000)
+        self._idle_timer.timeout.connect(self._release_idle_models)
+        self._idle_timer.start()
         self._outline_timer = QTimer(self)
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(150)
@@ -441,6 +446,11 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self.status.show_text(message, error=True)
+
+    def _release_idle_models(self) -> None:
+        if self.services.is_built("engine"):
+            engine = self.services.engine
+            self.runner.run(MODEL_POOL, engine.release_idle, lambda _r, _e: None)
 
     def _schedule_outline(self) -> None:
         self._outline_timer.start()
