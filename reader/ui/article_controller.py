@@ -92,6 +92,7 @@ class ArticleController(QObject):
         *,
         quiet_cancel: bool = True,
         on_error: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
     ) -> TaskHandle:
         generation = self.generation
         holder: list[TaskHandle] = []
@@ -109,7 +110,7 @@ class ArticleController(QObject):
             else:
                 self.failed.emit(user_message(error))
 
-        handle = self.runner.run(pool, fn, done, pass_handle=True)
+        handle = self.runner.run(pool, fn, done, pass_handle=True, progress=progress)
         holder.append(handle)
         return self._track(handle)
 
@@ -186,8 +187,6 @@ class ArticleController(QObject):
         self.status_changed.emit(article.title)
         self._annotate(article)
         self.translate()
-        if self.auto_save and article_id is None:
-            self.save()
 
     # -- annotation -------------------------------------------------------------------------------------
     def _annotate(self, article: Article) -> None:
@@ -218,6 +217,8 @@ class ArticleController(QObject):
         article = article or full
         pending = [b for b in article.blocks if b.id not in self.translations]
         if not pending:
+            if self.auto_save and self.article_id is None:
+                self.save()
             return
         todo = article.with_blocks(tuple(pending))
         target = self.reader_language
@@ -254,9 +255,12 @@ class ArticleController(QObject):
             self.status_changed.emit(f"Ready · {done} paragraph{'s' if done != 1 else ''} translated")
             if self.article_id is not None:
                 self.save_translations()
+            elif self.auto_save:
+                self.save()  # saved once its translations exist, so the library has them too
 
-        handle = self._run(MODEL_POOL, work, finished)
-        handle._progress = lambda done, total_: self.progress_changed.emit(done, total_ or 0)  # noqa: SLF001
+        self._run(
+            MODEL_POOL, work, finished, progress=lambda done, of: self.progress_changed.emit(done, of or 0)
+        )
 
     def _emit_missing(self, generation: int, missing: list[tuple[str, str]]) -> None:
         if generation == self.generation:

@@ -248,3 +248,16 @@ def test_tags_and_archive_drive_the_library_filters(
     window.actions_by_name["archive"].trigger()  # and back
     window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("all"))
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+
+
+def test_auto_save_keeps_the_translated_article(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.settings.auto_save = True
+    window.controller.auto_save = True
+    window.open_source(str(german_page))
+    qtbot.waitUntil(lambda: window.controller.article_id is not None, timeout=WAIT)
+    stored = window.services.library.get(window.controller.article_id)
+    assert {t.status for t in stored.translations} >= {TranslationStatus.TRANSLATED}
+    assert len(stored.translations) == len(stored.article.blocks)
