@@ -20,6 +20,8 @@ from reader.core.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024  # per connection
+MMAP_BYTES = 512 * 1024 * 1024
 SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -54,6 +56,10 @@ def connect(path: Path | str) -> sqlite3.Connection:
         if str(path) != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Searches over a large library read big FTS doclists: a larger page cache and memory-mapped reads
+        # keep them in memory instead of a read() per page (measured on 10,000 articles: see README).
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     except BaseException:
         conn.close()
         raise

@@ -170,7 +170,11 @@ def search(
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     order = "hits.rank ASC, a.id DESC" if sort == "relevance" else _ORDER[sort]
     rank = "bm25(article_fts, 5.0, 1.0, 1.0)"  # a title match weighs five times a body match
-    tail = f"SELECT {SUMMARY_COLUMNS}, hits.rank FROM hits JOIN articles a ON a.id = hits.id {clause}"
+    # The last column says how many matches the CTE holds, so the fast path needs no second MATCH.
+    tail = (
+        f"SELECT {SUMMARY_COLUMNS}, hits.rank, (SELECT count(*) FROM hits) "
+        f"FROM hits JOIN articles a ON a.id = hits.id {clause}"
+    )
     tail += f" ORDER BY {order} LIMIT ? OFFSET ?"
     try:
         if sort == "relevance" and _light(flt):
@@ -181,7 +185,8 @@ def search(
                 f"WHERE article_fts MATCH ? ORDER BY rank LIMIT ?) {tail}",
                 [expression, top, *params, limit, offset],
             ).fetchall()
-            if len(rows) == limit or _match_count(conn, expression, top) < top:
+            matched = rows[0][15] if rows else _match_count(conn, expression, top)
+            if len(rows) == limit or matched < top:
                 return _hits(conn, text, rows, markers)
         rows = conn.execute(
             f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank FROM article_fts "
