@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
 from reader.ui import text
@@ -188,17 +188,54 @@ class ArticleView(QTextBrowser):
     def _render_keeping_position(self) -> None:
         if self._article is None:
             return
+        if QApplication.mouseButtons() & Qt.MouseButton.LeftButton and self.underMouse():
+            self._render_timer.start()  # the reader is selecting text: update once the button is released
+            return
         anchor = self.top_block_id()
         offset = self._block_viewport_y(anchor) if anchor else None
-        selection = self.textCursor().selectedText()
+        selection = self._selection_marks()
         self._render()
         if anchor is not None and offset is not None:
             new_y = self._block_viewport_y(anchor)
             if new_y is not None:
                 bar = self.verticalScrollBar()
                 bar.setValue(bar.value() + new_y - offset)
-        if selection:
-            pass  # a re-render drops the selection; the reader's reading position is what we keep
+        if selection is not None:
+            self._restore_selection(selection)
+
+    def _mark(self, position: int) -> tuple[str, int] | None:
+        """A document position as (block id, distance from that block's anchor): survives a re-render."""
+        keys = [pos for pos, _bid in self._block_starts]
+        index = bisect.bisect_right(keys, position) - 1
+        if index < 0:
+            return None
+        start, block_id = self._block_starts[index]
+        return block_id, position - start
+
+    def _position_of(self, mark: tuple[str, int]) -> int | None:
+        for start, block_id in self._block_starts:
+            if block_id == mark[0]:
+                return min(start + mark[1], self.document().characterCount() - 1)
+        return None
+
+    def _selection_marks(self) -> tuple[tuple[str, int], tuple[str, int]] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        anchor, position = self._mark(cursor.anchor()), self._mark(cursor.position())
+        return (anchor, position) if anchor and position else None
+
+    def _restore_selection(self, marks: tuple[tuple[str, int], tuple[str, int]]) -> None:
+        anchor, position = self._position_of(marks[0]), self._position_of(marks[1])
+        if anchor is None or position is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self.setTextCursor(cursor)
+        bar.setValue(value)  # setTextCursor would scroll to the cursor; the reader's place wins
 
     def _index_anchors(self) -> None:
         starts: dict[int, int] = {}

@@ -215,3 +215,26 @@ def test_language_badge_offers_correction(qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.language_change_requested) as blocker:
         english.trigger()
     assert blocker.args == ["b1", "en"]
+
+
+def test_a_selection_survives_streamed_translations(qtbot: QtBot) -> None:
+    article = make_article(extra_blocks=6)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_article(article, {}, {})
+    start = view.toPlainText().index("Stoltenberg traf")
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.document().find("Stoltenberg traf").selectionStart())
+    cursor.movePosition(
+        QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len("Stoltenberg traf")
+    )
+    view.setTextCursor(cursor)
+    assert start >= 0 and view.textCursor().selectedText() == "Stoltenberg traf"
+    for block in article.blocks:  # every row above and below gets its translation
+        view.update_translation(
+            Translation(block.id, "en", TranslationStatus.TRANSLATED, "A long text " * 5, "de")
+        )
+    view.flush()
+    assert view.textCursor().selectedText() == "Stoltenberg traf"
