@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
-from reader.core.errors import CancelledError, ReaderError
+from reader.core.errors import CancelledError
+from reader.ui import text
 from reader.workers.runner import IO_POOL, MODEL_POOL, WRITER_POOL, TaskHandle, TaskRunner
 from reader.workers.services import Services
 
@@ -23,11 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def user_message(error: BaseException) -> str:
-    """One line for the status bar: ReaderErrors speak for themselves; anything else is our bug."""
-    if isinstance(error, ReaderError):
-        return str(error)
-    log.error("unexpected error", exc_info=error)
-    return f"Something went wrong inside Reader ({type(error).__name__}). The article is unchanged."
+    return text.user_message(error, nothing_changed="The article is unchanged.")
 
 
 class ArticleController(QObject):

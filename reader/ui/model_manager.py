@@ -10,9 +10,7 @@ the GUI thread through ``on_done``. The network is used only when the user click
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,193 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.cancel import CancelToken, ProgressCallback
-from reader.core.errors import CancelledError, ReaderError
-from reader.ui.text import language_name, pair_label
+from reader.core.errors import CancelledError
+from reader.ui.model_sources import (
+    PIVOT,
+    NerModels,
+    Row,
+    TranslationModels,
+    age_text,
+    approx_size,
+    describe_package,
+    disk_size,
+)
+from reader.ui.text import pair_label, user_message
 from reader.workers.runner import IO_POOL, TaskHandle, TaskRunner
 
-log = logging.getLogger(__name__)
-MB = 1_000_000
-PIVOT = "en"  # the engine pivots through English when no direct package exists
 
-
-# -- pure helpers (no Qt) -------------------------------------------------------------------------------
-def approx_size(size: int | None) -> str:
-    """A download size as people say it: 'about 100 MB', 'about 1.2 GB'."""
-    if not size or size <= 0:
-        return "size unknown"
-    if size >= 1000 * MB:
-        return f"about {size / (1000 * MB):.1f} GB"
-    mb = size / MB
-    if mb < 1:
-        return "less than 1 MB"
-    return f"about {round(mb, -1) if mb >= 100 else round(mb):.0f} MB"
-
-
-def disk_size(size: int | None) -> str:
-    """A size on disk, one decimal: '57.3 MB', '820 KB'."""
-    if size is None:
-        return ""
-    if size >= MB:
-        return f"{size / MB:.1f} MB"
-    return f"{max(1, round(size / 1000))} KB"
-
-
-def age_text(seconds: float | None) -> str:
-    """How old the cached package index is, for the label next to Refresh."""
-    if seconds is None:
-        return "index not downloaded yet"
-    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        count = int(seconds // length)
-        if count >= 1:
-            return f"index from {count} {unit}{'s' if count > 1 else ''} ago"
-    return "index from just now"
-
-
-def _attr(obj: object, *names: str, default: Any = None) -> Any:
-    """First present attribute: the managers' records are read by duck typing, not imported types."""
-    for name in names:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return value
-    return default
-
-
-def describe_package(pkg: object) -> str:
-    """'German → English (about 100 MB)' for an available translation package."""
-    label = pair_label(str(_attr(pkg, "from_code")), str(_attr(pkg, "to_code")))
-    return f"{label} ({approx_size(_attr(pkg, 'size_bytes', 'size'))})"
-
-
-def user_message(error: BaseException) -> str:
-    """One calm line: ReaderErrors speak for themselves; anything else is logged as our bug."""
-    if isinstance(error, ReaderError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"The disk refused the operation: {error.strerror or error}."
-    log.error("model manager task failed", exc_info=error)
-    return f"Something went wrong inside Reader ({type(error).__name__}). Nothing was changed."
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a list: ``key`` is handed back to the adapter (a package record or a model name)."""
-
-    key: object
-    label: str
-    version: str
-    size: str
-    search: str
-    installed: bool = False
-    pair: tuple[str, str] | None = None
-
-
-# -- adapters over the two managers (called on worker threads) ------------------------------------------
-class TranslationModels:
-    """Argos translation packages through ``reader.core.translate.packages.PackageManager``."""
-
-    title = "Translation"
-    file_filter = "Argos Translate packages (*.argosmodel)"
-    uses_index = True
-
-    def __init__(self, packages: Any) -> None:
-        self.packages = packages
-
-    def installed(self) -> list[Row]:
-        rows = []
-        for pkg in self.packages.installed():
-            src, tgt = str(pkg.from_code), str(pkg.to_code)
-            label = pair_label(src, tgt)
-            version = str(_attr(pkg, "version", default=""))
-            size = disk_size(_attr(pkg, "size_bytes"))
-            rows.append(Row(pkg, label, version, size, f"{label} {src} {tgt}", True, (src, tgt)))
-        return sorted(rows, key=lambda r: r.label)
-
-    def available(self, refresh: bool, progress: ProgressCallback, cancel: CancelToken) -> list[Row]:
-        have = {(str(p.from_code), str(p.to_code)) for p in self.packages.installed()}
-        rows = []
-        for pkg in self.packages.available(refresh=refresh, cancel=cancel, progress=progress):
-            src, tgt = str(pkg.from_code), str(pkg.to_code)
-            label = pair_label(src, tgt)
-            names = f"{_attr(pkg, 'from_name', default='')} {_attr(pkg, 'to_name', default='')}"
-            version = str(_attr(pkg, "package_version", "version", default=""))
-            size = approx_size(_attr(pkg, "size_bytes", "size"))
-            search = f"{label} {names} {src} {tgt}"
-            rows.append(Row(pkg, label, version, size, search, (src, tgt) in have, (src, tgt)))
-        return sorted(rows, key=lambda r: r.label)
-
-    def index_age(self) -> float | None:
-        age = self.packages.index_age()
-        return None if age is None else float(age)
-
-    def download(self, key: object, progress: ProgressCallback, cancel: CancelToken) -> str:
-        pkg = self.packages.download_and_install(key, progress=progress, cancel=cancel)
-        return pair_label(str(pkg.from_code), str(pkg.to_code))
-
-    def install_file(self, path: Path) -> str:
-        pkg = self.packages.install_file(path)
-        return pair_label(str(pkg.from_code), str(pkg.to_code))
-
-    def remove(self, key: object) -> None:
-        name = _attr(key, "package_id") or f"{_attr(key, 'from_code')}-{_attr(key, 'to_code')}"
-        self.packages.remove(str(name))
-
-
-class NerModels:
-    """spaCy pipelines through ``reader.core.annotate.ner_models.NerModelManager``."""
-
-    title = "Entity recognition"
-    file_filter = "spaCy model packages (*.whl *.zip *.tar.gz)"
-    uses_index = False  # the catalogue ships with Reader; versions are resolved at download time
-
-    def __init__(self, models: Any) -> None:
-        self.models = models
-
-    @staticmethod
-    def _languages(record: object) -> str:
-        langs = _attr(record, "languages", "lang", default=())
-        codes = [langs] if isinstance(langs, str) else list(langs)
-        return ", ".join("any language" if code == "xx" else language_name(code) for code in codes)
-
-    def installed(self) -> list[Row]:
-        rows = []
-        for model in self.models.installed():
-            name = str(model.name)
-            langs = self._languages(model)
-            label = f"{name} ({langs})" if langs else name
-            version = str(_attr(model, "version", default=""))
-            rows.append(Row(name, label, version, disk_size(_attr(model, "size_bytes", "size")), label, True))
-        return sorted(rows, key=lambda r: r.label)
-
-    def available(self, refresh: bool, progress: ProgressCallback, cancel: CancelToken) -> list[Row]:
-        have = {str(model.name) for model in self.models.installed()}
-        rows = []
-        for info in self.models.catalog():
-            name = str(info.name)
-            langs = self._languages(info)
-            label = f"{name} ({langs})" if langs else name
-            size_mb = _attr(info, "size_mb")
-            size = approx_size(_attr(info, "size_bytes", default=size_mb * MB if size_mb else None))
-            version = str(_attr(info, "version", default=""))
-            search = f"{label} {_attr(info, 'description', default='')}"
-            rows.append(Row(name, label, version, size, search, name in have))
-        return sorted(rows, key=lambda r: r.label)
-
-    def index_age(self) -> float | None:
-        return None
-
-    def download(self, key: object, progress: ProgressCallback, cancel: CancelToken) -> str:
-        model = self.models.download_and_install(str(key), progress=progress, cancel=cancel)
-        return str(_attr(model, "name", default=key))
-
-    def install_file(self, path: Path) -> str:
-        return str(_attr(self.models.install_file(path), "name", default=path.name))
-
-    def remove(self, key: object) -> None:
-        self.models.remove(str(key))
-
-
-# -- widgets --------------------------------------------------------------------------------------------
 def _tree(headers: list[str], parent: QWidget) -> QTreeWidget:
     tree = QTreeWidget(parent)
     tree.setHeaderLabels(headers)

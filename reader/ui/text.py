@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from babel import Locale, UnknownLocaleError
 
 from reader.core.document import SpanKind, Translation, TranslationStatus
+from reader.core.errors import ReaderError
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "Reader"
 UNTITLED = "Untitled article"
@@ -50,3 +55,13 @@ def translation_status_note(translation: Translation) -> str:
     if translation.status is TranslationStatus.SAME_LANGUAGE:
         return "Already in your language"
     return ""
+
+
+def user_message(error: BaseException, *, nothing_changed: str = "Nothing was changed.") -> str:
+    """One calm line for the status bar: ReaderErrors speak for themselves; anything else is our bug."""
+    if isinstance(error, ReaderError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"The disk refused the operation: {error.strerror or error}."
+    log.error("unexpected error", exc_info=error)
+    return f"Something went wrong inside Reader ({type(error).__name__}). {nothing_changed}"
