@@ -108,10 +108,7 @@ def _fetch_one(
         error.close()  # it holds the response socket
         raise FetchError(f"Could not download {what}: the server answered {error.code}.") from error
     except urllib.error.URLError as error:
-        reason = error.reason if isinstance(error.reason, str) else type(error.reason).__name__
-        if isinstance(error.reason, socket.timeout | TimeoutError):
-            reason = "timed out"
-        raise FetchError(f"Could not download {what} ({reason}); check the connection.") from error
+        raise FetchError(f"Could not download {what}: {_network_reason(error.reason)}.") from error
     except TimeoutError as error:
         raise FetchError(f"The download of {what} stalled and timed out; try again.") from error
     except (http.client.HTTPException, ConnectionError) as error:
@@ -120,3 +117,16 @@ def _fetch_one(
         raise FetchError(f"Could not save {what}: {error.strerror or error}.") from error
     if digest is not None and checksum is not None and digest.hexdigest() != checksum.hexdigest:
         raise FetchError(f"The download of {what} is corrupt (checksum mismatch); try again.")
+
+
+def _network_reason(reason: object) -> str:
+    """Why a connection failed, in words a reader understands."""
+    if isinstance(reason, socket.gaierror):
+        return "the server's name could not be looked up (are you offline?)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the server refused the connection"
+    if isinstance(reason, socket.timeout | TimeoutError):
+        return "the connection timed out"
+    if isinstance(reason, str):
+        return reason
+    return f"no connection ({type(reason).__name__}); check the network"
