@@ -163,7 +163,6 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         banner = QFrame(self)
         banner.setObjectName("missingModelBanner")
         banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner.setStyleSheet("#missingModelBanner { background: palette(alternate-base); }")
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(10, 6, 10, 6)
         self.banner_label = QLabel(banner)
@@ -375,6 +374,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication) and self._default_palette is not None:
             self.view.set_palette_colours(apply_theme(app, self.settings.theme, self._default_palette))
+        # A stylesheet resolves palette() once: set it again so the banner follows the new theme.
+        self.banner.setStyleSheet("")
+        self.banner.setStyleSheet("#missingModelBanner { background: palette(alternate-base); }")
 
     # -- opening ----------------------------------------------------------------------------------------
     def open_source(self, source: str) -> None:
