@@ -277,6 +277,21 @@ class ArticleRenderer:
         note = text.translation_status_note(translation)
         return muted.format(html.escape(note)), False
 
+    def translation_cell(self, block: Block, placed: list[PlacedSpan]) -> str | None:
+        """The HTML of one block's translation cell in side by side, or None when its row changes shape.
+
+        Lets the view replace one cell as a translation streams in, instead of rebuilding the document
+        (which costs ~200 ms for a 10,000-word article). New highlights are appended to ``placed``.
+        """
+        if self.mode is not ViewMode.SIDE_BY_SIDE or not self._needs_translation(block):
+            return None
+        body, _real = self._translation(block, placed)
+        return _wrap(block, body, self.palette)
+
+    def two_column_blocks(self) -> set[str]:
+        """In side by side: the blocks whose row has a translation column."""
+        return {block.id for block in self.article.blocks if self._needs_translation(block)}
+
     def _side_by_side(self, placed: list[PlacedSpan]) -> str:
         rows = []
         cell = 'style="padding:4px 10px 8px 0; vertical-align:top;"'

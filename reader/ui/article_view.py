@@ -9,10 +9,18 @@ exactly where it was, so nothing moves under the reader's eyes. The view loads n
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextTable,
+)
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
@@ -55,12 +63,16 @@ class ArticleView(QTextBrowser):
         self._block_starts: list[tuple[int, str]] = []  # (document position, block id), ascending
         self._hover_key: str | None = None
         self._jump_index: dict[str, int] = {}
-        self.render_count = 0
+        self.render_count = 0  # whole-document renders
+        self.cell_updates = 0  # in-place translation cell replacements
 
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(60)
-        self._render_timer.timeout.connect(self._render_keeping_position)
+        self._render_timer.timeout.connect(self._apply_updates)
+        self._dirty_cells: set[str] = set()
+        self._full_dirty = False
+        self._two_column: set[str] = set()  # side by side: blocks whose row has a translation cell
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(400)
@@ -120,14 +132,24 @@ class ArticleView(QTextBrowser):
 
     def update_translation(self, translation: Translation) -> None:
         self._translations[translation.block_id] = translation
-        self.schedule_render()
+        self._mark_dirty(translation.block_id)
 
     def drop_translation(self, block_id: str) -> None:
         self._translations.pop(block_id, None)
-        self.schedule_render()
+        self._mark_dirty(None)
 
     def update_annotations(self, annotations: BlockAnnotations) -> None:
+        previous = self._annotations.get(annotations.block_id)
         self._annotations[annotations.block_id] = annotations
+        only_translation = previous is not None and previous.original == annotations.original
+        self._mark_dirty(annotations.block_id if only_translation else None)
+
+    def _mark_dirty(self, cell: str | None) -> None:
+        """A translation cell to replace, or (None) something that needs the whole document rebuilt."""
+        if cell is None or self._mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
+            self._full_dirty = True
+        else:
+            self._dirty_cells.add(cell)
         self.schedule_render()
 
     def set_mode(self, mode: ViewMode) -> None:
@@ -164,12 +186,11 @@ class ArticleView(QTextBrowser):
         """Render pending updates now (tests and explicit actions)."""
         if self._render_timer.isActive():
             self._render_timer.stop()
-            self._render_keeping_position()
+            self._apply_updates()
 
-    def _render(self) -> None:
-        if self._article is None:
-            return
-        renderer = ArticleRenderer(
+    def _renderer(self) -> ArticleRenderer:
+        assert self._article is not None
+        return ArticleRenderer(
             self._article,
             self._translations,
             self._annotations,
@@ -178,23 +199,68 @@ class ArticleView(QTextBrowser):
             palette=self._palette,
             reader_language=self._reader_language,
         )
+
+    def _render(self) -> None:
+        if self._article is None:
+            return
+        renderer = self._renderer()
         result = renderer.render()
         self.setHtml(result.html)
         self._spans = result.spans
+        self._two_column = renderer.two_column_blocks() if self._mode is ViewMode.SIDE_BY_SIDE else set()
+        self._dirty_cells.clear()
+        self._full_dirty = False
         self._index_anchors()
         self._hover_key = None
         self.render_count += 1
 
-    def _render_keeping_position(self) -> None:
+    def _apply_updates(self) -> None:
+        """Streamed changes: replace just the translation cells that changed, else rebuild the document."""
         if self._article is None:
             return
         if QApplication.mouseButtons() & Qt.MouseButton.LeftButton and self.underMouse():
             self._render_timer.start()  # the reader is selecting text: update once the button is released
             return
+        if self._full_dirty or not self._dirty_cells:
+            self._keeping_position(self._render)
+        else:
+            self._keeping_position(self._update_cells)
+
+    def _update_cells(self) -> None:
+        table = self._table()
+        assert self._article is not None
+        renderer = self._renderer()
+        rows = {block.id: (index, block) for index, block in enumerate(self._article.blocks)}
+        cells = [(rows[block_id], renderer.translation_cell(rows[block_id][1], self._spans))
+                 for block_id in self._dirty_cells if block_id in rows]  # fmt: skip
+        if table is None or any(html is None for _row, html in cells):
+            self._render()
+            return
+        for (row, _block), html in sorted(cells, key=lambda item: item[0][0]):
+            cell = table.cellAt(row, 1)
+            cursor = cell.firstCursorPosition()
+            cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertHtml(html or "")
+        self._dirty_cells.clear()
+        self._index_anchors()
+        self.cell_updates += 1
+
+    def _table(self) -> QTextTable | None:
+        for frame in self.document().rootFrame().childFrames():
+            if isinstance(frame, QTextTable):
+                return frame
+        return None
+
+    def _render_keeping_position(self) -> None:
+        if self._article is not None:
+            self._keeping_position(self._render)
+
+    def _keeping_position(self, change: Callable[[], None]) -> None:
+        """Apply ``change`` to the document keeping the top block where it is, and any selection."""
         anchor = self.top_block_id()
         offset = self._block_viewport_y(anchor) if anchor else None
         selection = self._selection_marks()
-        self._render()
+        change()
         if anchor is not None and offset is not None:
             new_y = self._block_viewport_y(anchor)
             if new_y is not None:

@@ -238,3 +238,31 @@ def test_a_selection_survives_streamed_translations(qtbot: QtBot) -> None:
         )
     view.flush()
     assert view.textCursor().selectedText() == "Stoltenberg traf"
+
+
+def test_streamed_translation_replaces_only_its_cell(qtbot: QtBot) -> None:
+    article = make_article(extra_blocks=3)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_article(article, {}, {"b1": BlockAnnotations("b1", original=annotations()["b1"].original)})
+    renders = view.render_count
+    view.update_translation(Translation("b1", "en", TranslationStatus.TRANSLATED, GERMAN_TR, "de"))
+    view.flush()
+    assert (view.render_count, view.cell_updates) == (renders, 1)  # one cell, no rebuild
+    plain = view.toPlainText()
+    assert (
+        GERMAN_TR in plain and plain.count("Translating…") == len(article.blocks) - 2
+    )  # b1 done, b2 English
+    assert plain.index(GERMAN) < plain.index(GERMAN_TR)  # in its row, beside its original
+    # The translation's highlights arrive next, again into that cell only, and work like any other.
+    view.update_annotations(annotations()["b1"])
+    view.flush()
+    assert (view.render_count, view.cell_updates) == (renders, 2)
+    brussels = [p for p in view.placed_spans() if p.span.kind is SpanKind.LOCATION]
+    assert view.mark_key(brussels[0].key) == 2  # the original's mention and the translation's
+    # A block found to be in the reader's language changes its row's shape: the document is rebuilt.
+    view.update_translation(Translation("b2", "en", TranslationStatus.SAME_LANGUAGE, None, "en"))
+    view.flush()
+    assert view.render_count == renders + 1 and ENGLISH in view.toPlainText()
