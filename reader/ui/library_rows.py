@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from reader.store.library import Library, LibraryFilter
+from reader.store.models import ArticleSummary
 from reader.ui.library_panel import LibraryQuery, LibraryRow
 
 
-def library_filter(name: str) -> Any:
-    from reader.store.library import LibraryFilter
-
+def library_filter(name: str) -> LibraryFilter:
     if name == "unread":
         return LibraryFilter(unread=True)
     if name == "archived":
@@ -19,38 +17,28 @@ def library_filter(name: str) -> Any:
     return LibraryFilter()
 
 
-def _detail(summary: Any) -> str:
+def _detail(summary: ArticleSummary) -> str:
+    """The row's second line: site · languages · date · progress."""
     parts: list[str] = []
-    if getattr(summary, "site", None):
+    if summary.site:
         parts.append(summary.site)
-    langs = getattr(summary, "languages", None) or ()
-    if langs:
-        parts.append("/".join(code.upper() for code in langs))
-    published = getattr(summary, "published", None)
-    if published:
-        parts.append(str(published)[:10])
-    progress = getattr(summary, "progress", None)
-    if progress:
-        parts.append(f"{round(float(progress) * 100)} % read")
+    if summary.languages:
+        parts.append("/".join(code.upper() for code in summary.languages))
+    if summary.published:
+        parts.append(str(summary.published)[:10])
+    if summary.progress:
+        parts.append(f"{round(summary.progress * 100)} % read")
     return " · ".join(parts)
 
 
-def query_rows(library: Any, query: LibraryQuery, limit: int = 200) -> tuple[list[LibraryRow], list[str]]:
+def _row(summary: ArticleSummary, snippet: str = "") -> LibraryRow:
+    return LibraryRow(summary.id, summary.title or "Untitled article", _detail(summary), snippet)
+
+
+def query_rows(library: Library, query: LibraryQuery, limit: int = 200) -> tuple[list[LibraryRow], list[str]]:
     flt = library_filter(query.filter)
     if query.text:
-        hits = library.search(query.text, filter=flt, limit=limit)
-        rows = [
-            LibraryRow(
-                hit.summary.id if hasattr(hit, "summary") else hit.id,
-                (hit.summary.title if hasattr(hit, "summary") else hit.title) or "Untitled article",
-                _detail(getattr(hit, "summary", hit)),
-                getattr(hit, "snippet", "") or "",
-            )
-            for hit in hits
-        ]
+        rows = [_row(hit.summary, hit.snippet) for hit in library.search(query.text, filter=flt, limit=limit)]
     else:
-        rows = [
-            LibraryRow(s.id, s.title or "Untitled article", _detail(s))
-            for s in library.list_articles(filter=flt, sort="added", limit=limit)
-        ]
+        rows = [_row(s) for s in library.list_articles(filter=flt, sort="added", limit=limit)]
     return rows, list(library.all_tags())

@@ -473,7 +473,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def size_of_first(handle: Any) -> int | None:
             for package in self.services.packages.available(refresh=False):
                 if (package.from_code, package.to_code) == pairs[0]:
-                    return getattr(package, "size_bytes", None) or None
+                    return package.size_bytes
             return None
 
         def show_size(size: int | None) -> None:
@@ -488,7 +488,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     def _on_banner_install(self) -> None:
         dialog = self.show_model_manager()
-        if dialog is not None and self._missing and hasattr(dialog, "offer_pair"):
+        if self._missing:
             dialog.offer_pair(*self._missing[0])
 
     # -- view -------------------------------------------------------------------------------------------
@@ -515,18 +515,14 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> Any:
-        try:
-            from reader.ui.model_manager import ModelManagerDialog
-        except ImportError:
-            self.status.show_text("The model manager is not available in this build.", error=True)
-            return None
+        from reader.ui.model_manager import ModelManagerDialog
+
         if self._model_dialog is None:
             self._model_dialog = ModelManagerDialog(
                 self.services.packages, self.services.ner_models, self.runner, self
             )
-            if hasattr(self._model_dialog, "models_changed"):
-                self._model_dialog.models_changed.connect(self._on_models_changed)
-            self._model_dialog.finished.connect(lambda _r: self._on_models_changed())
+            # Only a real install or removal restarts the analysis process and retries translation.
+            self._model_dialog.models_changed.connect(self._on_models_changed)
         self._model_dialog.show()
         self._model_dialog.raise_()
         return self._model_dialog
