@@ -87,8 +87,6 @@ class ArticleController(QObject):
         fn: Callable[[TaskHandle], Any],
         on_result: Callable[[Any], None],
         *,
-        quiet_cancel: bool = True,
-        on_error: Callable[[BaseException], None] | None = None,
         progress: Callable[[int, int | None], None] | None = None,
     ) -> TaskHandle:
         generation = self.generation
@@ -100,9 +98,7 @@ class ArticleController(QObject):
                 return  # an answer about an article the reader has left
             if error is None:
                 on_result(result)
-            elif on_error is not None:
-                on_error(error)
-            elif isinstance(error, CancelledError) and quiet_cancel:
+            elif isinstance(error, CancelledError):
                 self.status_changed.emit("Cancelled.")
             else:
                 self.failed.emit(user_message(error))
