@@ -14,7 +14,7 @@ import time
 
 _CHILD = r"""
 import json, resource, sys, time
-from reader.core import html_extract
+from reader.core.ingest import html as html_extract
 from reader.core.ingest import parse_html
 from reader.resources import sample_article_path
 case, mb = sys.argv[1], float(sys.argv[2])

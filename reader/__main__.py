@@ -1,4 +1,4 @@
-from reader.app import main
+from reader.main import main
 
 # Guarded: the language detector's child process (multiprocessing "spawn") imports this module again.
 if __name__ == "__main__":

@@ -31,14 +31,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from reader.app.runner import TaskRunner  # noqa: E402
+from reader.app.services import Services  # noqa: E402
 from reader.core.translate.packages import PackageManager  # noqa: E402
 from reader.resources import sample_article_path  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from reader.ui.article_html import ViewMode  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
-from reader.workers.runner import TaskRunner  # noqa: E402
-from reader.workers.services import Services  # noqa: E402
 from tests.fixtures.argos_models import build_argos_package, training_text  # noqa: E402
 
 

@@ -62,11 +62,11 @@ def run_app(args: Sequence[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
+    from reader.app.runner import TaskRunner
+    from reader.app.services import Services
     from reader.store.library import Library
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
-    from reader.workers.runner import TaskRunner
-    from reader.workers.services import Services
 
     settings = Settings()
     notice: str | None = None
@@ -90,7 +90,7 @@ def run_app(args: Sequence[str]) -> int:
             if error is None and count == 0:
                 window.open_source(str(sample_article_path()))
 
-        from reader.workers.runner import IO_POOL
+        from reader.app.runner import IO_POOL
 
         runner.run(IO_POOL, library.count, open_sample_if_empty)
 

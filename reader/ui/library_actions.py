@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
-from reader.ui.article_controller import ArticleController, user_message
+from reader.app.article_session import ArticleController, user_message
+from reader.app.runner import IO_POOL, WRITER_POOL, TaskRunner
+from reader.app.services import Services
 from reader.ui.library_panel import LibraryPanel, LibraryQuery, LibraryRow
 from reader.ui.status_bar import StatusBar
-from reader.workers.runner import IO_POOL, WRITER_POOL, TaskRunner
-from reader.workers.services import Services
 
 if TYPE_CHECKING:
     _Base = QWidget

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.article_session import ArticleController
+from reader.app.runner import IO_POOL, MODEL_POOL, TaskRunner
+from reader.app.services import Services
 from reader.core.document import SpanKind
 from reader.ui import text
-from reader.ui.article_controller import ArticleController
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
@@ -50,8 +52,6 @@ from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
-from reader.workers.runner import IO_POOL, MODEL_POOL, TaskRunner
-from reader.workers.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.runner import IO_POOL, TaskHandle, TaskRunner
 from reader.core.errors import CancelledError
 from reader.ui.model_sources import (
     PIVOT,
@@ -46,7 +47,6 @@ from reader.ui.model_sources import (
     disk_size,
 )
 from reader.ui.text import pair_label, user_message
-from reader.workers.runner import IO_POOL, TaskHandle, TaskRunner
 
 
 def _tree(headers: list[str], parent: QWidget) -> QTreeWidget:

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.app.runner import TaskRunner
 from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text, approx_size
-from reader.workers.runner import TaskRunner
 from tests.fixtures.http_server import LocalHTTPServer
 
 pytest.importorskip("reader.core.translate.packages")

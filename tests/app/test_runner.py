@@ -8,8 +8,8 @@ import time
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from reader.app.runner import IO_POOL, MODEL_POOL, TaskHandle, TaskRunner
 from reader.core.errors import CancelledError
-from reader.workers.runner import IO_POOL, MODEL_POOL, TaskHandle, TaskRunner
 
 
 def test_result_and_error_arrive_on_gui_thread(qtbot: QtBot) -> None:

@@ -12,7 +12,7 @@ import pytest
 from reader.core.annotate.dates import SUPPORTED_LANGUAGES, find_dates
 from reader.core.document import SpanKind
 
-DATA = Path(__file__).resolve().parents[3] / "data" / "dates"
+DATA = Path(__file__).resolve().parents[2] / "data" / "dates"
 TUESDAY = dt.date(2022, 1, 4)
 
 

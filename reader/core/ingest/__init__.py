@@ -16,10 +16,10 @@ from urllib.request import url2pathname
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.document import Article, Block, BlockKind
 from reader.core.errors import InputError
-from reader.core.fetch import MAX_DOWNLOAD_BYTES, fetch_url, megabytes
-from reader.core.html_extract import MAX_MARKUP_BYTES, RawBlock, clean_text, extract_page
-from reader.core.textdecode import decode_bytes, looks_binary, sniff_html_charset
-from reader.core.textparse import ParsedText, markdown_blocks, text_blocks
+from reader.core.ingest.decode import decode_bytes, looks_binary, sniff_html_charset
+from reader.core.ingest.fetch import MAX_DOWNLOAD_BYTES, fetch_url, megabytes
+from reader.core.ingest.html import MAX_MARKUP_BYTES, RawBlock, clean_text, extract_page
+from reader.core.ingest.text import ParsedText, markdown_blocks, text_blocks
 
 __all__ = [
     "MAX_HTML_FILE_BYTES",

@@ -175,7 +175,7 @@ def test_no_minisbd_onnxruntime_or_files_outside_reader_dirs(
         text=True,
         timeout=120,
         check=True,
-        cwd=Path(__file__).resolve().parents[4],
+        cwd=Path(__file__).resolve().parents[3],
     )
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report == {"status": "translated", "heavy": []}

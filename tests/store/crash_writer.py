@@ -1,6 +1,6 @@
 """Helper process for the crash test: saves articles into a library as fast as it can until killed.
 
-Usage: python -m tests.unit.store.crash_writer LIBRARY_PATH SEED
+Usage: python -m tests.store.crash_writer LIBRARY_PATH SEED
 Prints ``ready`` once the library is open, then ``saved ID`` after every committed save. Every article's
 title states how many blocks (and translations) a complete copy has, so the checker can tell.
 """

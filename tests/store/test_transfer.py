@@ -10,7 +10,7 @@ import pytest
 from reader.core.document import BlockAnnotations, Span, SpanKind
 from reader.core.errors import StoreError
 from reader.store.library import Library
-from tests.unit.store.conftest import article, english
+from tests.store.conftest import article, english
 
 
 def fill(library: Library) -> int:

@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.app.runner import IO_POOL, MODEL_POOL, WRITER_POOL, TaskHandle, TaskRunner
+from reader.app.services import Services
 from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
 from reader.core.errors import CancelledError
 from reader.ui import text
-from reader.workers.runner import IO_POOL, MODEL_POOL, WRITER_POOL, TaskHandle, TaskRunner
-from reader.workers.services import Services
 
 log = logging.getLogger(__name__)
 

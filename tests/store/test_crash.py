@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 
 
@@ -53,7 +53,7 @@ def test_sigkill_during_saves_never_leaves_half_an_article(tmp_path: Path) -> No
     started = time.monotonic()
     for kill in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.unit.store.crash_writer", str(path), str(kill)],
+            [sys.executable, "-m", "tests.store.crash_writer", str(path), str(kill)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,

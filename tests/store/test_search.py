@@ -6,7 +6,7 @@ import pytest
 
 from reader.store.library import Library, LibraryFilter
 from reader.store.search_query import fts_query
-from tests.unit.store.conftest import article, english
+from tests.store.conftest import article, english
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.store.library import Library
-from tests.unit.store.conftest import article, english
+from tests.store.conftest import article, english
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from reader.store import search
 from reader.store.library import Library, LibraryFilter
-from tests.unit.store.conftest import article
+from tests.store.conftest import article
 
 
 @pytest.fixture

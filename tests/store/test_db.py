@@ -11,7 +11,7 @@ import pytest
 from reader.core.errors import StoreError
 from reader.store import db
 from reader.store.library import Library
-from tests.unit.store.conftest import article
+from tests.store.conftest import article
 
 
 def test_pragmas_and_schema_version(library: Library) -> None:

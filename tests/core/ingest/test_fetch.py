@@ -13,8 +13,8 @@ import pytest
 from reader.core.cancel import CancelToken
 from reader.core.document import BlockKind
 from reader.core.errors import CancelledError, FetchError, InputError
-from reader.core.fetch import MAX_REDIRECTS, fetch_url
 from reader.core.ingest import load_source, load_url
+from reader.core.ingest.fetch import MAX_REDIRECTS, fetch_url
 from tests.fixtures.http_server import LocalHTTPServer
 
 PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
+    from reader.app.analysis_process import AnalysisProcess
     from reader.core.annotate.annotator import Annotator
     from reader.core.annotate.ner_models import NerModelManager
     from reader.core.language import LanguageIdentifier
     from reader.core.translate.engine import TranslationEngine
     from reader.core.translate.packages import PackageManager
     from reader.store.library import Library
-    from reader.workers.analysis_process import AnalysisProcess
 
 T = TypeVar("T")
 
@@ -70,7 +70,7 @@ class Services:
     @property
     def analysis(self) -> AnalysisProcess:
         def build() -> AnalysisProcess:
-            from reader.workers.analysis_process import AnalysisProcess
+            from reader.app.analysis_process import AnalysisProcess
 
             return AnalysisProcess(self._detection_languages)
 

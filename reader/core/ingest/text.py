@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.document import BlockKind
-from reader.core.html_extract import RawBlock, clean_preformatted, clean_text
+from reader.core.ingest.html import RawBlock, clean_preformatted, clean_text
 
 _BLANK_SPLIT = re.compile(r"\n[ \t\f\v]*\n")
 _BULLET = re.compile(r"^\s*(?:[-*+•–·▪]|\d{1,3}[.)])\s+")

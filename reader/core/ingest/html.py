@@ -25,7 +25,7 @@ import trafilatura
 
 from reader.core.document import BlockKind
 from reader.core.errors import InputError
-from reader.core.fetch import megabytes
+from reader.core.ingest.fetch import megabytes
 
 # trafilatura needs ~2.8 s and ~70 MB per MB of dense markup here, more as pages grow (2 MB: 5.5 s,
 # 180 MB; 2.9 MB: 12 s; 30 MB: ~70 s and ~1 GB; benchmarks/extract_limits.py). Real articles are well

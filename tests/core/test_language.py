@@ -13,7 +13,7 @@ import pytest
 from reader.core.document import Article, Block, BlockKind
 from reader.core.language import DEFAULT_LANGUAGES, LanguageIdentifier
 
-LABELLED_SET = Path(__file__).resolve().parents[2] / "data" / "langid" / "mixed_news.json"
+LABELLED_SET = Path(__file__).resolve().parents[1] / "data" / "langid" / "mixed_news.json"
 
 QUOTE_EN = "Nobody here wants a trade war, but we will defend our workers if we have to."
 MIXED_DE = (
@@ -192,7 +192,7 @@ def test_importing_and_constructing_builds_nothing() -> None:
         "import sys; from reader.core.language import LanguageIdentifier; LanguageIdentifier(); "
         "print('lingua' in sys.modules)"
     )
-    root = Path(__file__).resolve().parents[3]
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "False"
 

@@ -9,7 +9,7 @@ import pytest
 from reader.core.document import BlockAnnotations, Span, SpanKind
 from reader.core.errors import StoreError
 from reader.store.library import Library, LibraryFilter
-from tests.unit.store.conftest import article, english
+from tests.store.conftest import article, english
 
 
 def test_a_saved_article_comes_back_complete(library: Library) -> None:

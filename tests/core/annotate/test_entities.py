@@ -14,7 +14,7 @@ from reader.core.annotate.linking import link_entities
 from reader.core.document import Span, SpanKind
 
 PER, ORG, LOC, MISC = SpanKind.PERSON, SpanKind.ORGANIZATION, SpanKind.LOCATION, SpanKind.MISC
-ROOT = Path(__file__).resolve().parents[4]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def found(text: str, lang: str | None) -> list[tuple[str, SpanKind]]:
