@@ -1,8 +1,9 @@
 """The main window: library on the left, the article (with its translation) in the middle, the outline on
 the right; a toolbar with the URL field and view modes; a status bar with progress and Cancel.
 
-Only the GUI thread touches widgets. Everything that could take time goes through the ArticleController
-(article work) or the TaskRunner (library queries), and comes back as signals.
+Only the GUI thread touches widgets. Everything that could take time runs as an operation
+(``reader.app.operations``): article work through the ArticleSession, library work through the library
+actions; results come back as signals, errors through the operations' one default route.
 """
 
 from __future__ import annotations
@@ -40,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.article_session import ArticleController
-from reader.app.runner import IO_POOL, MODEL_POOL, TaskRunner
+from reader.app import strings
+from reader.app.article_session import ArticleSession
+from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
+from reader.app.runner import TaskRunner
 from reader.app.services import Services
 from reader.core.document import SpanKind
-from reader.ui import text
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
@@ -102,12 +104,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(text.APP_NAME)
+        self.setWindowTitle(strings.APP_NAME)
         self.runner = runner
         self.services = services
         self.settings = settings
-        self.controller = ArticleController(runner, services, settings.reader_language)
-        self.controller.auto_save = bool(settings.auto_save)
+        self.ops = Operations(runner)
+        self.session = ArticleSession(self.ops, services, settings.reader_language)
+        self.session.auto_save = bool(settings.auto_save)
         app = QApplication.instance()
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
@@ -212,7 +215,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._action("paste_url", "Open Web Address from Clipboard", "Ctrl+V", self.paste_source, file_menu)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
-        self._action("save", "&Save to Library", "Ctrl+S", self.controller.save, file_menu)
+        self._action("save", "&Save to Library", "Ctrl+S", self.session.save, file_menu)
         self._action(
             "export_html", "Export as &HTML…", "Ctrl+E", lambda: self.export_current("html"), file_menu
         )
@@ -243,7 +246,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind, shortcut in KIND_SHORTCUTS.items():
             self._action(
                 f"show_{kind.value}",
-                f"Highlight {text.SPAN_KIND_PLURALS[kind]}",
+                f"Highlight {strings.SPAN_KIND_PLURALS[kind]}",
                 shortcut,
                 self._on_highlight_toggled,
                 view_menu,
@@ -271,9 +274,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             "undo_delete", "&Undo Delete", QKeySequence.StandardKey.Undo, self.undo_delete, article_menu
         )
         self._action(
-            "retranslate", "Translate &Again", "Ctrl+R", self.controller.retry_translation, article_menu
+            "retranslate", "Translate &Again", "Ctrl+R", self.session.retry_translation, article_menu
         )
-        self._action("cancel", "&Cancel", "Esc", self.controller.cancel, article_menu)
+        self._action("cancel", "&Cancel", "Esc", self.session.cancel, article_menu)
 
         tools_menu = bar.addMenu("&Tools")
         self._action("models", "&Models…", "Ctrl+M", self.show_model_manager, tools_menu)
@@ -302,7 +305,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        c = self.controller
+        c = self.session
+        self.ops.failed.connect(self._on_failed)
+        self.ops.cancelled.connect(self.status.show_text)
+        self.ops.library_changed.connect(self._on_library_changed)
         c.article_opened.connect(self._on_article_opened)
         c.article_changed.connect(self._on_article_changed)
         c.translation_arrived.connect(self.view.update_translation)
@@ -312,10 +318,8 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             lambda block_id: QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
         )
         c.status_changed.connect(self.status.show_text)
-        c.failed.connect(self._on_failed)
         c.busy_changed.connect(self.status.set_busy)
         c.progress_changed.connect(self.status.set_progress)
-        c.library_changed.connect(self.library_panel.refresh)
         c.visible_blocks = self.view.visible_block_ids
         self.status.cancel_requested.connect(c.cancel)
         self.status.undo_requested.connect(self.undo_delete)
@@ -359,7 +363,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind in SpanKind:
             self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
         self.view.set_visible_kinds(visible)
-        self.actions_by_name["toggle_library"].setChecked(self.library_panel.isVisibleTo(self) or True)
+        self.actions_by_name["toggle_library"].setChecked(True)
         self.actions_by_name["toggle_outline"].setChecked(True)
         self._apply_font()
         self._apply_theme()
@@ -384,7 +388,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.settings.add_recent_file(str(Path(source).expanduser().resolve()))
             self._rebuild_recent_menu()
         self.banner.hide()
-        self.controller.open_source(source)
+        self.session.open_source(source)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "Open Article", "", OPEN_FILTERS)
@@ -436,23 +440,28 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    # -- controller events ------------------------------------------------------------------------------
+    # -- article session events ------------------------------------------------------------------------------
     def _on_article_opened(self, article: Any) -> None:
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
-        self.setWindowTitle(f"{article.title} — {text.APP_NAME}")
+        self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
 
     def _on_article_changed(self, article: Any) -> None:
-        self.view.set_article_keep_position(article, self.controller.translations)
+        self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
+        """The one place an operation's error is shown."""
         self.status.show_text(message, error=True)
+
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        if change is LibraryChange.ARTICLES:
+            self.library_panel.refresh()
 
     def _release_idle_models(self) -> None:
         if self.services.is_built("engine"):
             engine = self.services.engine
-            self.runner.run(MODEL_POOL, engine.release_idle, lambda _r, _e: None)
+            ModelOp(self.ops, lambda _h: engine.release_idle()).run_in_background()
 
     def _schedule_outline(self) -> None:
         self._outline_timer.start()
@@ -465,12 +474,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         if not pairs:
             self.banner.hide()
             return
-        labels = ", ".join(text.pair_label(s, t) for s, t in pairs)
+        labels = ", ".join(strings.pair_label(s, t) for s, t in pairs)
         self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
-        self.banner_install.setText(f"Install {text.pair_label(*pairs[0])}")
+        self.banner_install.setText(f"Install {strings.pair_label(*pairs[0])}")
         self.banner.show()
 
-        def size_of_first(handle: Any) -> int | None:
+        def size_of_first(_handle: object) -> int | None:
             for package in self.services.packages.available(refresh=False):
                 if (package.from_code, package.to_code) == pairs[0]:
                     return package.size_bytes
@@ -479,12 +488,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def show_size(size: int | None) -> None:
             if size and self._missing and self._missing[0] == pairs[0]:
                 self.banner_install.setText(
-                    f"Install {text.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                    f"Install {strings.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
                 )
 
-        self.runner.run(
-            IO_POOL, size_of_first, lambda r, e: show_size(r if e is None else None), pass_handle=True
-        )
+        # The size is a nicety: without the cached index there is none to show, and no error either.
+        QueryOp(self.ops, size_of_first).success(show_size).failure(lambda _e: None).run_in_background()
 
     def _on_banner_install(self) -> None:
         dialog = self.show_model_manager()
@@ -519,7 +527,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
         if self._model_dialog is None:
             self._model_dialog = ModelManagerDialog(
-                self.services.packages, self.services.ner_models, self.runner, self
+                self.services.packages, self.services.ner_models, self.ops, self
             )
             # Only a real install or removal restarts the analysis process and retries translation.
             self._model_dialog.models_changed.connect(self._on_models_changed)
@@ -529,17 +537,17 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     def _on_models_changed(self) -> None:
         self.services.models_changed()
-        if self.controller.article is not None and self._missing:
+        if self.session.article is not None and self._missing:
             self.banner.hide()
             self._missing = []
-            self.controller.retry_translation()
+            self.session.retry_translation()
 
     def show_preferences(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
-            self.controller.auto_save = bool(self.settings.auto_save)
+            self.session.auto_save = bool(self.settings.auto_save)
             self.view.detection_languages = tuple(self.settings.detection_languages)
             self.services.set_detection_languages(self.settings.detection_languages)
             self._apply_settings_after_preferences()
@@ -552,7 +560,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._apply_font()
         self._apply_theme()
         self.view.set_reader_language(self.settings.reader_language)
-        self.controller.set_reader_language(self.settings.reader_language)
+        self.session.set_reader_language(self.settings.reader_language)
 
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -570,9 +578,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         block_id = self.view.top_block_id()
         if block_id:
-            self.controller.save_position(block_id)
+            self.session.save_position(block_id)
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
-        self.controller.cancel()
+        self.session.cancel()
         super().closeEvent(event)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app import strings
 from reader.core.document import SpanKind
-from reader.ui import text
 from reader.ui.settings import (
     DEFAULT_FONT_SIZE,
     FALLBACK_DETECTION_LANGUAGES,
@@ -96,7 +96,7 @@ class PreferencesDialog(QDialog):
         self.highlight_boxes: dict[str, QCheckBox] = {}
         highlight_row = QHBoxLayout()
         for kind in HIGHLIGHT_TYPES:
-            box = QCheckBox(text.SPAN_KIND_PLURALS[SpanKind(kind)], self)
+            box = QCheckBox(strings.SPAN_KIND_PLURALS[SpanKind(kind)], self)
             self.highlight_boxes[kind] = box
             highlight_row.addWidget(box)
         highlight_row.addStretch(1)
