@@ -52,6 +52,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
 
@@ -100,7 +101,7 @@ def source_from_mime(mime: QMimeData) -> str | None:
 
 class MainWindow(LibraryActionsMixin, QMainWindow):
     def __init__(
-        self, runner: TaskRunner, services: Services, settings: Any, parent: QWidget | None = None
+        self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -321,6 +322,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         c.busy_changed.connect(self.status.set_busy)
         c.progress_changed.connect(self.status.set_progress)
         c.visible_blocks = self.view.visible_block_ids
+        self.settings.changed.connect(self._on_setting_changed)
         self.status.cancel_requested.connect(c.cancel)
         self.status.undo_requested.connect(self.undo_delete)
         self.view.language_change_requested.connect(c.set_block_language)
@@ -368,6 +370,42 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._apply_font()
         self._apply_theme()
         self._rebuild_recent_menu()
+
+    def _on_setting_changed(self, name: str) -> None:
+        """A setting changed (preferences, zoom, a view mode): the window follows it."""
+        s = self.settings
+        reactions: dict[str, Callable[[], None]] = {
+            "font_family": self._apply_font,
+            "font_size": self._apply_font,
+            "theme": self._apply_theme,
+            "view_mode": lambda: self._show_mode(ViewMode(s.view_mode)),
+            "highlight_types": self._apply_highlight_types,
+            "reader_language": lambda: self._apply_reader_language(s.reader_language),
+            "detection_languages": self._apply_detection_languages,
+            "auto_save": lambda: setattr(self.session, "auto_save", s.auto_save),
+        }
+        react = reactions.get(name)
+        if react is not None:
+            react()
+
+    def _show_mode(self, mode: ViewMode) -> None:
+        self.view.set_mode(mode)
+        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+
+    def _apply_highlight_types(self) -> None:
+        visible = {SpanKind(k) for k in self.settings.highlight_types}
+        for kind in SpanKind:
+            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
+        self.view.set_visible_kinds(visible)
+        self._refresh_outline()
+
+    def _apply_reader_language(self, code: str) -> None:
+        self.view.set_reader_language(code)
+        self.session.set_reader_language(code)
+
+    def _apply_detection_languages(self) -> None:
+        self.view.detection_languages = tuple(self.settings.detection_languages)
+        self.services.set_detection_languages(self.settings.detection_languages)
 
     def _apply_font(self) -> None:
         font = QFont(self.settings.font_family) if self.settings.font_family else QFont()
@@ -501,8 +539,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     # -- view -------------------------------------------------------------------------------------------
     def set_mode(self, mode: ViewMode) -> None:
-        self.view.set_mode(mode)
-        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+        self._show_mode(mode)
         self.settings.view_mode = mode.value
 
     def _on_highlight_toggled(self) -> None:
@@ -518,8 +555,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
 
     def _zoom(self, step: int) -> None:
-        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))
-        self._apply_font()
+        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))  # applied on changed
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> Any:
@@ -545,22 +581,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     def show_preferences(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec():
-            self.session.auto_save = bool(self.settings.auto_save)
-            self.view.detection_languages = tuple(self.settings.detection_languages)
-            self.services.set_detection_languages(self.settings.detection_languages)
-            self._apply_settings_after_preferences()
-
-    def _apply_settings_after_preferences(self) -> None:
-        visible = {SpanKind(k) for k in self.settings.highlight_types}
-        for kind in SpanKind:
-            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
-        self.view.set_visible_kinds(visible)
-        self._apply_font()
-        self._apply_theme()
-        self.view.set_reader_language(self.settings.reader_language)
-        self.session.set_reader_language(self.settings.reader_language)
+        PreferencesDialog(self.settings, self).exec()  # what it changes reaches _on_setting_changed
 
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
