@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.app import strings
+from reader.core import display
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
 
@@ -464,7 +465,7 @@ class ArticleView(QTextBrowser):
         header = menu.addAction(strings.BADGE_TOOLTIP)
         header.setEnabled(False)
         for code in self.detection_languages:
-            action = menu.addAction(strings.language_name(code))
+            action = menu.addAction(display.language_name(code))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.triggered.connect(

@@ -46,6 +46,7 @@ from reader.app.article_session import ArticleSession
 from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
 from reader.app.runner import TaskRunner
 from reader.app.services import Services
+from reader.core import display
 from reader.core.document import SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
@@ -512,9 +513,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         if not pairs:
             self.banner.hide()
             return
-        labels = ", ".join(strings.pair_label(s, t) for s, t in pairs)
+        labels = ", ".join(display.pair_label(s, t) for s, t in pairs)
         self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
-        self.banner_install.setText(f"Install {strings.pair_label(*pairs[0])}")
+        self.banner_install.setText(f"Install {display.pair_label(*pairs[0])}")
         self.banner.show()
 
         def size_of_first(_handle: object) -> int | None:
@@ -526,7 +527,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def show_size(size: int | None) -> None:
             if size and self._missing and self._missing[0] == pairs[0]:
                 self.banner_install.setText(
-                    f"Install {strings.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                    f"Install {display.pair_label(*pairs[0])} ({display.download_size(size)})"
                 )
 
         # The size is a nicety: without the cached index there is none to show, and no error either.

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from reader.app.operations import Operations, QueryOp
 from reader.app.runner import TaskHandle
-from reader.app.strings import pair_label, user_message
+from reader.app.strings import user_message
+from reader.core.display import file_size, pair_label
 from reader.core.errors import CancelledError
 from reader.ui.model_sources import (
     PIVOT,
@@ -45,9 +46,7 @@ from reader.ui.model_sources import (
     Row,
     TranslationModels,
     age_text,
-    approx_size,
     describe_package,
-    disk_size,
 )
 
 if TYPE_CHECKING:
@@ -236,7 +235,7 @@ class ModelTab(QWidget):
             self.progress_bar.setValue(min(100, done * 100 // total))
         else:
             self.progress_bar.setRange(0, 0)  # unknown length: a busy indicator
-            self.progress_bar.setFormat(f"{disk_size(done)}")
+            self.progress_bar.setFormat(file_size(done))
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -492,7 +491,5 @@ __all__ = [
     "NerModels",
     "TranslationModels",
     "age_text",
-    "approx_size",
     "describe_package",
-    "disk_size",
 ]
