@@ -110,18 +110,6 @@ class ArticleView(QTextBrowser):
         self._render()
         self.verticalScrollBar().setValue(0)
 
-    def clear_article(self) -> None:
-        self._article = None
-        self._translations.clear()
-        self._annotations.clear()
-        self.clear()
-        self._spans, self._span_starts, self._block_starts = [], [], []
-
-    def replace_article(self, article: Article) -> None:
-        """Same article with changed metadata or block languages: keep translations and scroll position."""
-        self._article = article
-        self.schedule_render()
-
     def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
         """The same article changed (a corrected language, another reader language): keep the place."""
         self._article = article
@@ -424,14 +412,14 @@ class ArticleView(QTextBrowser):
         self.mark_key(key)
         return self._spans[index]
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         placed = self.span_at(event.position().toPoint())
         key = placed.key if placed else None
         if key != self._hover_key:
             self.mark_key(key)
 
-    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
             tip = self.cursorForPosition(pos).charFormat().toolTip()
@@ -443,7 +431,7 @@ class ArticleView(QTextBrowser):
         return super().event(event)
 
     # -- links and the language badge -------------------------------------------------------------------
-    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802,A002 - Qt override
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         """Never load anything: no images, no stylesheets, local or remote (untrusted pages)."""
         return None
 

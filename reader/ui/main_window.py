@@ -460,11 +460,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.url_field.setText(source)
         self.open_source(source)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if source_from_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         source = source_from_mime(event.mimeData())
         if source:
             event.acceptProposedAction()
@@ -597,7 +597,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
 
     # -- closing ----------------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         block_id = self.view.top_block_id()
         if block_id:
             self.session.save_position(block_id)

@@ -19,7 +19,7 @@ from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text
 from tests.fixtures.http_server import LocalHTTPServer
 
 pytest.importorskip("reader.core.translate.packages")
-from reader.core.translate.packages import PackageManager  # noqa: E402
+from reader.core.translate.packages import PackageManager
 
 WAIT_MS = 15_000
 
