@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import (
@@ -47,7 +47,7 @@ from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
 from reader.app.runner import TaskRunner
 from reader.app.services import Services
 from reader.core import display
-from reader.core.document import SpanKind
+from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
@@ -56,6 +56,9 @@ from reader.ui.outline_panel import OutlinePanel
 from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # the dialog module loads when the dialog first opens
+    from reader.ui.model_manager import ModelManagerDialog
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +120,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
         self._missing: list[tuple[str, str]] = []
-        self._model_dialog: Any = None
+        self._model_dialog: ModelManagerDialog | None = None
 
         self.view = ArticleView(self)
         self.view.setAcceptDrops(False)
@@ -480,13 +483,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     # -- article session events ------------------------------------------------------------------------------
-    def _on_article_opened(self, article: Any) -> None:
+    def _on_article_opened(self, article: Article) -> None:
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
         self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
 
-    def _on_article_changed(self, article: Any) -> None:
+    def _on_article_changed(self, article: Article) -> None:
         self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
@@ -559,7 +562,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))  # applied on changed
 
     # -- dialogs ----------------------------------------------------------------------------------------
-    def show_model_manager(self) -> Any:
+    def show_model_manager(self) -> ModelManagerDialog:
         from reader.ui.model_manager import ModelManagerDialog
 
         if self._model_dialog is None:
