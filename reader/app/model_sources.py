@@ -1,7 +1,8 @@
-"""What the model manager lists, over the two model managers: no Qt, called on worker threads.
+"""The model operations and what the model manager lists, over the two model managers (no widgets).
 
 ``TranslationModels`` (Argos packages) and ``NerModels`` (spaCy pipelines) give the dialog the same
-interface, so one tab widget serves both; the helpers format sizes and ages for people.
+interface, so one tab widget serves both. The operation factories at the end (one per user action: list,
+refresh, download, install a file, remove) run them on the I/O pool; the dialog adds what it shows.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.app.operations import Operations, QueryOp
+from reader.app.runner import TaskHandle
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.display import MB, download_size, file_size, language_name, pair_label, time_ago
 
@@ -157,4 +160,33 @@ class NerModels:
         self.models.remove(str(key))
 
 
-# -- widgets --------------------------------------------------------------------------------------------
+# -- operations, one per user action --------------------------------------------------------------------
+Backend = TranslationModels | NerModels
+Listing = tuple[list[Row], float | None]  # rows and the age of the index they came from
+
+
+def list_installed(ops: Operations, backend: Backend) -> QueryOp[list[Row]]:
+    return QueryOp(ops, lambda _h: backend.installed())
+
+
+def list_available(ops: Operations, backend: Backend, *, refresh: bool) -> QueryOp[Listing]:
+    """The available models: the cached index, or (``refresh``) a fresh one from the network."""
+
+    def work(handle: TaskHandle) -> Listing:
+        rows = backend.available(refresh, handle.report, handle.cancel_token)
+        return rows, backend.index_age()
+
+    return QueryOp(ops, work)
+
+
+def download(ops: Operations, backend: Backend, key: object) -> QueryOp[str]:
+    """Download and install; the result is the installed model's label (progress and cancel on the handle)."""
+    return QueryOp(ops, lambda handle: backend.download(key, handle.report, handle.cancel_token))
+
+
+def install_file(ops: Operations, backend: Backend, path: Path) -> QueryOp[str]:
+    return QueryOp(ops, lambda _h: backend.install_file(path))
+
+
+def remove(ops: Operations, backend: Backend, key: object) -> QueryOp[None]:
+    return QueryOp(ops, lambda _h: backend.remove(key))
