@@ -34,6 +34,7 @@ def file_size(size: int | None, *, locale: str | None = None) -> str:
     if size is None or size < 0:
         return ""
     from babel.units import format_unit  # babel.units and babel.dates load on first use, not at startup
+
     where = _locale(locale)
     if size >= GB:
         return format_unit(size / GB, "digital-gigabyte", length="short", format="#,##0.#", locale=where)
