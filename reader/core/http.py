@@ -439,7 +439,9 @@ class _Exchange:
         if status == 429:
             return kind("The server is rate-limiting requests (HTTP 429); try again later.")
         if status >= 500:
-            return kind(f"The server had a problem (HTTP {status} {reason}); try again later.".replace(" )", ")"))
+            return kind(
+                f"The server had a problem (HTTP {status} {reason}); try again later.".replace(" )", ")")
+            )
         return kind(f"The server answered HTTP {status} {reason}.".replace(" .", "."))
 
     def _network_error(self, exc: BaseException) -> FetchError:
@@ -451,10 +453,15 @@ class _Exchange:
         elif isinstance(exc, ConnectionRefusedError):
             text = f"The server at {where} refused the connection."
         elif isinstance(exc, ssl.SSLCertVerificationError):
-            text, retry = f"The secure connection to {host} failed: its certificate could not be verified.", False
+            text, retry = (
+                f"The secure connection to {host} failed: its certificate could not be verified.",
+                False,
+            )
         elif isinstance(exc, ssl.SSLError):
             text = f"The secure connection to {host} failed ({exc.reason or 'TLS error'})."
-        elif isinstance(exc, ConnectionResetError | http.client.RemoteDisconnected | http.client.IncompleteRead):
+        elif isinstance(
+            exc, ConnectionResetError | http.client.RemoteDisconnected | http.client.IncompleteRead
+        ):
             text = f"The connection to {host} was cut off."
         elif isinstance(exc, http.client.HTTPException):
             text = f"The server at {host} sent an invalid answer."

@@ -47,7 +47,9 @@ def normalize_url(url: str) -> str:
     try:
         port = parts.port
     except ValueError as exc:
-        raise FetchError(f"{shown} is not a valid web address (the port must be a number from 1 to 65535).") from exc
+        raise FetchError(
+            f"{shown} is not a valid web address (the port must be a number from 1 to 65535)."
+        ) from exc
     if port == 0:
         raise FetchError(f"{shown} is not a valid web address (the port must be a number from 1 to 65535).")
     host = parts.hostname
@@ -68,7 +70,7 @@ def _encode_host(host: str, shown: str, *, bracketed: bool) -> str:
         except ValueError as exc:
             raise FetchError(f"{shown} is not a valid web address (its IPv6 address is broken).") from exc
         return f"[{host}]"
-    if any(ch in host for ch in "[]%\\ \"<>^`{|}"):
+    if any(ch in host for ch in '[]%\\ "<>^`{|}'):
         raise FetchError(f"{shown} is not a valid web address (the server name has invalid characters).")
     try:
         encoded = host.encode("idna").decode("ascii")
