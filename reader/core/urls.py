@@ -85,4 +85,9 @@ def join_location(current: str, location: str) -> str:
         location = location.encode("latin-1").decode("utf-8")
     except UnicodeError:
         pass  # not UTF-8 read as Latin-1: keep the text as it came
-    return normalize_url(urljoin(current, location.strip()))
+    try:
+        joined = urljoin(current, location.strip())
+    except ValueError as exc:  # a broken IPv6 literal
+        shown = _shown(_CONTROLS.sub("", location))
+        raise FetchError(f"The server redirected to {shown}, which is not a valid web address.") from exc
+    return normalize_url(joined)
