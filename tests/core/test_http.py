@@ -1,4 +1,4 @@
-"""The one HTTP client against a real local server: hostile addresses, redirects, retries, mirrors, deadlines."""
+"""The one HTTP client on a real local server: hostile addresses, redirects, retries, mirrors, deadlines."""
 
 from __future__ import annotations
 
@@ -160,7 +160,7 @@ def test_a_download_has_a_total_deadline(http_server: LocalHTTPServer, tmp_path:
     assert time.monotonic() - start < 3  # retries stay inside the one deadline
 
 
-def test_a_download_is_not_redirected_to_another_scheme(http_server: LocalHTTPServer, tmp_path: Path) -> None:
+def test_no_redirect_to_another_scheme(http_server: LocalHTTPServer, tmp_path: Path) -> None:
     url = http_server.route(
         "/p", status=302, headers={"Location": "ftp://mirror.example/p.argosmodel"}, body=b""
     )
