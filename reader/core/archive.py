@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from reader.core.errors import ModelError
 from reader.core.files import NotRegularFileError, open_regular_file
@@ -124,7 +124,8 @@ def extract(
     planned: list[tuple[zipfile.ZipInfo, Path]] = []
     for info, relative in members:
         target = (root / relative).resolve()
-        if not target.is_relative_to(root) or (target == root and not info.is_dir()):
+        anchored = PureWindowsPath(relative).anchor  # "C:/x" or "//server/x": harmless here, not on Windows
+        if anchored or not target.is_relative_to(root) or (target == root and not info.is_dir()):
             raise ModelError(
                 f"{label} contains an unsafe path ({_short(info.filename)}); it was not installed."
             )

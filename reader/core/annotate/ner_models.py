@@ -229,6 +229,7 @@ class NerModelManager:
         self.models_dir.mkdir(parents=True, exist_ok=True)
         staging.remove_stale(self.models_dir, _STALE_PREFIXES)
         with archive.open_zip(path, path.name, "a spaCy model package (expected a .whl file)") as zipped:
+            archive.check_entries(zipped, path.name, _WHEEL_CAPS)
             name, inner = _pipeline_dir(zipped, path.name)
             with staging.staging_dir(self.models_dir, ".install-") as tmp:
                 staged = tmp / name

@@ -306,6 +306,7 @@ class PackageManager:
             archive.open_zip(path, path.name, "an Argos package") as zipped,
             staging.staging_dir(self.packages_dir, _TMP_PREFIX) as tmp,
         ):
+            archive.check_entries(zipped, path.name, _PACKAGE_CAPS)  # before reading any entry
             root, metadata = _check_archive(zipped, path.name)
             unpacked = tmp / "unpacked"
             members = [(info, info.filename) for info in zipped.infolist()]
