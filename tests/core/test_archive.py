@@ -80,7 +80,8 @@ def _patch_central(data: bytes, name: str, patch: Callable[[bytearray, int, int]
 
 def _assert_clean(manager: PackageManager, tmp_path: Path) -> None:
     assert manager.installed() == []
-    assert [p.name for p in manager.packages_dir.iterdir()] == [] if manager.packages_dir.exists() else True
+    if manager.packages_dir.exists():
+        assert list(manager.packages_dir.iterdir()) == []  # no staging folder left behind
 
 
 def test_a_wheel_entry_with_an_absolute_path_writes_nothing(
