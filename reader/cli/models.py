@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Protocol
 
 from reader.core.cancel import ProgressCallback
 from reader.core.errors import ModelError
+from reader.core.files import user_path
 
 TRANSLATION = "translation"
 
@@ -73,7 +73,7 @@ class TranslationSource:
         return rows
 
     def install(self, name_or_file: str, progress: ProgressCallback) -> str:
-        path = Path(name_or_file).expanduser()
+        path = user_path(name_or_file)
         if path.suffix == ".argosmodel" or path.is_file():
             package = self.manager.install_file(path)
         else:

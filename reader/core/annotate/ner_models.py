@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from reader.core import archive, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import FetchError, ModelError
+from reader.core.files import user_path
 
 DEFAULT_BASE_URL = "https://github.com/explosion/spacy-models/releases/download"
 COMPATIBILITY_URL = "https://raw.githubusercontent.com/explosion/spacy-models/master/compatibility.json"
@@ -298,7 +299,7 @@ class NerModelSource:
         return rows
 
     def install(self, name_or_file: str, progress: ProgressCallback) -> str:
-        path = Path(name_or_file).expanduser()
+        path = user_path(name_or_file)
         if path.is_file():
             model = self.manager.install_file(path)
         else:
