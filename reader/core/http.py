@@ -304,6 +304,11 @@ class _Exchange:
                 if watcher.fired == "timeout":
                     raise self._timeout() from exc
                 if isinstance(exc, TimeoutError | socket.timeout):
+                    if watcher.sock is None and self.limits.what is not None:  # no connection yet
+                        raise RetryableFetchError(
+                            f"Could not download {self.limits.what}: {self.host} did not answer "
+                            f"within {self.limits.connect_timeout:g} s."
+                        ) from exc
                     if self.limits.stall_timeout is not None and time.monotonic() < self.deadline:
                         raise self._stalled() from exc
                     raise self._timeout() from exc

@@ -92,7 +92,8 @@ class NerModelManager:
             a wheel is fetched from ``<base>/<name>-<version>/<name>-<version>-py3-none-any.whl``.
         compatibility_url: spaCy's compatibility table; defaults to ``<base>/compatibility.json`` when a
             base URL is given, else the official address.
-        timeout: seconds without data before a download gives up.
+        timeout: seconds to connect, and the low-speed window: a download that receives less than
+            1 KiB in this many seconds gives up. Each download also has a total deadline.
     """
 
     def __init__(

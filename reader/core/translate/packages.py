@@ -94,7 +94,9 @@ class PackageManager:
         packages_dir: where packages are installed (default: Reader's data dir).
         index_url: the Argos index (default: ``$READER_ARGOS_INDEX_URL`` or argos's public index).
         cache_dir: where the downloaded index is kept (default: Reader's cache dir).
-        timeout: seconds without data before a download gives up.
+        timeout: seconds to connect, and the low-speed window: a download that receives less than
+            1 KiB in this many seconds gives up (and is tried again). Each download also has a total
+            deadline (``INDEX_DEADLINE``, ``PACKAGE_DEADLINE``).
     """
 
     def __init__(
@@ -184,7 +186,8 @@ class PackageManager:
         progress: ProgressCallback | None = None,
     ) -> list[AvailablePackage]:
         """Packages in the Argos index. Reads the cached copy; ``refresh=True`` downloads it first
-        (the only way this touches the network). Empty when there is no cached copy yet."""
+        (the only way this touches the network) and asks the servers for each package's size with HEAD
+        requests (the index has none), kept beside it. Empty when there is no cached copy yet."""
         if refresh:
             cache = self._index_path.parent
             staging.remove_stale(cache, _STALE_PREFIXES)
