@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from reader.core import archive, http, paths, staging
+from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import FetchError, ModelError
 from reader.core.files import user_path
@@ -158,7 +158,7 @@ class NerModelManager:
         with staging.staging_dir(cache.parent, ".compatibility-") as tmp:
             part = tmp / "compatibility.json"
             try:
-                http.download(
+                downloads.download(
                     [self.compatibility_url],
                     part,
                     self._limits("the spaCy model index", MAX_COMPATIBILITY_BYTES, COMPATIBILITY_DEADLINE),
@@ -215,7 +215,7 @@ class NerModelManager:
         staging.remove_stale(self.models_dir, _STALE_PREFIXES)
         with staging.staging_dir(self.models_dir, ".download-") as tmp:
             wheel = tmp / f"{name}-{version}-py3-none-any.whl"
-            http.download(
+            downloads.download(
                 [self.wheel_url(name, version)],
                 wheel,
                 self._limits(f"the model {name}", MAX_MODEL_BYTES, MODEL_DEADLINE),

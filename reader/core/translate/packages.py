@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reader.core import archive, http, paths, staging
+from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import FetchError, ModelError
 from reader.core.translate import _argos
@@ -194,7 +194,7 @@ class PackageManager:
             with staging.staging_dir(cache, _TMP_PREFIX) as tmp:
                 part = tmp / "index.json"
                 limits = self._limits("the package index", MAX_INDEX_BYTES, INDEX_DEADLINE)
-                http.download([self.index_url], part, limits, progress=progress, cancel=cancel)
+                downloads.download([self.index_url], part, limits, progress=progress, cancel=cancel)
                 entries = self._parse_index(part.read_bytes())
                 os.replace(part, self._index_path)
             self._probe_sizes(entries, cancel)
@@ -209,7 +209,7 @@ class PackageManager:
         """The package's size from the server (a HEAD request's Content-Length), None if unknown."""
         for link in package.links:
             try:
-                size = http.content_length(
+                size = downloads.content_length(
                     link, timeout=min(self.timeout, SIZE_PROBE_DEADLINE), cancel=cancel
                 )
             except FetchError:
@@ -289,10 +289,10 @@ class PackageManager:
         with staging.staging_dir(self.packages_dir, _TMP_PREFIX) as tmp:
             part = tmp / f"{package.package_id}.argosmodel"
             what = f"the {package.from_name} → {package.to_name} package"
-            http.download(
+            downloads.download(
                 list(package.links), part, self._limits(what, MAX_PACKAGE_BYTES, PACKAGE_DEADLINE),
                 progress=progress, cancel=cancel,
-                checksum=http.Checksum.parse(package.checksum) if package.checksum else None,
+                checksum=downloads.Checksum.parse(package.checksum) if package.checksum else None,
             )  # fmt: skip
             if cancel is not None:
                 cancel.raise_if_cancelled()
