@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from reader.core.errors import CancelledError, FetchError
 from reader.core.http import Limits
 
 RETRY_DELAYS = (0.5, 1.5)  # seconds before the second and the third try of a link
+_PROBE_THREADS = 8
 _ALGORITHMS = {32: "md5", 40: "sha1", 64: "sha256", 128: "sha512"}
 
 
@@ -42,6 +44,39 @@ def content_length(url: str, *, timeout: float = 15.0, cancel: CancelToken | Non
     """The size a download would have, from a HEAD request's Content-Length (None when not given)."""
     reply = http.fetch(url, Limits(what="the size", total_timeout=timeout), cancel=cancel, method="HEAD")
     return reply.length
+
+
+def first_size(
+    links: tuple[str, ...] | list[str], *, timeout: float, cancel: CancelToken | None = None
+) -> int | None:
+    """The size of the first link that gives one (HEAD), None when none does."""
+    for link in links:
+        try:
+            size = content_length(link, timeout=timeout, cancel=cancel)
+        except FetchError:
+            continue
+        if size:
+            return size
+    return None
+
+
+def probe_sizes(
+    mirrors: list[tuple[str, ...]], *, timeout: float, deadline: float, cancel: CancelToken | None = None
+) -> dict[str, int]:
+    """``{first link: size}`` for each list of mirror links, asked in parallel; whatever has not
+    answered within ``deadline`` seconds is left out (its threads end within ``timeout``)."""
+    if not mirrors:
+        return {}
+    pool = ThreadPoolExecutor(_PROBE_THREADS, thread_name_prefix="size-probe")
+    futures = {pool.submit(first_size, links, timeout=timeout, cancel=cancel): links[0] for links in mirrors}
+    done, _late = wait(futures, timeout=deadline)
+    pool.shutdown(wait=False, cancel_futures=True)
+    sizes = {}
+    for future in done:
+        size = future.result() if future.exception() is None else None
+        if size:
+            sizes[futures[future]] = size
+    return sizes
 
 
 def download(

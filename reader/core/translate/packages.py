@@ -17,14 +17,13 @@ import os
 import shutil
 import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
-from reader.core.errors import FetchError, ModelError
+from reader.core.errors import ModelError
 from reader.core.translate import _argos
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -36,7 +35,6 @@ MAX_METADATA_BYTES = 1024 * 1024  # real ones are under 2 KB; argos reads the wh
 INDEX_DEADLINE = 120.0  # seconds for the whole index download, retries included
 PACKAGE_DEADLINE = 3 * 3600.0  # a 2 GB package at 200 KB/s; the low-speed limit catches stalls first
 SIZE_PROBE_DEADLINE = 15.0  # HEAD requests for the download sizes, all together
-_SIZE_PROBE_THREADS = 8
 _TMP_PREFIX = ".reader-tmp-"
 _STALE_PREFIXES = (_TMP_PREFIX,)
 
@@ -207,31 +205,15 @@ class PackageManager:
     # -- download sizes (the index has none) -------------------------------------------------------
     def download_size(self, package: AvailablePackage, *, cancel: CancelToken | None = None) -> int | None:
         """The package's size from the server (a HEAD request's Content-Length), None if unknown."""
-        for link in package.links:
-            try:
-                size = downloads.content_length(
-                    link, timeout=min(self.timeout, SIZE_PROBE_DEADLINE), cancel=cancel
-                )
-            except FetchError:
-                continue
-            if size:
-                return size
-        return None
+        timeout = min(self.timeout, SIZE_PROBE_DEADLINE)
+        return downloads.first_size(package.links, timeout=timeout, cancel=cancel)
 
     def _probe_sizes(self, entries: list[AvailablePackage], cancel: CancelToken | None) -> None:
-        """Ask the servers for every package's size (in parallel, bounded in time) and remember them,
-        so the dialog and the missing-model banner can say "about 100 MB" without going online again."""
-        wanted = [entry for entry in entries if entry.size_bytes is None and entry.links]
-        if not wanted:
-            return
-        pool = ThreadPoolExecutor(_SIZE_PROBE_THREADS, thread_name_prefix="size-probe")
-        futures = {pool.submit(self.download_size, entry, cancel=cancel): entry for entry in wanted}
-        done, _late = wait(futures, timeout=SIZE_PROBE_DEADLINE)
-        pool.shutdown(wait=False, cancel_futures=True)
-        sizes = {}
-        for future in done:
-            if future.exception() is None and future.result():
-                sizes[futures[future].links[0]] = future.result()
+        """Ask the servers for every package's size and remember them, so the dialog and the
+        missing-model banner can say "about 100 MB" without going online again."""
+        wanted = [entry.links for entry in entries if entry.size_bytes is None and entry.links]
+        timeout = min(self.timeout, SIZE_PROBE_DEADLINE)
+        sizes = downloads.probe_sizes(wanted, timeout=timeout, deadline=SIZE_PROBE_DEADLINE, cancel=cancel)
         try:
             self._sizes_path.write_text(json.dumps(sizes), "utf-8")
         except OSError:
