@@ -291,3 +291,8 @@ def test_the_banner_says_how_big_the_missing_model_is(
     qtbot.waitUntil(lambda: "(about 3 MB)" in window.banner_install.text(), timeout=WAIT)
     assert window.banner_install.text() == "Install Spanish → English (about 3 MB)"
     assert http_server.requests == ["/index.json"]  # the size came from the refresh, not a new request
+    dialog = window.show_model_manager()  # the models dialog shows the same size, offline
+    available = dialog.translation_tab.available_list
+    qtbot.waitUntil(lambda: available.topLevelItemCount() == 1, timeout=WAIT)
+    assert available.topLevelItem(0).text(1) == "about 3 MB"
+    assert http_server.requests == ["/index.json"] and http_server.head_requests == ["/es_en.argosmodel"]
