@@ -17,6 +17,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
@@ -28,6 +29,7 @@ COMPATIBILITY_URL = "https://raw.githubusercontent.com/explosion/spacy-models/ma
 MAX_MODEL_BYTES = 1024 * 1024 * 1024
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # the largest official pipelines unpack to ~600 MB
 MAX_COMPATIBILITY_BYTES = 16 * 1024 * 1024
+MAX_META_BYTES = 4 * 1024 * 1024  # official meta.json files are 2-30 KB
 COMPATIBILITY_DEADLINE = 120.0
 MODEL_DEADLINE = 3 * 3600.0
 MULTILINGUAL = "xx"
@@ -185,11 +187,9 @@ class NerModelManager:
     def _read(self, path: Path) -> InstalledNerModel | None:
         if path.name.startswith(".") or not (path / "config.cfg").is_file():
             return None
-        try:
-            meta = json.loads((path / "meta.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            meta = {}
+        meta = _read_meta(path / "meta.json")
         labels = meta.get("labels", {}).get("ner", []) if isinstance(meta.get("labels"), dict) else []
+        labels = [str(label) for label in labels] if isinstance(labels, list) else []
         size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
         lang = str(meta.get("lang") or path.name.split("_", 1)[0])
         return InstalledNerModel(path.name, lang, str(meta.get("version", "")), path, size, tuple(labels))
@@ -262,6 +262,18 @@ class NerModelManager:
         shutil.rmtree(trash, ignore_errors=True)
         dest.rename(trash)
         shutil.rmtree(trash, ignore_errors=True)
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """A pipeline's meta.json as a dict; {} when missing, unreadable, odd or oversized (it is read on
+    every listing, so a hostile 400 MB one must not be)."""
+    try:
+        if path.stat().st_size > MAX_META_BYTES:
+            return {}
+        meta = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _pipeline_dir(archive: zipfile.ZipFile, label: str) -> tuple[str, str]:
