@@ -239,3 +239,19 @@ def test_an_odd_meta_json_does_not_break_the_model_list(
     odd = _rebuild(spacy_test_wheel, tmp_path / "odd.whl", change=replace_meta)
     model = ner_manager.install_file(odd)
     assert [m.name for m in ner_manager.installed()] == [TEST_MODEL] and model.labels == ()
+
+
+def test_a_bomb_of_many_small_entries_is_refused(tmp_path: Path, ner_manager: NerModelManager) -> None:
+    zeros = bytes(1024 * 1024)  # each entry stays under the per-entry ratio floor
+    bomb = tmp_path / "many.argosmodel"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(150):
+            archive.writestr(f"translate-de_en/model/part{i}.bin", zeros)
+    assert bomb.stat().st_size < 1024 * 1024
+    manager = _packages(tmp_path)
+    with pytest.raises(ModelError, match="zip bomb"):
+        manager.install_file(bomb)
+    _assert_clean(manager, tmp_path)
+    wheel = bomb.rename(tmp_path / "many.whl")
+    with pytest.raises(ModelError, match="zip bomb"):
+        ner_manager.install_file(wheel)
