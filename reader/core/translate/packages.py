@@ -140,13 +140,8 @@ class PackageManager:
             meta = argos_package.Package(path)
         except (OSError, ValueError):
             return None  # not a package (or a broken one): not listed, not used
-        if (
-            meta.type != "translate"
-            or not isinstance(meta.from_code, str)
-            or not isinstance(meta.to_code, str)
-        ):
-            return None
-        if not meta.from_code or not meta.to_code:
+        codes = (meta.from_code, meta.to_code)
+        if meta.type != "translate" or not all(isinstance(code, str) and code for code in codes):
             return None
         return InstalledPackage(
             package_id=argos_package.argospm_package_name(meta),
