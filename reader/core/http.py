@@ -251,14 +251,7 @@ class _Exchange:
     def _read_body(self, response: http.client.HTTPResponse, encoding: str, total: int | None) -> bytes:
         """Stream the body, decompressing as it arrives and stopping as soon as it exceeds the cap."""
         limit = self.limits.max_bytes
-        if encoding in ("gzip", "x-gzip"):
-            decoder: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            decoder = zlib.decompressobj()
-        elif encoding == "identity":
-            decoder = None
-        else:
-            raise FetchError(f"The server sent {self._subject()} in an unsupported encoding ({encoding}).")
+        decoder = self._decoder(encoding)
         chunks: list[bytes] = []
         size = received = 0
         window_start, window_bytes = time.monotonic(), 0
@@ -272,12 +265,13 @@ class _Exchange:
                 break
             received += len(chunk)
             window_bytes += len(chunk)
-            if self.limits.stall_timeout is not None:
-                now = time.monotonic()
-                if now - window_start >= self.limits.stall_timeout:
-                    if window_bytes < self.limits.min_bytes:
-                        raise self._stalled()
-                    window_start, window_bytes = now, 0
+            if (
+                self.limits.stall_timeout is not None
+                and time.monotonic() - window_start >= self.limits.stall_timeout
+            ):
+                if window_bytes < self.limits.min_bytes:
+                    raise self._stalled()
+                window_start, window_bytes = time.monotonic(), 0
             if decoder is not None:
                 try:
                     chunk = decoder.decompress(chunk, limit - size + 1)
@@ -299,6 +293,16 @@ class _Exchange:
         if total is not None and received < total:
             raise RetryableFetchError(self._interrupted())
         return b"".join(chunks)
+
+    def _decoder(self, encoding: str) -> zlib._Decompress | None:
+        """A streaming decompressor for the Content-Encoding, or None for identity."""
+        if encoding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        if encoding == "deflate":
+            return zlib.decompressobj()
+        if encoding == "identity":
+            return None
+        raise FetchError(f"The server sent {self._subject()} in an unsupported encoding ({encoding}).")
 
     # -- messages ------------------------------------------------------------------------------------
     def _subject(self) -> str:
