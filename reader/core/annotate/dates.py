@@ -16,11 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from reader.core.annotate.dates_anchor import DateAnchor, anchored_value, has_year, is_narrative
 from reader.core.annotate.dates_grammar import Candidate, Grammar, alt, grammar_for
 from reader.core.annotate.dates_lexicon import DAY, SPECS, LangSpec
-from reader.core.annotate.dates_resolve import resolve_date, value_of
+from reader.core.annotate.dates_resolve import resolve_date
 from reader.core.document import Span, SpanKind
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(SPECS)
@@ -38,30 +40,51 @@ def find_dates(text: str, lang: str | None, *, reference: dt.date | None = None)
         text: one block of plain text.
         lang: ISO 639-1 code of the text (region subtags are ignored); None or unsupported → numeric forms.
         reference: the article's published date; day-months, months, weekdays and relative expressions
-            resolve against it. Without it they get partial values (``--01-04``) or none.
+            resolve against it (partial dates first against an explicit year earlier in the text, see
+            ``dates_anchor``). Without it they get partial values (``--01-04``) or none.
 
     Returns:
         ``Span(start, end, SpanKind.DATE, text, value=<ISO 8601>, detail=<kind>)`` per expression, kind
-        one of date, day-month, weekday, month, year, relative, range, time.
+        one of date, day-month, weekday, month, year, relative, range, time, ref, quarter, season,
+        century, decade.
     """
-    if not text:
-        return ()
-    code = lang.split("-")[0].split("_")[0].lower() if lang else None
-    grammar = grammar_for(code)
-    chosen = _select(_candidates(grammar, text))
-    spec = grammar.spec
-    if spec is not None:
-        chosen = _merge_ranges(chosen, text, spec)
-        chosen = _merge_weekday_dates(chosen, text)
-    values: list[str | None] = []
-    for c in chosen:
-        lean = _tense(text, c, spec) if c.kind == "weekday" and spec is not None else 0
-        values.append(value_of(c, reference, lean))
-    _link_neighbours(chosen, values, text, reference, spec)
-    return tuple(
-        Span(c.start, c.end, SpanKind.DATE, text[c.start : c.end], value=v, detail=c.kind)
-        for c, v in zip(chosen, values, strict=True)
-    )
+    return find_article_dates([(text, lang)], reference=reference)[0]
+
+
+def find_article_dates(
+    blocks: Sequence[tuple[str, str | None]], *, reference: dt.date | None = None
+) -> list[tuple[Span, ...]]:
+    """``find_dates`` for each (text, lang) block of one article, in order: a day or month without a
+    year can take it from an earlier block (``dates_anchor``)."""
+    found: list[tuple[list[Candidate], LangSpec | None]] = []
+    for text, lang in blocks:
+        code = lang.split("-")[0].split("_")[0].lower() if lang else None
+        grammar = grammar_for(code)
+        chosen = _select(_candidates(grammar, text)) if text else []
+        if grammar.spec is not None and chosen:
+            chosen = _merge_ranges(chosen, text, grammar.spec)
+            chosen = _merge_weekday_dates(chosen, text)
+        found.append((chosen, grammar.spec))
+    years = [_year_of(c) for chosen, _spec in found for c in chosen if has_year(c)]
+    anchor = DateAnchor(narrative=is_narrative([y for y in years if y is not None], reference))
+    result: list[tuple[Span, ...]] = []
+    for block, ((text, _lang), (chosen, spec)) in enumerate(zip(blocks, found, strict=True)):
+        values: list[str | None] = []
+        for c in chosen:
+            lean = _tense(text, c, spec) if c.kind == "weekday" and spec is not None else 0
+            values.append(anchored_value(c, block, text, reference, anchor, lean))
+        _link_neighbours(chosen, values, text, reference, spec)
+        result.append(
+            tuple(
+                Span(c.start, c.end, SpanKind.DATE, text[c.start : c.end], value=v, detail=c.kind)
+                for c, v in zip(chosen, values, strict=True)
+            )
+        )
+    return result
+
+
+def _year_of(c: Candidate) -> int | None:
+    return c.last.year if c.kind == "range" and c.last is not None else c.year
 
 
 def _candidates(grammar: Grammar, text: str) -> list[Candidate]:

@@ -20,9 +20,12 @@ from reader.core.annotate.dates_lexicon import SPECS, LangSpec, ago_regex, month
 class Candidate:
     """A date expression found in the text, not yet normalized.
 
-    ``kind`` is one of date, day-month, weekday, month, year, relative, range, time. ``direction`` is
-    -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression;
-    ``first``/``last`` are the two ends of a range.
+    ``kind`` is one of date, day-month, day, weekday, month, year, relative, range, time, ref (now,
+    recently, the future: ``offset`` 0, -1, +1), quarter, season, century, decade. ``direction`` is
+    -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression, which is
+    ``anaphoric`` when it counts from the last date in the text ("a year earlier") rather than from the
+    published date; ``first``/``last`` are the two ends of a range. A century or decade keeps its
+    number in ``year`` (19 for "19th century", 1990 for "the 1990s").
     """
 
     start: int
@@ -39,6 +42,10 @@ class Candidate:
     minute: int | None = None
     first: Candidate | None = None
     last: Candidate | None = None
+    anaphoric: bool = False
+    deictic: bool = False
+    quarter: int | None = None
+    season: str | None = None
 
 
 Handler = Callable[[re.Match[str], str], "Candidate | None"]
@@ -228,6 +235,9 @@ class Grammar:
         self._weekdays(spec, weekdays)
         self._relative(spec)
         self._years(spec)
+        from reader.core.annotate.dates_grammar_extra import add_extra_patterns
+
+        add_extra_patterns(self, spec)
         if spec.code == "de":
 
             def short_numeric(m: re.Match[str], text: str) -> Candidate | None:
@@ -354,11 +364,11 @@ class Grammar:
         def weekday(m: re.Match[str], text: str) -> Candidate | None:
             if not self._name_case_ok(text, m.start("w")):
                 return None
-            if not spec.title_case and m["w"][0].isupper() and m["pre"]:
+            groups = m.groupdict()
+            if not spec.title_case and m["w"][0].isupper() and groups.get("pre"):
                 return None
             if exclude is not None and exclude.match(text, m.end("w")):
                 return None
-            groups = m.groupdict()
             direction = 0
             if groups.get("pre"):
                 direction = pre[_norm(groups["pre"])]
@@ -389,16 +399,44 @@ class Grammar:
 
         self._add(rf"(?<!\w){ago_regex(spec)}(?!\w)", ago)
 
+    _NOT_YEAR_BEFORE = re.compile(
+        r"(?:[$€£#§]|\b(?:(?i:no|nr|art|abs|seite|pages?|pp?|s|flight|flug|route|windows|office|room|zimmer|"
+        r"boeing|airbus|model|typ|type|version|number|nummer|plz|code)|[A-Z]{2,}|\d+[.,]?)\.?)\s*[-]?\s*$"
+    )
+    _NOT_YEAR_AFTER = re.compile(
+        r"\s*(?:[-–/]\s*\d|[:x×*+=]|\.\d|,\d\d\d|\s+(?:bis|to|and|und|-)\s+\d{1,3}\b)"
+    )
+    _STREET = re.compile(
+        r"(?i:\b(?:calle|avenida|av|rue|boulevard|bd|via|viale|piazza|stra(?:ß|ss)e|str|street|st|road|rd|avenue|"
+        r"ave|platz|weg|allee|plaza|paseo|rua|praça|straat|laan|plein|gracht))\.?\s+[\w-]+\.?,?\s*$"
+    )
+    _EN_PLURAL = re.compile(
+        r"\s+(?!(?:was|has|is|as|this|his|its|us|thus|plus|across|always|Olympics)\b)[A-Za-z]+s\b"
+    )
+
+    def _bare_year_ok(self, m: re.Match[str], text: str, after: str) -> bool:
+        """A year with no preposition ("the 1996 bombing", "Polen 1939", "(1908)") unless the context
+        shows a quantity, a code or a number in a list of numbers."""
+        assert self.spec is not None
+        before = text[max(0, m.start() - 12) : m.start()]
+        if self._NOT_YEAR_BEFORE.search(before) or self._NOT_YEAR_AFTER.match(after):
+            return False
+        if self._STREET.search(text, max(0, m.start() - 40), m.start()):
+            return False  # "calle Mayo, 2021": a house number
+        if self.spec.code == "en" and self._EN_PLURAL.match(after):
+            return False  # "1500 cases"
+        return True
+
     def _years(self, spec: LangSpec) -> None:
         weak = {_norm(p) for p in spec.weak_year_preps}
         quantity = re.compile(rf"\s*(?:[%€$£]|(?:{alt(spec.not_after_year)})(?!\w))", re.I)
         plural = re.compile(r"\s+(?!(?:was|has|is|as|this|his|its|us|thus|plus|across|always)\b)[a-z]+s\b")
 
         def year(m: re.Match[str], text: str) -> Candidate | None:
-            if not (m["prep"] or m["mod"]):
-                return None
             after = text[m.end() : m.end() + 30]
             if quantity.match(after):
+                return None
+            if not (m["prep"] or m["mod"] or self._bare_year_ok(m, text, after)):
                 return None
             if m["prep"] and _norm(m["prep"]) in weak and not m["mod"]:
                 if spec.code == "de" and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after):

@@ -75,14 +75,54 @@ def resolve_date(c: Candidate, reference: dt.date | None, lean: int = 0) -> dt.d
     return None
 
 
+def iso_year(year: int) -> str:
+    """ISO 8601 year: four digits, astronomical numbering before year 1 (260 BC → "-0259")."""
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def _quarter_value(c: Candidate, reference: dt.date | None) -> str | None:
+    if c.quarter is not None:
+        year = c.year if c.year is not None else reference.year if reference is not None else None
+        return f"{year:04d}-Q{c.quarter}" if year is not None else None
+    if reference is None:
+        return None
+    index = reference.year * 4 + (reference.month - 1) // 3 + c.offset
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def _extra_value(c: Candidate, reference: dt.date | None) -> str | None:
+    """Values of the kinds ISO 8601 itself has no form for, in TimeML's extension of it: quarters
+    ("1989-Q3"), seasons ("1998-SU"), centuries ("19" = 1900-1999), decades ("199"), and the vague
+    "recently" / "in the future" (PAST_REF / FUTURE_REF); "now" is the published date."""
+    if c.kind == "ref":
+        if c.offset == 0:
+            return reference.isoformat() if reference is not None else "PRESENT_REF"
+        return "PAST_REF" if c.offset < 0 else "FUTURE_REF"
+    if c.kind == "quarter":
+        return _quarter_value(c, reference)
+    if c.kind == "season":
+        if c.year is not None:
+            return f"{iso_year(c.year)}-{c.season}"
+        if reference is None:
+            return None
+        return f"{reference.year + c.direction:04d}-{c.season}"
+    if c.kind == "century" and c.year is not None:
+        return f"{c.year - 1:02d}"
+    if c.kind == "decade" and c.year is not None:
+        return f"{c.year // 10:03d}"
+    return None
+
+
 def value_of(c: Candidate, reference: dt.date | None, lean: int = 0) -> str | None:
     """The ISO 8601 value of a candidate (see the module docstring for the choices)."""
+    if c.kind in ("ref", "quarter", "season", "century", "decade"):
+        return _extra_value(c, reference)
     if c.kind == "range" and c.first is not None and c.last is not None:
         return _range_value(c.first, c.last, reference)
     if c.kind == "time" and c.hour is not None:
         return f"T{c.hour:02d}:{(c.minute or 0):02d}"
     if c.kind == "year" and c.year is not None:
-        return f"{c.year:04d}"
+        return iso_year(c.year)
     if c.kind == "month" and c.month is not None:
         if c.year is not None:
             return f"{c.year:04d}-{c.month:02d}"
