@@ -13,6 +13,7 @@ numeric forms only (2022-01-04, 04.01.2022, unambiguous 13/01/2022, 2019-2021, 1
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -64,6 +65,7 @@ def find_article_dates(
         if grammar.spec is not None and chosen:
             chosen = _merge_ranges(chosen, text, grammar.spec)
             chosen = _merge_weekday_dates(chosen, text)
+            chosen = _merge_time_before_day(chosen, text)
         found.append((chosen, grammar.spec))
     years = [_year_of(c) for chosen, _spec in found for c in chosen if has_year(c)]
     anchor = DateAnchor(narrative=is_narrative([y for y in years if y is not None], reference))
@@ -72,7 +74,13 @@ def find_article_dates(
         values: list[str | None] = []
         for c in chosen:
             lean = _tense(text, c, spec) if c.kind == "weekday" and spec is not None else 0
-            values.append(anchored_value(c, block, text, reference, anchor, lean))
+            value = anchored_value(c, block, text, reference, anchor, lean)
+            if value is not None and len(value) == 10 and c.kind != "time":
+                if c.hour is not None:
+                    value = f"{value}T{c.hour:02d}:{c.minute or 0:02d}"  # "10 p.m. Wednesday"
+                elif c.daypart is not None:
+                    value = f"{value}{c.daypart}"  # "Wednesday night" → TimeML's 2024-03-13TNI
+            values.append(value)
         _link_neighbours(chosen, values, text, reference, spec)
         result.append(
             tuple(
@@ -89,7 +97,10 @@ def _year_of(c: Candidate) -> int | None:
 
 def _candidates(grammar: Grammar, text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for regex, handler in grammar.patterns:
+    lower = text.lower()
+    for regex, handler, needles in grammar.patterns:
+        if needles and not any(needle in lower for needle in needles):
+            continue
         for match in regex.finditer(text):
             candidate = handler(match, text)
             if candidate is not None and candidate.end > candidate.start:
@@ -98,12 +109,22 @@ def _candidates(grammar: Grammar, text: str) -> list[Candidate]:
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first, then earliest: keep the candidates that overlap nothing already kept."""
+    """Longest first, then earliest: keep the candidates that overlap nothing already kept.
+
+    The kept spans never overlap, so one bisection over their starts finds the only two that could
+    (keeps long paragraphs linear rather than quadratic in their number of candidates).
+    """
+    starts: list[int] = []
     taken: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
@@ -151,6 +172,30 @@ def _merge_weekday_dates(chosen: list[Candidate], text: str) -> list[Candidate]:
             and _WEEKDAY_JOIN.fullmatch(text[a.end : b.start])
         ):
             out.append(replace(b, start=a.start))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_TIME_DAY_JOIN = re.compile(r"\s*,?\s*(?:on|am|le|el|il|op|no)?\s*", re.I)
+
+
+def _merge_time_before_day(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """ "10 p.m. Wednesday", "22 Uhr am Dienstag": a time right before its day is one expression."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        a = chosen[i]
+        b = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (
+            b is not None
+            and a.kind == "time"
+            and (b.kind in _DAYISH or b.kind == "weekday")
+            and _TIME_DAY_JOIN.fullmatch(text[a.end : b.start])
+        ):
+            out.append(replace(b, start=a.start, hour=a.hour, minute=a.minute))
             i += 2
             continue
         out.append(a)

@@ -27,6 +27,7 @@ _VALUE = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|(?P<rest>-(?:Q\d|H\d|SP|SU|FA|WI)))?(?:T.*)?"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ\"“„«])|\n")
+_SAME_SENTENCE = 200  # characters: farther apart counts as another sentence (and keeps the search short)
 # Kinds whose value depends on a year the expression itself does not say.
 ANCHORED = frozenset({"day-month", "month", "range", "day", "quarter", "season"})
 
@@ -70,6 +71,7 @@ class DateAnchor:
             if (
                 block != self.block
                 or precision < _precision(c)
+                or c.start - self.end > _SAME_SENTENCE
                 or _SENTENCE_BREAK.search(text, self.end, c.start + 1)
             ):
                 return None

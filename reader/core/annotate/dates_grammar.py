@@ -46,10 +46,12 @@ class Candidate:
     deictic: bool = False
     quarter: int | None = None
     season: str | None = None
+    daypart: str | None = None
 
 
 Handler = Callable[[re.Match[str], str], "Candidate | None"]
-Pattern = tuple[re.Pattern[str], Handler]
+# A pattern is only run on a text that contains one of its needles (lowercase), when it has any.
+Pattern = tuple[re.Pattern[str], Handler, tuple[str, ...]]
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -83,14 +85,15 @@ class Grammar:
     def __init__(self, spec: LangSpec | None) -> None:
         self.spec = spec
         self.patterns: list[Pattern] = []
+        self.month_needles: tuple[str, ...] = ()
         self._numeric()
         if spec is not None:
             self._build(spec)
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def _add(self, regex: str, handler: Handler) -> None:
-        self.patterns.append((re.compile(regex, re.IGNORECASE), handler))
+    def _add(self, regex: str, handler: Handler, needles: tuple[str, ...] = ()) -> None:
+        self.patterns.append((re.compile(regex, re.IGNORECASE), handler, needles))
 
     def _name_case_ok(self, text: str, start: int, lenient: bool = False) -> bool:
         """Month and weekday names: capitalized in de/en; lowercase elsewhere unless a sentence starts."""
@@ -195,6 +198,7 @@ class Grammar:
         wide, abbr = month_names(spec)
         weekdays = weekday_names(spec)
         months = {**abbr, **wide}
+        self.month_needles = tuple(sorted({n[:3] for n in months}))
         names = sorted(months, key=len, reverse=True)
         month_any = "(?:" + "|".join(re.escape(n) + (r"\.?" if n in abbr else "") for n in names) + ")"
         month_wide = "(?:" + "|".join(re.escape(n) for n in sorted(wide, key=len, reverse=True)) + ")"
@@ -217,6 +221,7 @@ class Grammar:
             rf"{_NOT_NUM_BEFORE}(?P<d>{_DAY}){spec.day_suffix}{spec.dm_sep}(?P<m>{month_any}){end}"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             dmy,
+            needles=self.month_needles,
         )
         if spec.month_day:
 
@@ -229,6 +234,7 @@ class Grammar:
                 rf"(?<![\w-])(?P<m>{month_any})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?{end}(?![.,:]\d|\s*%)"
                 rf"(?:,?\s+(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
                 mdy,
+                needles=self.month_needles,
             )
         self._month_year_and_bare(spec, months, month_wide, month_any)
         self._ranges(spec, months, month_wide, month_any, day)
@@ -264,6 +270,7 @@ class Grammar:
         self._add(
             rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<m>{any_})(?!\w){spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER}",
             month_year,
+            needles=self.month_needles,
         )
 
         def bare(m: re.Match[str], text: str) -> Candidate | None:
@@ -280,6 +287,7 @@ class Grammar:
         self._add(
             rf"(?<!\w)(?:(?P<prep>{alt(spec.month_preps)})\s+)?(?:(?P<mod>{mods})\s+)?(?P<m>{wide})(?!\w)",
             bare,
+            needles=self.month_needles,
         )
 
     def _ranges(self, spec: LangSpec, months: dict[str, int], wide: str, any_: str, day: str) -> None:
@@ -308,12 +316,14 @@ class Grammar:
             rf"(?P<d2>{_DAY}){spec.day_suffix}{spec.dm_sep}(?P<m>{any_})(?!\w)"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             days,
+            needles=self.month_needles,
         )
         if spec.month_day:
             self._add(
                 rf"(?<!\w)(?:(?P<open>{opener})\s+)?(?P<m>{any_})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*(?P<mid>{mid})"
                 rf"\s*(?P<d2>{_DAY})(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
                 days,
+                needles=self.month_needles,
             )
 
         def month_range(m: re.Match[str], text: str) -> Candidate | None:
@@ -334,6 +344,7 @@ class Grammar:
             rf"(?<!\w)(?:(?P<open>{opener})\s+)?(?P<m1>{wide})\s*(?P<mid>{mid})\s*(?P<m2>{wide})(?!\w)"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             month_range,
+            needles=self.month_needles,
         )
 
         def year_range(m: re.Match[str], text: str) -> Candidate | None:
@@ -375,13 +386,26 @@ class Grammar:
             if groups.get("post"):
                 direction = post[_norm(groups["post"])]
             start = m.start("pre") if groups.get("pre") else m.start("w")
-            return Candidate(start, m.end(), "weekday", weekday=weekdays[m["w"].lower()], direction=direction)
+            daypart = spec.dayparts[m["dp"].lower()] if m["dp"] else None
+            weekday_index = weekdays[m["w"].lower()]
+            return Candidate(
+                start, m.end(), "weekday", weekday=weekday_index, direction=direction, daypart=daypart
+            )
 
-        self._add(rf"(?<![\w-]){pre_re}(?P<w>{names}){spec.wd_suffix}(?!\w){post_re}", weekday)
+        parts = alt(spec.dayparts) if spec.dayparts else "(?!)"
+        joined, apart = (
+            (f"(?P<dp>{parts})?", "") if spec.daypart_joined else ("", rf"(?:\s+(?P<dp>{parts}))?")
+        )
+        self._add(
+            rf"(?<![\w-]){pre_re}(?P<w>{names}){joined}{spec.wd_suffix}(?!\w){apart}{post_re}",
+            weekday,
+            needles=tuple(sorted({n[:4] for n in weekdays})),
+        )
 
     def _relative(self, spec: LangSpec) -> None:
         table = spec.relative
         body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _u, _o) in enumerate(table))
+        mods = rf"(?:(?P<mod>{alt(spec.mods)})\s+)?" if spec.mods else ""
 
         def relative(m: re.Match[str], text: str) -> Candidate | None:
             assert m.lastgroup is not None
@@ -390,7 +414,7 @@ class Grammar:
                 return None  # "USA Today", "ZDF heute"
             return Candidate(m.start(), m.end(), "relative", unit=unit, offset=offset)
 
-        self._add(rf"(?<![\w'’-])(?:{body})(?![\w-])", relative)
+        self._add(rf"(?<![\w'’-]){mods}(?:{body})(?![\w-])", relative)  # "early next year": mod in span
 
         def ago(m: re.Match[str], text: str) -> Candidate | None:
             raw = m["n"].lower()

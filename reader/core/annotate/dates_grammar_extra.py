@@ -103,7 +103,7 @@ def _quarters(grammar: Grammar, extra: ExtraSpec) -> None:
         return Candidate(m.start(), m.end(), "quarter", year=year, quarter=q)
 
     if extra.quarter:
-        grammar._add(rf"(?<![\w-])(?:{extra.quarter})(?![\w-])", quarter)
+        grammar._add(rf"(?<![\w-])(?:{extra.quarter})(?![\w-])", quarter, needles=extra.quarter_words)
     table = extra.quarter_this
 
     def this_quarter(m: re.Match[str], text: str) -> Candidate | None:
@@ -112,7 +112,9 @@ def _quarters(grammar: Grammar, extra: ExtraSpec) -> None:
         return Candidate(m.start(), m.end(), "quarter", offset=offset, deictic=True)
 
     if table:
-        grammar._add(rf"(?<![\w-])(?:{_alternation(table)})(?![\w-])", this_quarter)
+        grammar._add(
+            rf"(?<![\w-])(?:{_alternation(table)})(?![\w-])", this_quarter, needles=extra.quarter_words
+        )
 
 
 def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
@@ -147,6 +149,7 @@ def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
         rf"(?<![\w-])(?:(?P<pre>{extra.season_pre})\s+)?(?P<s>{names})(?![\w-])"
         rf"(?:{extra.season_year}(?:(?P<y>{YEAR})(?![\w.,:]\d)|{relative_year}))?",
         season,
+        needles=tuple(extra.seasons),
     )
 
 
@@ -164,9 +167,9 @@ def _centuries_and_decades(grammar: Grammar, extra: ExtraSpec) -> None:
         return Candidate(m.start(), m.end(), "decade", year=year)
 
     if extra.century:
-        grammar._add(rf"(?<![\w-])(?:{extra.century})(?![\w])", century)
+        grammar._add(rf"(?<![\w-])(?:{extra.century})(?![\w])", century, needles=extra.century_words)
     if extra.decade:
-        grammar._add(rf"(?<![\w-])(?:{extra.decade})(?![\w])", decade)
+        grammar._add(rf"(?<![\w-])(?:{extra.decade})(?![\w])", decade, needles=extra.decade_words)
 
 
 def _holidays(grammar: Grammar, extra: ExtraSpec) -> None:
@@ -209,4 +212,5 @@ def _eras(grammar: Grammar, extra: ExtraSpec) -> None:
         rf"(?<![\w.,])(?:(?P<y1>\d{{1,4}})\s*[-–/]\s*)?(?P<y>\d{{1,4}})\s*(?:(?P<bc>{extra.era_bc})|(?P<ad>{extra.era_ad}))"
         r"(?!\w)",
         era,
+        needles=extra.era_words,
     )

@@ -29,6 +29,9 @@ class ExtraSpec:
         decade like 1990) or ``dd`` (two digits, "the '90s").
     holidays: regex → (month, day) for fixed-date holidays.
     era_bc / era_ad: what follows a year of the Christian era ("v. Chr.", "BC").
+    numbers: number words beyond the core table's ("einen").
+    quarter_words, century_words, decade_words, era_words: lowercase strings one of which a text must
+        contain for those patterns to run at all (keeps the many patterns cheap on ordinary text).
     """
 
     refs: tuple[tuple[str, int], ...] = ()
@@ -47,6 +50,10 @@ class ExtraSpec:
     era_bc: str = ""
     era_ad: str = ""
     numbers: dict[str, int] = field(default_factory=dict)
+    quarter_words: tuple[str, ...] = ()
+    century_words: tuple[str, ...] = ()
+    decade_words: tuple[str, ...] = ()
+    era_words: tuple[str, ...] = ()
 
 
 _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -62,6 +69,10 @@ _EN_UNITS = {"day": DAY, "days": DAY, "week": WEEK, "weeks": WEEK, "month": MONT
 
 EXTRAS: dict[str, ExtraSpec] = {
     "en": ExtraSpec(
+        quarter_words=("quarter",),
+        century_words=("centur",),
+        decade_words=("0s", "0’s", "0's"),
+        era_words=("bc", "b.", "ad", "a.d", "ce"),
         refs=(
             (r"(?<!right\s)(?-i:now)(?!\s+that\b)", PRESENT),
             (r"currently|at\s+present|nowadays|these\s+days|(?<=\bthe\s)present(?=\s+day)", PRESENT),
@@ -117,6 +128,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"A\.\s?D\.|AD\b|CE\b",
     ),
     "de": ExtraSpec(
+        quarter_words=("quartal",),
+        century_words=("jahrhundert",),
+        decade_words=("0er",),
+        era_words=("chr", "christus", "u."),
         refs=(
             (
                 r"(?-i:jetzt)|derzeit|zurzeit|gegenwärtig|heutzutage|(?-i:heute)(?=\s+noch\b)|aktuell(?!\w)",
@@ -168,6 +183,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"n\.\s?Chr\.?|nach\s+Christus",
     ),
     "fr": ExtraSpec(
+        quarter_words=("trimestre",),
+        century_words=("siècle",),
+        decade_words=("années",),
+        era_words=("j.-c",),
         refs=(
             (
                 r"maintenant|actuellement|aujourd['’]hui\s+encore|à\s+présent|de\s+nos\s+jours|en\s+ce\s+moment",
@@ -213,6 +232,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"ap\.\s?J\.-C\.|après\s+J\.-C\.",
     ),
     "es": ExtraSpec(
+        quarter_words=("trimestre",),
+        century_words=("siglo",),
+        decade_words=("años",),
+        era_words=("c.",),
         refs=(
             (
                 r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+día|en\s+(?:este|estos)\s+(?:momento|días)s?|"
@@ -258,6 +281,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?(?:de\s+)?C\.",
     ),
     "it": ExtraSpec(
+        quarter_words=("trimestre",),
+        century_words=("secolo",),
+        decade_words=("anni",),
+        era_words=("c.",),
         refs=(
             (r"adesso|ora(?=[\s,.])|attualmente|oggigiorno|al\s+momento", PRESENT),
             (r"recentemente|di\s+recente|ultimamente", PAST),
@@ -291,6 +318,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?C\.",
     ),
     "nl": ExtraSpec(
+        quarter_words=("kwartaal",),
+        century_words=("eeuw",),
+        decade_words=("jaren",),
+        era_words=("chr",),
         refs=(
             (r"(?-i:nu)(?=[\s,.])|momenteel|tegenwoordig|op\s+dit\s+moment|thans", PRESENT),
             (r"onlangs|recent(?:elijk)?(?!\w)|kortgeleden", PAST),
@@ -335,6 +366,10 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"n\.\s?Chr\.?",
     ),
     "pt": ExtraSpec(
+        quarter_words=("trimestre",),
+        century_words=("século",),
+        decade_words=("anos",),
+        era_words=("c.",),
         refs=(
             (r"agora|atualmente|hoje\s+em\s+dia|neste\s+momento|no\s+momento", PRESENT),
             (r"recentemente|ultimamente", PAST),

@@ -92,7 +92,16 @@ GERMANIC: dict[str, LangSpec] = {
         range_and=("und", "und dem"),
         wd_pre={"nächsten": 1, "kommenden": 1, "vergangenen": -1, "letzten": -1, "diesen": 0},
         wd_post={},
-        wd_suffix=r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?",
+        dayparts={
+            "abend": "TEV",
+            "morgen": "TMO",
+            "nachmittag": "TAF",
+            "vormittag": "TMO",
+            "mittag": "TMI",
+            "nacht": "TNI",
+            "früh": "TMO",
+        },  # fmt: skip
+        daypart_joined=True,
         relative=(
             (r"heute(?![-\w])", DAY, 0),
             (r"gestern", DAY, -1),
@@ -185,6 +194,7 @@ GERMANIC: dict[str, LangSpec] = {
         wd_pre={"next": 1, "last": -1, "this": 0, "this past": -1, "this coming": 1},
         wd_post={},
         wd_suffix=r"(?:['’]s)?",
+        dayparts={"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"},
         relative=(
             (r"today", DAY, 0),
             (r"tonight", DAY, 0),
@@ -265,7 +275,8 @@ GERMANIC: dict[str, LangSpec] = {
         range_and=("en",),
         wd_pre={"volgende": 1, "komende": 1, "aanstaande": 1, "vorige": -1, "afgelopen": -1},
         wd_post={},
-        wd_suffix=r"(?:avond|ochtend|middag|nacht|morgen)?",
+        dayparts={"avond": "TEV", "ochtend": "TMO", "middag": "TAF", "nacht": "TNI", "morgen": "TMO"},
+        daypart_joined=True,
         relative=(
             (r"vandaag", DAY, 0),
             (r"gisteren", DAY, -1),

@@ -62,6 +62,7 @@ ROMANCE: dict[str, LangSpec] = {
     "fr": LangSpec(
         code="fr",
         babel="fr",
+        dayparts={"matin": "TMO", "après-midi": "TAF", "soir": "TEV", "nuit": "TNI"},
         title_case=False,
         day_suffix=r"(?:er|re)?",
         dm_sep=r"\s+",
@@ -225,6 +226,7 @@ ROMANCE: dict[str, LangSpec] = {
     "it": LangSpec(
         code="it",
         babel="it",
+        dayparts={"mattina": "TMO", "pomeriggio": "TAF", "sera": "TEV", "notte": "TNI"},
         title_case=False,
         day_suffix=r"(?:º|°)?",
         dm_sep=r"\s+",

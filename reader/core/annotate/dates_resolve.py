@@ -82,8 +82,13 @@ def iso_year(year: int) -> str:
 
 def _quarter_value(c: Candidate, reference: dt.date | None) -> str | None:
     if c.quarter is not None:
-        year = c.year if c.year is not None else reference.year if reference is not None else None
-        return f"{year:04d}-Q{c.quarter}" if year is not None else None
+        if c.year is not None:
+            return f"{c.year:04d}-Q{c.quarter}"
+        if reference is None:
+            return None
+        # The latest such quarter begun by the reference: news reports on quarters past or current.
+        current = (reference.month - 1) // 3 + 1
+        return f"{reference.year - (c.quarter > current):04d}-Q{c.quarter}"
     if reference is None:
         return None
     index = reference.year * 4 + (reference.month - 1) // 3 + c.offset

@@ -35,7 +35,9 @@ class LangSpec:
         range_open: words that open a range ("between", "vom"); ``range_mid`` joins its two ends;
             ``range_and`` are the connectors that only make a range after an opener.
         wd_pre / wd_post: weekday modifiers before / after the name, mapped to a direction.
-        wd_suffix: compounds after a weekday ("Dienstagabend").
+        wd_suffix: what may follow a weekday name ("Tuesday's").
+        dayparts: parts of the day after a weekday ("Wednesday night", joined in "Dienstagabend" when
+            ``daypart_joined``) → TimeML's part-of-day code (TMO, TAF, TEV, TNI, TMI).
         relative: (regex, unit, offset) for fixed relative expressions.
         ago: regex with groups ``n`` and ``u`` for "three days ago"; ``numbers`` and ``units`` read them.
         future: cue words that make a weekday in the same sentence point forward.
@@ -72,6 +74,8 @@ class LangSpec:
     not_after_year: tuple[str, ...] = ()
     month_day: bool = False
     wd_suffix: str = ""
+    dayparts: dict[str, str] = field(default_factory=dict)
+    daypart_joined: bool = False
     weekday_exclude: str = ""
     extra_months: dict[str, int] = field(default_factory=dict)
     extra_weekdays: dict[str, int] = field(default_factory=dict)
