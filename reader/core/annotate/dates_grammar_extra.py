@@ -124,13 +124,13 @@ def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
     relative_year = r"(?P<rel>last|next|this)\s+year" if spec.code == "en" else "(?P<rel>(?!))"
 
     def season(m: re.Match[str], text: str) -> Candidate | None:
-        if not (m["pre"] or m["y"] or m["rel"]):
+        if not (m["prep"] or m["pre"] or m["y"] or m["rel"]):
             return None
         word = m["s"]
         if spec.title_case != word[0].isupper() and not (
             not spec.title_case and at_sentence_start(text, m.start())
         ):
-            if spec.code == "de" or spec.code == "en" and m["pre"] is None:
+            if spec.code == "de" or spec.code == "en" and not (m["pre"] or m["prep"]):
                 return None  # "Sommer" is a German noun, "Spring" an English name when capitalized
         direction = 0
         if m["pre"]:
@@ -146,7 +146,8 @@ def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
         )
 
     grammar._add(
-        rf"(?<![\w-])(?:(?P<pre>{extra.season_pre})\s+)?(?P<s>{names})(?![\w-])"
+        rf"(?<![\w-])(?:(?P<prep>{extra.season_prep})(?:\s+|(?<=['’])))?(?:(?P<pre>{extra.season_pre})(?:\s+|(?<=['’])))?"
+        rf"(?P<s>{names})(?![\w-])"
         rf"(?:{extra.season_year}(?:(?P<y>{YEAR})(?![\w.,:]\d)|{relative_year}))?",
         season,
         needles=tuple(extra.seasons),

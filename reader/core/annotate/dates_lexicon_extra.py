@@ -23,8 +23,9 @@ class ExtraSpec:
     units: unit words of ``later`` → unit.
     ordinals: ordinal words → number (quarters, centuries).
     quarter: regex with groups ``q`` (ordinal) and optional ``y``; ``quarter_this``: "the quarter".
-    seasons: season word → TimeML season code (SP, SU, FA, WI); ``season_pre``: words before a bare
-        season that make it a date; ``season_year``: between a season and its year.
+    seasons: season word → TimeML season code (SP, SU, FA, WI); ``season_prep`` (left out of the span)
+        and ``season_pre`` (kept in it: "last", "the") make a bare season a date; ``season_year``:
+        between a season and its year.
     century: regex with group ``c`` (ordinal or number); ``decade``: regex with group ``d`` (a 4-digit
         decade like 1990) or ``dd`` (two digits, "the '90s").
     holidays: regex → (month, day) for fixed-date holidays.
@@ -42,7 +43,8 @@ class ExtraSpec:
     quarter: str = ""
     quarter_this: tuple[tuple[str, int], ...] = ()
     seasons: dict[str, str] = field(default_factory=dict)
-    season_pre: str = ""
+    season_prep: str = "(?!)"
+    season_pre: str = "(?!)"
     season_year: str = r"\s+"
     century: str = ""
     decade: str = ""
@@ -109,8 +111,8 @@ EXTRAS: dict[str, ExtraSpec] = {
             (r"next\s+quarter", 1),
         ),
         seasons={"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"},
-        season_pre=r"(?:this|last|next|early|late|(?:in|during|by|until|since|through)\s+(?:the\s+)?"
-        r"(?:early\s+|late\s+)?|the)",
+        season_prep=r"(?:in|during|by|until|since|through|before|after)",
+        season_pre=r"(?:this|last|next|early|late|the(?:\s+(?:early|late))?)",
         season_year=r"\s+(?:of\s+)?",
         century=r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<c>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)[-\s]century",
         decade=r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<d>1[5-9]\d0|20[0-2]0)['’]?s|['’](?P<dd>\d0)s)",
@@ -161,13 +163,13 @@ EXTRAS: dict[str, ExtraSpec] = {
         ),
         units=_DE_UNITS,
         ordinals=_DE_ORD,
-        quarter=r"(?:im\s+)?(?P<q>ersten|zweiten|dritten|vierten|1\.|2\.|3\.|4\.)\s+quartal(?:\s+(?P<y>(?:19|20)\d\d))?",
+        quarter=r"(?P<q>ersten|zweiten|dritten|vierten|1\.|2\.|3\.|4\.)\s+quartal(?:\s+(?P<y>(?:19|20)\d\d))?",
         quarter_this=((r"im\s+vorquartal", -1), (r"in\s+diesem\s+quartal|im\s+laufenden\s+quartal", 0)),
         seasons={"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"},
-        season_pre=r"(?:im|in\s+diesem|diesen|im\s+(?:vergangenen|letzten|kommenden|nächsten|späten|frühen)|"
-        r"seit\s+dem|bis\s+zum|ab|(?:anfang|ende|mitte)\s+des|(?:vergangenen|letzten|kommenden|nächsten))",
+        season_prep=r"(?:im|in|seit\s+dem|bis\s+zum|ab|zum)",
+        season_pre=r"(?:vergangenen|letzten|kommenden|nächsten|diese[nm]|späten|frühen|(?:anfang|ende|mitte)\s+des)",
         season_year=r"(?:\s+des\s+jahres)?\s+",
-        century=r"(?:(?:im|des|das|dem)\s+)?(?:(?:frühen|späten|ausgehenden)\s+)?(?P<c>\d{1,2})\.\s*"
+        century=r"(?:(?:frühen|späten|ausgehenden)\s+)?(?P<c>\d{1,2})\.\s*"
         r"jahrhunderts?",
         decade=r"(?:(?:die|den|der)\s+)?(?:(?:frühen|späten)\s+)?(?:(?P<d>1[5-9]\d0|20[0-2]0)er(?:[-\s]jahren?)?|"
         r"(?P<dd>\d0)er[-\s]jahren?)",
@@ -215,12 +217,13 @@ EXTRAS: dict[str, ExtraSpec] = {
             "année": YEAR,
             "années": YEAR,
         },  # fmt: skip
-        quarter=r"(?:au\s+)?(?P<q>premier|deuxième|second|troisième|quatrième)\s+trimestre(?:\s+(?P<y>(?:19|20)\d\d))?",
+        quarter=r"(?:le\s+)?(?P<q>premier|deuxième|second|troisième|quatrième)\s+trimestre(?:\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4},
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
-        season_pre=r"(?:au|en|cet|ce|l['’]|le|cet\s+été|fin|début)",
+        season_prep=r"(?:au|en|depuis|dès)",
+        season_pre=r"(?:cet|ce|le|l['’])",
         season_year=r"\s+",
-        century=r"(?:au\s+|du\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème)\s+siècle",
+        century=r"(?:le\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème)\s+siècle",
         decade=r"(?:les\s+)?années\s+(?:(?P<d>1[5-9]\d0|20[0-2]0)|(?P<dd>\d0))",
         holidays={
             r"noël": (12, 25),
@@ -267,7 +270,8 @@ EXTRAS: dict[str, ExtraSpec] = {
         quarter=r"(?:el\s+)?(?P<q>primer|segundo|tercer|cuarto)\s+trimestre(?:\s+de(?:l)?\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4},
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
-        season_pre=r"(?:en|este|el|la|esta|en\s+la|en\s+el|el\s+pasado|la\s+pasada|el\s+próximo|la\s+próxima)",
+        season_prep=r"(?:en|durante|desde|hasta)",
+        season_pre=r"(?:este|esta|el|la|el\s+pasado|la\s+pasada|el\s+próximo|la\s+próxima)",
         season_year=r"\s+(?:de(?:l)?\s+)?",
         century=r"(?:el\s+)?siglo\s+(?P<c>[XVI]{1,5})",
         decade=r"(?:los\s+)?años\s+(?:(?P<d>1[5-9]\d0|20[0-2]0)|(?P<dd>\d0))",
@@ -306,12 +310,13 @@ EXTRAS: dict[str, ExtraSpec] = {
             "anno": YEAR,
             "anni": YEAR,
         },  # fmt: skip
-        quarter=r"(?:il\s+|nel\s+)?(?P<q>primo|secondo|terzo|quarto)\s+trimestre(?:\s+(?:del\s+)?(?P<y>(?:19|20)\d\d))?",
+        quarter=r"(?:il\s+)?(?P<q>primo|secondo|terzo|quarto)\s+trimestre(?:\s+(?:del\s+)?(?P<y>(?:19|20)\d\d))?",
         ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
-        season_pre=r"(?:in|questa|quest['’]|la|l['’]|nella|nell['’]|la\s+scorsa|la\s+prossima|lo\s+scorso)",
+        season_prep=r"(?:in|nella|nell['’]|durante|dalla|dall['’])",
+        season_pre=r"(?:questa|quest['’]|la|l['’]|la\s+scorsa|la\s+prossima|lo\s+scorso|l['’]ultima)",
         season_year=r"\s+(?:del\s+)?",
-        century=r"(?:il\s+|nel\s+)?(?P<c>[XVI]{1,5})\s+secolo",
+        century=r"(?:il\s+)?(?P<c>[XVI]{1,5})\s+secolo",
         decade=r"(?:gli\s+)?anni\s+(?:(?P<d>1[5-9]\d0|20[0-2]0)|(?P<dd>\d0))",
         holidays={r"natale": (12, 25), r"capodanno": (1, 1), r"ferragosto": (8, 15)},
         era_bc=r"a\.\s?C\.",
@@ -342,7 +347,7 @@ EXTRAS: dict[str, ExtraSpec] = {
             "maanden": MONTH,
             "jaar": YEAR,
         },
-        quarter=r"(?:het\s+|in\s+het\s+)?(?P<q>eerste|tweede|derde|vierde)\s+kwartaal(?:\s+(?:van\s+)?(?P<y>(?:19|20)\d\d))?",
+        quarter=r"(?:het\s+)?(?P<q>eerste|tweede|derde|vierde)\s+kwartaal(?:\s+(?:van\s+)?(?P<y>(?:19|20)\d\d))?",
         ordinals={"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4},
         seasons={
             "lente": "SP",
@@ -352,7 +357,8 @@ EXTRAS: dict[str, ExtraSpec] = {
             "najaar": "FA",
             "winter": "WI",
         },
-        season_pre=r"(?:in\s+de|in\s+het|deze|dit|vorige|volgende|afgelopen|komende|het|de)",
+        season_prep=r"(?:in|tijdens|sinds)",
+        season_pre=r"(?:de|het|deze|dit|vorige|volgende|afgelopen|komende)",
         season_year=r"\s+(?:van\s+)?",
         century=r"(?:de\s+)?(?P<c>\d{1,2})(?:e|de|ste)\s+eeuw",
         decade=r"(?:de\s+)?jaren\s+(?:(?P<d>1[5-9]\d0|20[0-2]0)|['’]?(?P<dd>\d0))",
@@ -391,12 +397,13 @@ EXTRAS: dict[str, ExtraSpec] = {
             "ano": YEAR,
             "anos": YEAR,
         },  # fmt: skip
-        quarter=r"(?:o\s+|no\s+)?(?P<q>primeiro|segundo|terceiro|quarto)\s+trimestre(?:\s+de\s+(?P<y>(?:19|20)\d\d))?",
+        quarter=r"(?:o\s+)?(?P<q>primeiro|segundo|terceiro|quarto)\s+trimestre(?:\s+de\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"primeiro": 1, "segundo": 2, "terceiro": 3, "quarto": 4},
         seasons={"primavera": "SP", "verão": "SU", "outono": "FA", "inverno": "WI"},
-        season_pre=r"(?:no|na|neste|nesta|este|esta|o|a|no\s+próximo|na\s+próxima|no\s+último|no\s+passado)",
+        season_prep=r"(?:em|no|na|durante|desde)",
+        season_pre=r"(?:este|esta|o|a|neste|nesta|próximo|próxima|último|passado)",
         season_year=r"\s+(?:de\s+)?",
-        century=r"(?:o\s+|no\s+)?século\s+(?P<c>[XVI]{1,5})",
+        century=r"(?:o\s+)?século\s+(?P<c>[XVI]{1,5})",
         decade=r"(?:os\s+|nos\s+)?anos\s+(?:(?P<d>1[5-9]\d0|20[0-2]0)|(?P<dd>\d0))",
         holidays={r"natal": (12, 25), r"ano\s+novo": (1, 1), r"réveillon": (12, 31)},
         era_bc=r"a\.\s?C\.",
