@@ -434,6 +434,13 @@ class Grammar:
         r"(?i:\b(?:calle|avenida|av|rue|boulevard|bd|via|viale|piazza|stra(?:ß|ss)e|str|street|st|road|rd|avenue|"
         r"ave|platz|weg|allee|plaza|paseo|rua|praça|straat|laan|plein|gracht))\.?\s+[\w-]+\.?,?\s*$"
     )
+    # Words that count things: "mit 1500 Panzern", "some 2000 troops".
+    _COUNTED = {
+        "de": re.compile(r"(?i:\b(?:mit|rund|etwa|ca\.|fast|knapp|über|mehr\s+als|weniger\s+als|bis\s+zu|aus|"
+                         r"insgesamt|je|nur|allein|sogar))\s+$"),
+        "en": re.compile(r"(?i:\b(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
+                         r"with|approximately|only|roughly))\s+$"),
+    }  # fmt: skip
     _EN_PLURAL = re.compile(
         r"\s+(?!(?:was|has|is|as|this|his|its|us|thus|plus|across|always|Olympics)\b)[A-Za-z]+s\b"
     )
@@ -449,7 +456,8 @@ class Grammar:
             return False  # "calle Mayo, 2021": a house number
         if self.spec.code == "en" and self._EN_PLURAL.match(after):
             return False  # "1500 cases"
-        return True
+        counted = self._COUNTED.get(self.spec.code)
+        return counted is None or not counted.search(text, max(0, m.start() - 25), m.start())
 
     def _years(self, spec: LangSpec) -> None:
         weak = {_norm(p) for p in spec.weak_year_preps}

@@ -136,14 +136,16 @@ def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
         if m["pre"]:
             direction = -1 if _PAST_WORDS.search(m["pre"]) else 1 if _NEXT_WORDS.search(m["pre"]) else 0
         year = int(m["y"]) if m["y"] else None
-        if m["rel"]:
-            direction = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        of_year = None
+        if m["rel"]:  # "spring of last year": the year itself is relative
+            of_year = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
         start = m.start("pre") if m["pre"] else m.start("s")
         code = extra.seasons[word.lower()]
         deictic = bool(m["rel"] or m["pre"] and _THIS_WORDS.search(m["pre"])) or direction != 0
         return Candidate(
-            start, m.end(), "season", year=year, direction=direction, season=code, deictic=deictic
-        )
+            start, m.end(), "season", year=year, direction=direction, season=code, deictic=deictic,
+            unit=None if of_year is None else "year", offset=of_year or 0,
+        )  # fmt: skip
 
     grammar._add(
         rf"(?<![\w-])(?:(?P<prep>{extra.season_prep})(?:\s+|(?<=['’])))?(?:(?P<pre>{extra.season_pre})(?:\s+|(?<=['’])))?"

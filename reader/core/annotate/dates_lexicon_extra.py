@@ -88,7 +88,7 @@ EXTRAS: dict[str, ExtraSpec] = {
                 YEAR,
                 -1,
             ),  # fmt: skip
-            (r"the\s+(?:same|following)\s+day|that\s+(?:same\s+)?day", DAY, 0),
+            (r"the\s+same\s+day|that\s+(?:same\s+)?day", DAY, 0),
             (r"the\s+(?:next|following)\s+day|the\s+day\s+after", DAY, 1),
             (r"the\s+(?:previous|prior)\s+day|the\s+day\s+before(?!\s+yesterday)", DAY, -1),
             (r"the\s+same\s+year|that\s+(?:same\s+)?year", YEAR, 0),

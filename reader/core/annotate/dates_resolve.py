@@ -95,6 +95,21 @@ def _quarter_value(c: Candidate, reference: dt.date | None) -> str | None:
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_year(c: Candidate, reference: dt.date) -> int:
+    """ "next summer": the next one not begun; "last summer": the last one ended; "spring of last year"."""
+    if c.unit == "year":
+        return reference.year + c.offset
+    start = _SEASON_START.get(c.season or "", 1)
+    if c.direction > 0:
+        return reference.year + (reference.month >= start)
+    if c.direction < 0:
+        return reference.year - (reference.month <= start + 2)
+    return reference.year
+
+
 def _extra_value(c: Candidate, reference: dt.date | None) -> str | None:
     """Values of the kinds ISO 8601 itself has no form for, in TimeML's extension of it: quarters
     ("1989-Q3"), seasons ("1998-SU"), centuries ("19" = 1900-1999), decades ("199"), and the vague
@@ -110,7 +125,7 @@ def _extra_value(c: Candidate, reference: dt.date | None) -> str | None:
             return f"{iso_year(c.year)}-{c.season}"
         if reference is None:
             return None
-        return f"{reference.year + c.direction:04d}-{c.season}"
+        return f"{_season_year(c, reference):04d}-{c.season}"
     if c.kind == "century" and c.year is not None:
         return f"{c.year - 1:02d}"
     if c.kind == "decade" and c.year is not None:
