@@ -34,6 +34,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,9 @@ _TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-def _inline(body: str, tag: str, point_of: object) -> tuple[str, list[Gold]]:
+def _inline(
+    body: str, tag: str, point_of: Callable[[dict[str, str]], tuple[str, bool]]
+) -> tuple[str, list[Gold]]:
     """Strip inline XML tags from ``body``; keep text offsets of every ``tag`` element."""
     out: list[str] = []
     length = 0
@@ -87,7 +90,7 @@ def _inline(body: str, tag: str, point_of: object) -> tuple[str, list[Gold]]:
             stack.append((length, dict(_ATTR.findall(m[3]))))
         elif stack:
             start, attrs = stack.pop()
-            value, point = point_of(attrs)  # type: ignore[operator]
+            value, point = point_of(attrs)
             gold.append(Gold(start, length, value, point))
     out.append(html.unescape(body[pos:]))
     return "".join(out), gold
