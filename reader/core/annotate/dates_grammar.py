@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.annotate.dates_lexicon import SPECS, LangSpec, ago_regex, month_names, weekday_names
+from reader.core.annotate.dates_spec import QUANTITY
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NOT_NUM_BEFORE = r"(?<![\w.,/:+-])"
 _NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d|\s*%)"
+_QUANTITY_AFTER = re.compile(rf"\s*(?:[%€$£]|(?:{'|'.join(QUANTITY)})(?!\w))", re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”„«»()\[\]\n–—]|\.\.\.)\s*$")
 
 
@@ -140,7 +142,10 @@ class Grammar:
         def year_range(m: re.Match[str], text: str) -> Candidate | None:
             y1, raw = int(m["y1"]), m["y2"]
             y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
-            if not (0 < y2 - y1 <= 30):
+            # "2019-2021", "1912/13"; a life or a century ("1890–1970") only with four digits each
+            if not (0 < y2 - y1 <= (100 if len(raw) == 4 else 30)) or _QUANTITY_AFTER.match(text, m.end()):
+                return None
+            if y1 < 1900 and (len(raw) != 4 or m["sep"] == "-" and not known_lang):
                 return None
             return Candidate(
                 m.start(), m.end(), "range",
@@ -155,8 +160,10 @@ class Grammar:
             rf"{_NOT_NUM_BEFORE}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR}){_NOT_NUM_AFTER}(?!-)",
             slashed,
         )
-        self._add(rf"{_NOT_NUM_BEFORE}(?P<y1>(?:19|20)\d\d)\s?[-–]\s?(?P<y2>(?:19|20)\d\d|\d\d){_NOT_NUM_AFTER}(?!-)",
-                  year_range)  # fmt: skip
+        self._add(
+            rf"{_NOT_NUM_BEFORE}(?P<y1>{YEAR})\s?(?P<sep>[-–/])\s?(?P<y2>{YEAR}|\d\d){_NOT_NUM_AFTER}(?![-/])",
+            year_range,
+        )
         self._times()
 
     def _times(self) -> None:
@@ -257,6 +264,21 @@ class Grammar:
                 short_numeric,
             )
 
+            def day_before_day_month(m: re.Match[str], text: str) -> Candidate | None:
+                mo, d = month_of(m["m"]), int(m["d"])
+                y = int(m["y"]) if m["y"] else None
+                if not valid_day(d, mo, y):
+                    return None
+                return Candidate(m.start(), m.end(), "date" if y else "day-month", y, mo, d)
+
+            # "am 8. und 9. Mai", "am 27./28. September": the first day takes the month that follows.
+            self._add(
+                rf"(?<![\w.])(?P<d>{_DAY})\.(?=\s*(?:und|oder|/|,)\s*{_DAY}\.\s*(?P<m>{month_any})(?!\w)"
+                rf"(?:\s+(?P<y>{YEAR}))?)",
+                day_before_day_month,
+                needles=self.month_needles,
+            )
+
     def _month_year_and_bare(self, spec: LangSpec, months: dict[str, int], wide: str, any_: str) -> None:
         preps = {_norm(k): v for k, v in spec.month_preps.items()}
         mods = alt(spec.mods)
@@ -268,7 +290,7 @@ class Grammar:
             return Candidate(start, m.end(), "month", int(m["y"]), months[m["m"].lower().rstrip(".")])
 
         self._add(
-            rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<m>{any_})(?!\w){spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER}",
+            rf"(?<!\w)(?:(?P<mod>{mods})(?:\s+|(?<=-)))?(?P<m>{any_})(?!\w){spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER}",
             month_year,
             needles=self.month_needles,
         )
@@ -285,7 +307,7 @@ class Grammar:
             return Candidate(start, m.end(), "month", None, months[m["m"].lower()], direction=direction)
 
         self._add(
-            rf"(?<!\w)(?:(?P<prep>{alt(spec.month_preps)})\s+)?(?:(?P<mod>{mods})\s+)?(?P<m>{wide})(?!\w)",
+            rf"(?<!\w)(?:(?P<prep>{alt(spec.month_preps)})\s+)?(?:(?P<mod>{mods})(?:\s+|(?<=-)))?(?P<m>{wide})(?!\w)",
             bare,
             needles=self.month_needles,
         )
@@ -405,7 +427,7 @@ class Grammar:
     def _relative(self, spec: LangSpec) -> None:
         table = spec.relative
         body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _u, _o) in enumerate(table))
-        mods = rf"(?:(?P<mod>{alt(spec.mods)})\s+)?" if spec.mods else ""
+        mods = rf"(?:(?P<mod>{alt(spec.mods)})(?:\s+|(?<=-)))?" if spec.mods else ""
 
         def relative(m: re.Match[str], text: str) -> Candidate | None:
             assert m.lastgroup is not None
@@ -425,7 +447,8 @@ class Grammar:
 
     _NOT_YEAR_BEFORE = re.compile(
         r"(?:[$€£#§]|\b(?:(?i:no|nr|art|abs|seite|pages?|pp?|s|flight|flug|route|windows|office|room|zimmer|"
-        r"boeing|airbus|model|typ|type|version|number|nummer|plz|code)|[A-Z]{2,}|\d+[.,]?)\.?)\s*[-]?\s*$"
+        r"boeing|airbus|model|typ|type|version|number|nummer|plz|code)|[A-Z]{2,}|(?<!\d)(?:\d{1,3}|\d{5,})[.,]?)\.?)"
+        r"\s*[-]?\s*$"
     )
     _NOT_YEAR_AFTER = re.compile(
         r"\s*(?:[-–/]\s*\d|[:x×*+=]|\.\d|,\d\d\d|\s+(?:bis|to|and|und|-)\s+\d{1,3}\b)"
@@ -479,7 +502,7 @@ class Grammar:
             return Candidate(start, m.end(), "year", int(m["y"]))
 
         self._add(
-            rf"(?<!\w)(?:(?P<prep>{alt(spec.year_preps)})\s+)?(?:(?P<mod>{alt(spec.mods)})\s+)?(?P<y>{YEAR})"
+            rf"(?<!\w)(?:(?P<prep>{alt(spec.year_preps)})\s+)?(?:(?P<mod>{alt(spec.mods)})(?:\s+|(?<=-)))?(?P<y>{YEAR})"
             rf"{_NOT_NUM_AFTER}",
             year,
         )

@@ -76,10 +76,13 @@ EXTRAS: dict[str, ExtraSpec] = {
         decade_words=("0s", "0’s", "0's"),
         era_words=("bc", "b.", "ad", "a.d", "ce"),
         refs=(
-            (r"(?<!right\s)(?-i:now)(?!\s+that\b)", PRESENT),
+            (r"(?-i:now)", PRESENT),
             (r"currently|at\s+present|nowadays|these\s+days|(?<=\bthe\s)present(?=\s+day)", PRESENT),
-            (r"current(?=\s+(?:quarter|year|month|week|period|season|term|fiscal))", PRESENT),
-            (r"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past(?=[,.;])", PAST),
+            (r"(?-i:current)(?!\s+(?:account|affairs|events|flows?|density|source))", PRESENT),
+            (
+                r"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past(?=[,.;])|(?-i:recent)",
+                PAST,
+            ),
             (r"(?:in\s+)?the\s+(?:near\s+|distant\s+)?future", FUTURE),
         ),
         anaphoric=(
@@ -154,6 +157,7 @@ EXTRAS: dict[str, ExtraSpec] = {
             (r"im\s+(?:folgenden|darauffolgenden|nächsten)\s+jahr|im\s+jahr\s+darauf", YEAR, 1),
             (r"im\s+jahr\s+zuvor", YEAR, -1),
             (r"(?:ende|anfang|beginn|mitte)\s+des\s+jahres(?!\s+\d)", YEAR, 0),
+            (r"jahres(?:ende|beginn|anfang|mitte|wechsel)", YEAR, 0),
             (r"(?:ende|anfang|beginn|mitte)\s+des\s+(?:folgenden|nächsten)\s+jahres", YEAR, 1),
             (r"(?:im\s+selben|im\s+gleichen)\s+monat", MONTH, 0),
         ),
