@@ -21,6 +21,7 @@ Scoring, exactly:
 - Value accuracy at the gold's granularity, over the gold points that were found: our value is cut to the
   gold value's length ("1939-09-01" counts for gold "1939-09"; "1939" does not count for "1939-09").
   TIMEX2 ``mod`` (START/END) is not compared. ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` compare as such.
+- Speed: CPU time of ``find_article_dates`` per 2,000 words of each set (grammars built beforehand).
 - Each document is annotated block by block (blank-line paragraphs) with ``find_article_dates`` and the
   document creation time as reference, as Reader does for an article with a published date.
 """
@@ -290,9 +291,9 @@ def _context(text: str, start: int, end: int) -> str:
 def score(docs: list[Doc], into: Score | None = None) -> Score:
     s = into if into is not None else Score()
     for doc in docs:
-        began = time.perf_counter()
+        began = time.process_time()  # CPU time: the figure stays readable on a loaded shared machine
         found = annotate(doc)
-        s.seconds += time.perf_counter() - began
+        s.seconds += time.process_time() - began
         s.words += len(doc.text.split())
         points = [g for g in doc.gold if g.point]
         masks = [g for g in doc.gold if not g.point]
@@ -341,7 +342,9 @@ def main() -> None:
         f"{'ms/2kw':>7}"
     )
     for lang in args.lang.split(","):
-        s = score(load(lang, args.data))
+        docs = load(lang, args.data)
+        annotate(docs[0])  # builds the language's grammar outside the timing
+        s = score(docs)
         ms = s.seconds * 1000 * 2000 / max(1, s.words)
         print(
             f"{lang:5} {s.gold:5d} {s.found:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "

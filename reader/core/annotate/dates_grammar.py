@@ -477,6 +477,8 @@ class Grammar:
             return False
         if self._STREET.search(text, max(0, m.start() - 40), m.start()):
             return False  # "calle Mayo, 2021": a house number
+        if re.search(r"\d\s$", before) or re.match(r"\s\d", after):
+            return False  # "0800 2021 2022": a phone number or a code in groups
         if self.spec.code == "en" and self._EN_PLURAL.match(after):
             return False  # "1500 cases"
         counted = self._COUNTED.get(self.spec.code)
