@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.annotate.dates_grammar import YEAR, Candidate, at_sentence_start
 from reader.core.annotate.dates_lexicon_extra import EXTRAS, ExtraSpec
+from reader.core.annotate.dates_spec import DAY
 
 if TYPE_CHECKING:
     from reader.core.annotate.dates_grammar import Grammar
@@ -51,6 +52,7 @@ def add_extra_patterns(grammar: Grammar, spec: LangSpec) -> None:
     if extra is None:
         return
     _refs(grammar, extra)
+    _day_parts(grammar, extra)
     _anaphoric(grammar, spec, extra)
     _quarters(grammar, extra)
     _seasons(grammar, spec, extra)
@@ -68,6 +70,19 @@ def _refs(grammar: Grammar, extra: ExtraSpec) -> None:
 
     if table:
         grammar._add(rf"(?<![\w'’-])(?:{_alternation(table)})(?![\w'’-])", ref)
+
+
+def _day_parts(grammar: Grammar, extra: ExtraSpec) -> None:
+    table = extra.day_parts
+
+    def day_part(m: re.Match[str], text: str) -> Candidate | None:
+        assert m.lastgroup is not None
+        _regex, offset, code = table[int(m.lastgroup[1:])]
+        return Candidate(m.start(), m.end(), "relative", unit=DAY, offset=offset, daypart=code)
+
+    if table:
+        body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _o, _c) in enumerate(table))
+        grammar._add(rf"(?<![\w'’-])(?:{body})(?![\w-])", day_part)
 
 
 def _anaphoric(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:

@@ -31,6 +31,7 @@ class ExtraSpec:
     holidays: regex → (month, day) for fixed-date holidays.
     era_bc / era_ad: what follows a year of the Christian era ("v. Chr.", "BC").
     numbers: number words beyond the core table's ("einen").
+    day_parts: (regex, day offset, TimeML part-of-day code) for "this morning", "gestern Abend".
     quarter_words, century_words, decade_words, era_words: lowercase strings one of which a text must
         contain for those patterns to run at all (keeps the many patterns cheap on ordinary text).
     """
@@ -56,6 +57,7 @@ class ExtraSpec:
     century_words: tuple[str, ...] = ()
     decade_words: tuple[str, ...] = ()
     era_words: tuple[str, ...] = ()
+    day_parts: tuple[tuple[str, int, str], ...] = ()
 
 
 _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -71,6 +73,18 @@ _EN_UNITS = {"day": DAY, "days": DAY, "week": WEEK, "weeks": WEEK, "month": MONT
 
 EXTRAS: dict[str, ExtraSpec] = {
     "en": ExtraSpec(
+        day_parts=(
+            ("this\\s+morning", 0, "TMO"),
+            ("this\\s+afternoon", 0, "TAF"),
+            ("this\\s+evening", 0, "TEV"),
+            ("last\\s+night", -1, "TNI"),
+            ("yesterday\\s+morning", -1, "TMO"),
+            ("yesterday\\s+afternoon", -1, "TAF"),
+            ("yesterday\\s+evening", -1, "TEV"),
+            ("tomorrow\\s+morning", 1, "TMO"),
+            ("tomorrow\\s+afternoon", 1, "TAF"),
+            ("tomorrow\\s+(?:evening|night)", 1, "TEV"),
+        ),
         quarter_words=("quarter",),
         century_words=("centur",),
         decade_words=("0s", "0’s", "0's"),
@@ -133,6 +147,19 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"A\.\s?D\.|AD\b|CE\b",
     ),
     "de": ExtraSpec(
+        day_parts=(
+            ("heute\\s+(?:morgen|früh|vormittag)", 0, "TMO"),
+            ("heute\\s+nachmittag", 0, "TAF"),
+            ("heute\\s+abend", 0, "TEV"),
+            ("heute\\s+nacht", 0, "TNI"),
+            ("gestern\\s+(?:morgen|früh|vormittag)", -1, "TMO"),
+            ("gestern\\s+nachmittag", -1, "TAF"),
+            ("gestern\\s+abend", -1, "TEV"),
+            ("(?:letzte|vergangene)\\s+nacht", -1, "TNI"),
+            ("morgen\\s+früh", 1, "TMO"),
+            ("morgen\\s+(?:nachmittag)", 1, "TAF"),
+            ("morgen\\s+abend", 1, "TEV"),
+        ),
         quarter_words=("quartal",),
         century_words=("jahrhundert",),
         decade_words=("0er",),
@@ -189,6 +216,17 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"n\.\s?Chr\.?|nach\s+Christus",
     ),
     "fr": ExtraSpec(
+        day_parts=(
+            ("ce\\s+matin", 0, "TMO"),
+            ("cet\\s+après-midi", 0, "TAF"),
+            ("ce\\s+soir", 0, "TEV"),
+            ("cette\\s+nuit", 0, "TNI"),
+            ("hier\\s+matin", -1, "TMO"),
+            ("hier\\s+après-midi", -1, "TAF"),
+            ("hier\\s+soir", -1, "TEV"),
+            ("demain\\s+matin", 1, "TMO"),
+            ("demain\\s+soir", 1, "TEV"),
+        ),
         quarter_words=("trimestre",),
         century_words=("siècle",),
         decade_words=("années",),
@@ -239,6 +277,16 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"ap\.\s?J\.-C\.|après\s+J\.-C\.",
     ),
     "es": ExtraSpec(
+        day_parts=(
+            ("esta\\s+mañana", 0, "TMO"),
+            ("esta\\s+tarde", 0, "TAF"),
+            ("esta\\s+noche", 0, "TNI"),
+            ("anoche", -1, "TNI"),
+            ("ayer\\s+por\\s+la\\s+mañana", -1, "TMO"),
+            ("ayer\\s+por\\s+la\\s+tarde", -1, "TAF"),
+            ("mañana\\s+por\\s+la\\s+mañana", 1, "TMO"),
+            ("mañana\\s+por\\s+la\\s+tarde", 1, "TAF"),
+        ),
         quarter_words=("trimestre",),
         century_words=("siglo",),
         decade_words=("años",),
@@ -289,6 +337,16 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?(?:de\s+)?C\.",
     ),
     "it": ExtraSpec(
+        day_parts=(
+            ("stamattina|questa\\s+mattina", 0, "TMO"),
+            ("questo\\s+pomeriggio", 0, "TAF"),
+            ("stasera|questa\\s+sera", 0, "TEV"),
+            ("stanotte", 0, "TNI"),
+            ("ieri\\s+mattina", -1, "TMO"),
+            ("ieri\\s+sera", -1, "TEV"),
+            ("domani\\s+mattina", 1, "TMO"),
+            ("domani\\s+sera", 1, "TEV"),
+        ),
         quarter_words=("trimestre",),
         century_words=("secolo",),
         decade_words=("anni",),
@@ -327,6 +385,16 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?C\.",
     ),
     "nl": ExtraSpec(
+        day_parts=(
+            ("vanochtend|vanmorgen", 0, "TMO"),
+            ("vanmiddag", 0, "TAF"),
+            ("vanavond", 0, "TEV"),
+            ("vannacht", 0, "TNI"),
+            ("gisterochtend|gistermorgen", -1, "TMO"),
+            ("gisteravond", -1, "TEV"),
+            ("morgenochtend|morgenvroeg", 1, "TMO"),
+            ("morgenavond", 1, "TEV"),
+        ),
         quarter_words=("kwartaal",),
         century_words=("eeuw",),
         decade_words=("jaren",),
@@ -376,6 +444,14 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"n\.\s?Chr\.?",
     ),
     "pt": ExtraSpec(
+        day_parts=(
+            ("esta\\s+manhã|hoje\\s+de\\s+manhã", 0, "TMO"),
+            ("esta\\s+tarde|hoje\\s+à\\s+tarde", 0, "TAF"),
+            ("esta\\s+noite|hoje\\s+à\\s+noite", 0, "TNI"),
+            ("ontem\\s+à\\s+noite", -1, "TNI"),
+            ("ontem\\s+de\\s+manhã", -1, "TMO"),
+            ("amanhã\\s+de\\s+manhã", 1, "TMO"),
+        ),
         quarter_words=("trimestre",),
         century_words=("século",),
         decade_words=("anos",),

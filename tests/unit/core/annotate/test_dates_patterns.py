@@ -71,6 +71,17 @@ def found(text: str, lang: str, reference: dt.date | None = TUESDAY) -> list[tup
             "The strike began at 10 p.m. Monday, union leaders said.",
             ("10 p.m. Monday", "2022-01-03T22:00"),
         ),
+        # parts of today, yesterday, tomorrow
+        ("en", "He spoke to reporters last night.", ("last night", "2022-01-03TNI")),
+        ("de", "Die Kanzlerin spricht heute Abend.", ("heute Abend", "2022-01-04TEV")),
+        ("fr", "Le maire parlera ce soir.", ("ce soir", "2022-01-04TEV")),
+        ("es", "El presidente habló anoche.", ("anoche", "2022-01-03TNI")),
+        # year lists and ranges, a day before its day-month
+        ("es", "Hubo elecciones en los años 1988, 1994 y 2000.", ("1994", "1994")),
+        ("de", "Nach den Balkankriegen (1912/13) kam der Weltkrieg.", ("1912/13", "1912/1913")),
+        ("de", "Charles de Gaulle (1890–1970) führte das freie Frankreich.", ("1890–1970", "1890/1970")),
+        ("de", "Am 8. und 9. Mai 1945 wurde gefeiert.", ("8.", "1945-05-08")),
+        ("en", "Prices peaked in mid-November.", ("mid-November", "2021-11")),
         # bare years in date context, years of an era
         ("de", "Die Schlacht vor Verdun 1916 kostete Hunderttausende das Leben.", ("1916", "1916")),
         ("en", "He was convicted for the 1996 bombing.", ("1996", "1996")),
@@ -143,6 +154,8 @@ def test_deictic_expressions_stay_on_the_published_date_in_history_text() -> Non
         ("en", "She wore a Spring collection dress."),
         ("de", "Der Sommer ist eine Jahreszeit."),
         ("en", "The 2020 delegates voted, and 1999 cases were closed."),
+        ("de", "Die Hotline 0800 2021 2022 ist frei."),
+        ("de", "Rund 1500-2000 Soldaten warteten."),
     ],
 )
 def test_new_patterns_stay_silent_on_traps(lang: str, text: str) -> None:
