@@ -11,7 +11,7 @@ import calendar
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.annotate.dates_lexicon import SPECS, LangSpec, ago_regex, month_names, weekday_names
 from reader.core.annotate.dates_spec import QUANTITY
@@ -270,6 +270,18 @@ class Grammar:
                 if not valid_day(d, mo, y):
                     return None
                 return Candidate(m.start(), m.end(), "date" if y else "day-month", y, mo, d)
+
+            def night_before(m: re.Match[str], text: str) -> Candidate | None:
+                found = day_before_day_month(m, text)
+                return None if found is None else replace(found, daypart="TNI")
+
+            # "in der Nacht vom 16. auf den 17. April 1945": the night of the 16th
+            self._add(
+                rf"(?<!\w)Nacht\s+(?:vom|zum)\s+(?P<d>{_DAY})\.(?=\s*(?:auf|zum)\s+(?:den\s+)?{_DAY}\.\s*"
+                rf"(?P<m>{month_any})(?!\w)(?:\s+(?P<y>{YEAR}))?)",
+                night_before,
+                needles=("nacht",),
+            )
 
             # "am 8. und 9. Mai", "am 27./28. September": the first day takes the month that follows.
             self._add(

@@ -171,6 +171,11 @@ EXTRAS: dict[str, ExtraSpec] = {
             ),
             (r"kürzlich|vor\s+kurzem|jüngst|unlängst|neulich", PAST),
             (r"(?-i:bald)|in\s+(?:naher\s+|ferner\s+)?zukunft|künftig|demnächst", FUTURE),
+            (
+                r"(?:wenig|kurz(?:e\s+zeit)?|einige\s+zeit|bald)\s+(?:später|darauf|danach)|in\s+der\s+folge(?:zeit)?|"
+                r"(?<=der\s)folgezeit",
+                FUTURE,
+            ),  # fmt: skip
         ),
         anaphoric=(
             (r"am\s+(?:selben|gleichen|selbigen)\s+(?:tag|abend|morgen)|an\s+diesem\s+tag", DAY, 0),
