@@ -53,6 +53,7 @@ def add_extra_patterns(grammar: Grammar, spec: LangSpec) -> None:
         return
     _refs(grammar, extra)
     _day_parts(grammar, extra)
+    _relative(grammar, extra)
     _anaphoric(grammar, spec, extra)
     _quarters(grammar, extra)
     _seasons(grammar, spec, extra)
@@ -70,6 +71,18 @@ def _refs(grammar: Grammar, extra: ExtraSpec) -> None:
 
     if table:
         grammar._add(rf"(?<![\w'’-])(?:{_alternation(table)})(?![\w'’-])", ref)
+
+
+def _relative(grammar: Grammar, extra: ExtraSpec) -> None:
+    table = extra.relative
+
+    def relative(m: re.Match[str], text: str) -> Candidate | None:
+        assert m.lastgroup is not None
+        _regex, unit, offset = table[int(m.lastgroup[1:])]
+        return Candidate(m.start(), m.end(), "relative", unit=unit, offset=offset)
+
+    if table:
+        grammar._add(rf"(?<![\w'’-])(?:{_alternation(table)})(?![\w-])", relative)
 
 
 def _day_parts(grammar: Grammar, extra: ExtraSpec) -> None:

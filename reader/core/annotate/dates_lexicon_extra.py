@@ -32,6 +32,7 @@ class ExtraSpec:
     era_bc / era_ad: what follows a year of the Christian era ("v. Chr.", "BC").
     numbers: number words beyond the core table's ("einen").
     day_parts: (regex, day offset, TimeML part-of-day code) for "this morning", "gestern Abend".
+    relative: more (regex, unit, offset) counted from the published date, like the core table's.
     quarter_words, century_words, decade_words, era_words: lowercase strings one of which a text must
         contain for those patterns to run at all (keeps the many patterns cheap on ordinary text).
     """
@@ -58,6 +59,7 @@ class ExtraSpec:
     decade_words: tuple[str, ...] = ()
     era_words: tuple[str, ...] = ()
     day_parts: tuple[tuple[str, int, str], ...] = ()
+    relative: tuple[tuple[str, str, int], ...] = ()
 
 
 _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -238,7 +240,8 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_words=("j.-c",),
         refs=(
             (
-                r"maintenant|actuellement|aujourd['’]hui\s+encore|à\s+présent|de\s+nos\s+jours|en\s+ce\s+moment",
+                r"maintenant|désormais|actuellement|aujourd['’]hui\s+encore|à\s+présent|de\s+nos\s+jours|"
+                r"en\s+ce\s+moment",
                 PRESENT,
             ),
             (r"récemment|dernièrement", PAST),
@@ -282,6 +285,14 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"ap\.\s?J\.-C\.|après\s+J\.-C\.",
     ),
     "es": ExtraSpec(
+        relative=(
+            (r"el\s+pasado\s+año", YEAR, -1),
+            (r"el\s+próximo\s+año", YEAR, 1),
+            (r"el\s+pasado\s+mes", MONTH, -1),
+            (r"el\s+próximo\s+mes", MONTH, 1),
+            (r"la\s+pasada\s+semana", WEEK, -1),
+            (r"la\s+próxima\s+semana", WEEK, 1),
+        ),
         day_parts=(
             ("esta\\s+mañana", 0, "TMO"),
             ("esta\\s+tarde", 0, "TAF"),
@@ -298,12 +309,12 @@ EXTRAS: dict[str, ExtraSpec] = {
         era_words=("c.",),
         refs=(
             (
-                r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+día|en\s+(?:este|estos)\s+(?:momento|días)s?|"
-                r"(?-i:actual)(?=\s+\w)",
+                r"ahora|actualmente|la\s+actualidad|hoy\s+en\s+día|este\s+momento|estos\s+días|"
+                r"(?-i:actual(?:es)?)(?=\s+\w)",
                 PRESENT,
             ),  # fmt: skip
             (r"recientemente|últimamente", PAST),
-            (r"en\s+el\s+futuro|próximamente|pronto", FUTURE),
+            (r"(?-i:futuro)|próximamente", FUTURE),
         ),
         anaphoric=(
             (r"ese\s+(?:mismo\s+)?día|el\s+mismo\s+día", DAY, 0),
