@@ -288,8 +288,8 @@ EXTRAS: dict[str, ExtraSpec] = {
         relative=(
             (r"el\s+pasado\s+año", YEAR, -1),
             (r"el\s+próximo\s+año", YEAR, 1),
-            (r"el\s+pasado\s+mes", MONTH, -1),
-            (r"el\s+próximo\s+mes", MONTH, 1),
+            (r"el\s+pasado\s+mes(?!\s+de\s)", MONTH, -1),
+            (r"el\s+próximo\s+mes(?!\s+de\s)", MONTH, 1),
             (r"la\s+pasada\s+semana", WEEK, -1),
             (r"la\s+próxima\s+semana", WEEK, 1),
         ),
