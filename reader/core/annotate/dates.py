@@ -7,8 +7,15 @@ Precision comes first: bare month names, bare years and weekday names only count
 makes them dates ("im Mai", "seit 2002", "Tuesday" but not "Sunday Times"), and numeric forms are
 guarded against prices, scores, versions and phone numbers.
 
+Beyond calendar dates (``dates_grammar_extra``): "now"/"recently", quarters, seasons, centuries, decades,
+holidays, years of an era, parts of the day and anaphoric expressions ("a year earlier"). Where ISO 8601
+has no form, values follow TimeML's extension of it (2022-Q3, 2022-SU, 19 = the 1900s, 199 = the 1990s,
+2022-01-05TEV, PAST_REF). Partial dates take their year from the text before them (``dates_anchor``).
+Durations ("three years") and sets ("every Monday") are out of scope.
+
 Supported: de, en, fr, es, it, nl, pt. Any other language (or None) gets the language-independent
 numeric forms only (2022-01-04, 04.01.2022, unambiguous 13/01/2022, 2019-2021, 14:30).
+Measured on public labelled data by ``benchmarks/dates_real.py``.
 """
 
 from __future__ import annotations

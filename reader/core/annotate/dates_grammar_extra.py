@@ -11,13 +11,16 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.core.annotate.dates_grammar import YEAR, Candidate, at_sentence_start
-from reader.core.annotate.dates_lexicon_extra import EXTRAS, ExtraSpec
+from reader.core.annotate.dates_lexicon_extra import ExtraSpec
+from reader.core.annotate.dates_lexicon_extra_germanic import GERMANIC_EXTRAS
+from reader.core.annotate.dates_lexicon_extra_romance import ROMANCE_EXTRAS
 from reader.core.annotate.dates_spec import DAY
 
 if TYPE_CHECKING:
     from reader.core.annotate.dates_grammar import Grammar
     from reader.core.annotate.dates_spec import LangSpec
 
+EXTRAS: dict[str, ExtraSpec] = {**GERMANIC_EXTRAS, **ROMANCE_EXTRAS}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _PAST_WORDS = re.compile(
     r"\b(?:last|past|vergangenen|letzten|pasad[oa]|scors[oa]|vorige|afgelopen|passado|último)\b", re.I
