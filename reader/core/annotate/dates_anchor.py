@@ -136,6 +136,9 @@ def anchored_value(
         anchor.follow(value, block, c.end)
     elif c.kind == "relative" and c.anaphoric:
         value = shift(anchor.last, c.unit or DAY, c.offset) if anchor.last else value_of(c, reference)
+    elif c.kind == "relative" and c.unit == YEAR and c.offset < 0 and anchor.last and "-Q" in anchor.last:
+        # "third-quarter profit ... up from a year ago": the same quarter a year before
+        value = shift(anchor.last, YEAR, c.offset)
     elif c.kind in ANCHORED and not _deictic(c) and (base := anchor.base(c, block, text)) is not None:
         value = value_of(c, base)
         anchor.follow(value, block, c.end)

@@ -98,6 +98,8 @@ def test_pattern_is_found_with_its_value(lang: str, text: str, expected: tuple[s
     [
         ("en", "Profit was $4 million in the third quarter of 2021, up from $3 million a year earlier.",
          [("the third quarter of 2021", "2021-Q3"), ("a year earlier", "2020-Q3")]),
+        ("en", "Third-quarter profit rose to $5 million from $4 million a year ago.",
+         [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]),
         ("de", "Am 3. März 2021 begann die Messe, zwei Tage später war sie ausverkauft.",
          [("3. März 2021", "2021-03-03"), ("zwei Tage später", "2021-03-05")]),
         ("de", "Der Vertrag wurde am 12. Mai 1955 unterzeichnet; am selben Tag trat er in Kraft.",
