@@ -145,8 +145,8 @@ class Grammar:
             # "2019-2021", "1912/13"; a life or a century ("1890–1970") only with four digits each
             if not (0 < y2 - y1 <= (100 if len(raw) == 4 else 30)) or _QUANTITY_AFTER.match(text, m.end()):
                 return None
-            if y1 < 1900 and (len(raw) != 4 or m["sep"] == "-" and not known_lang):
-                return None
+            if y1 < 1900 and not known_lang:
+                return None  # older ranges ("1870/71") only in a language whose words give context
             return Candidate(
                 m.start(), m.end(), "range",
                 first=Candidate(m.start(), m.start("y2"), "year", y1),

@@ -40,7 +40,7 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
             (r"currently|at\s+present|nowadays|these\s+days|(?<=\bthe\s)present(?=\s+day)", PRESENT),
             (r"(?-i:current)(?!\s+(?:account|affairs|events|flows?|density|source))", PRESENT),
             (
-                r"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past(?=[,.;])|(?-i:recent)",
+                r"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past(?=[,.;])",
                 PAST,
             ),
             (r"(?:in\s+)?the\s+(?:near\s+|distant\s+)?future", FUTURE),

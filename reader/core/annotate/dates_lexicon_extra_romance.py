@@ -99,7 +99,7 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
                 PRESENT,
             ),  # fmt: skip
             (r"recientemente|últimamente", PAST),
-            (r"(?-i:futuro)|próximamente", FUTURE),
+            (r"en\s+el\s+futuro|próximamente", FUTURE),
         ),
         anaphoric=(
             (r"ese\s+(?:mismo\s+)?día|el\s+mismo\s+día", DAY, 0),
