@@ -142,7 +142,7 @@ GERMANIC: dict[str, LangSpec] = {
         r"verlor|verloren|kündigte|kündigten|gab|gaben|traf|trafen|kam|kamen|fand|fanden|meldete|meldeten|"
         r"berichtete|berichteten)\b",
         time_preps=("um", "gegen", "ab", "bis", "seit"),
-        time_suffix=r"\s*uhr",
+        time_suffix=r"\s*(?:uhr|mez\b|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "jahren?", "menschen", "personen", "soldaten", "leuten?"),
         extra_months={"jänner": 1, "feber": 2},
     ),
@@ -307,7 +307,7 @@ GERMANIC: dict[str, LangSpec] = {
         future=r"\b(?:zal|zullen|gaat|gaan|komende|volgende)\b",
         past=r"\b(?:zei|zeiden|was|waren|had|hadden|heeft|hebben|werd|werden|\w+(?:de|te|den|ten))\b",
         time_preps=("om", "vanaf", "tot", "rond"),
-        time_suffix=r"\s*uur",
+        time_suffix=r"\s*(?:uur|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "jaar", "mensen", "soldaten", "doden", "inwoners"),
     ),
 }

@@ -76,6 +76,7 @@ def found(text: str, lang: str, reference: dt.date | None = TUESDAY) -> list[tup
         ("de", "Die Kanzlerin spricht heute Abend.", ("heute Abend", "2022-01-04TEV")),
         ("fr", "Le maire parlera ce soir.", ("ce soir", "2022-01-04TEV")),
         ("es", "El presidente habló anoche.", ("anoche", "2022-01-03TNI")),
+        ("es", "El avión aterrizó a las 8.15 hora local (07.15 GMT).", ("07.15 GMT", "T07:15")),
         # year lists and ranges, a day before its day-month
         ("es", "Hubo elecciones en los años 1988, 1994 y 2000.", ("1994", "1994")),
         ("de", "Nach den Balkankriegen (1912/13) kam der Weltkrieg.", ("1912/13", "1912/1913")),
