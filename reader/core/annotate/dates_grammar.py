@@ -21,12 +21,15 @@ from reader.core.annotate.dates_spec import QUANTITY
 class Candidate:
     """A date expression found in the text, not yet normalized.
 
-    ``kind`` is one of date, day-month, day, weekday, month, year, relative, range, time, ref (now,
+    ``kind`` is one of date, day-month, weekday, month, year, relative, range, time, ref (now,
     recently, the future: ``offset`` 0, -1, +1), quarter, season, century, decade. ``direction`` is
     -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression, which is
     ``anaphoric`` when it counts from the last date in the text ("a year earlier") rather than from the
     published date; ``first``/``last`` are the two ends of a range. A century or decade keeps its
-    number in ``year`` (19 for "19th century", 1990 for "the 1990s").
+    number in ``year`` (19 for "19th century", 1990 for "the 1990s"). ``deictic``: "this spring", "the
+    quarter" count from the published date even in a history text; ``quarter`` 1-4; ``season`` SP, SU,
+    FA, WI; ``daypart`` TMO, TAF, TEV, TNI, TMI ("Wednesday night"); a day that a time precedes ("10 p.m.
+    Wednesday") carries that ``hour``/``minute``.
     """
 
     start: int

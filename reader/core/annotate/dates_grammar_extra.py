@@ -34,6 +34,7 @@ _NEXT_WORDS = re.compile(
 
 
 def _roman(text: str) -> int | None:
+    """ "XIX" → 19: centuries only (I, V, X up to XXII), too little to want a library for."""
     values = [_ROMAN.get(ch) for ch in text.upper()]
     if not values or None in values:
         return None
