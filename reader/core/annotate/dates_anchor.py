@@ -29,7 +29,7 @@ _VALUE = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ\"“„«])|\n")
 _SAME_SENTENCE = 200  # characters: farther apart counts as another sentence (and keeps the search short)
 # Kinds whose value depends on a year the expression itself does not say.
-ANCHORED = frozenset({"day-month", "month", "range", "quarter", "season"})
+ANCHORED = frozenset({"day-month", "month", "range", "quarter", "season", "holiday"})
 
 
 def has_year(c: Candidate) -> bool:
@@ -119,7 +119,7 @@ def _precision(c: Candidate) -> int:
     """1 year, 2 month, 3 day: how precise a point ``c`` names."""
     if c.kind == "range" and c.first is not None:
         return _precision(c.first)
-    return 3 if c.kind in ("day-month", "date") else 2 if c.kind == "month" else 1
+    return 3 if c.kind in ("day-month", "date", "holiday") else 2 if c.kind == "month" else 1
 
 
 def _deictic(c: Candidate) -> bool:

@@ -22,7 +22,8 @@ class Candidate:
     """A date expression found in the text, not yet normalized.
 
     ``kind`` is one of date, day-month, weekday, month, year, relative, range, time, ref (now,
-    recently, the future: ``offset`` 0, -1, +1), quarter, season, century, decade. ``direction`` is
+    recently, the future: ``offset`` 0, -1, +1), quarter, season, century, decade, holiday (a moveable
+    one: Easter, Thanksgiving; its rule in ``holiday``). ``direction`` is
     -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression, which is
     ``anaphoric`` when it counts from the last date in the text ("a year earlier") rather than from the
     published date; ``first``/``last`` are the two ends of a range. A century or decade keeps its
@@ -51,6 +52,7 @@ class Candidate:
     quarter: int | None = None
     season: str | None = None
     daypart: str | None = None
+    holiday: tuple[str, int, int, int] | None = None
 
 
 Handler = Callable[[re.Match[str], str], "Candidate | None"]

@@ -63,6 +63,7 @@ def add_extra_patterns(grammar: Grammar, spec: LangSpec) -> None:
     _seasons(grammar, spec, extra)
     _centuries_and_decades(grammar, extra)
     _holidays(grammar, extra)
+    _moveable_holidays(grammar, extra)
     _eras(grammar, extra)
 
 
@@ -215,6 +216,19 @@ def _holidays(grammar: Grammar, extra: ExtraSpec) -> None:
         month, day = table[index][1]
         year = int(m["hy"]) if m["hy"] else None
         return Candidate(m.start(), m.end(), "date" if year else "day-month", year, month, day)
+
+    if table:
+        body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _) in enumerate(table))
+        grammar._add(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+(?P<hy>{YEAR})(?![\w.,:]\d))?", holiday)
+
+
+def _moveable_holidays(grammar: Grammar, extra: ExtraSpec) -> None:
+    table = tuple(extra.moveable.items())
+
+    def holiday(m: re.Match[str], text: str) -> Candidate | None:
+        index = next(i for i in range(len(table)) if m[f"r{i}"] is not None)
+        year = int(m["hy"]) if m["hy"] else None
+        return Candidate(m.start(), m.end(), "holiday", year=year, holiday=table[index][1])
 
     if table:
         body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _) in enumerate(table))

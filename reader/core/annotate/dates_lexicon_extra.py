@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+MoveableRule = tuple[str, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ExtraSpec:
     numbers: number words beyond the core table's ("einen").
     day_parts: (regex, day offset, TimeML part-of-day code) for "this morning", "gestern Abend".
     relative: more (regex, unit, offset) counted from the published date, like the core table's.
+    moveable: holidays without a fixed date: regex → ("easter", days after Easter Sunday, 0, 0) or
+        ("nth", month, weekday (Monday 0), n; -1 the last) as in "the fourth Thursday of November".
     quarter_words, century_words, decade_words, era_words: lowercase strings one of which a text must
         contain for those patterns to run at all (keeps the many patterns cheap on ordinary text).
     """
@@ -59,3 +62,4 @@ class ExtraSpec:
     era_words: tuple[str, ...] = ()
     day_parts: tuple[tuple[str, int, str], ...] = ()
     relative: tuple[tuple[str, str, int], ...] = ()
+    moveable: dict[str, MoveableRule] = field(default_factory=dict)

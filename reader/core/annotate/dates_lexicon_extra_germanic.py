@@ -19,6 +19,15 @@ _EN_UNITS = {"day": DAY, "days": DAY, "week": WEEK, "weeks": WEEK, "month": MONT
 
 GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
     "en": ExtraSpec(
+        moveable={
+            "easter(?:\\s+sunday)?(?!\\s+island)": ("easter", 0, 0, 0),
+            "good\\s+friday": ("easter", -2, 0, 0),
+            "easter\\s+monday": ("easter", 1, 0, 0),
+            "thanksgiving(?:\\s+day)?": ("nth", 11, 3, 4),
+            "memorial\\s+day": ("nth", 5, 0, -1),
+            "labou?r\\s+day": ("nth", 9, 0, 1),
+            "mother['’]s\\s+day": ("nth", 5, 6, 2),
+        },
         day_parts=(
             ("this\\s+morning", 0, "TMO"),
             ("this\\s+afternoon", 0, "TAF"),
@@ -93,6 +102,18 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"A\.\s?D\.|AD\b|CE\b",
     ),
     "de": ExtraSpec(
+        moveable={
+            "ostern|ostersonntag": ("easter", 0, 0, 0),
+            "karfreitag": ("easter", -2, 0, 0),
+            "ostermontag": ("easter", 1, 0, 0),
+            "(?:christi\\s+)?himmelfahrt": ("easter", 39, 0, 0),
+            "pfingsten|pfingstsonntag": ("easter", 49, 0, 0),
+            "pfingstmontag": ("easter", 50, 0, 0),
+            "rosenmontag": ("easter", -48, 0, 0),
+            "aschermittwoch": ("easter", -46, 0, 0),
+            "fronleichnam": ("easter", 60, 0, 0),
+            "muttertag": ("nth", 5, 6, 2),
+        },
         day_parts=(
             ("heute\\s+(?:morgen|früh|vormittag)", 0, "TMO"),
             ("heute\\s+nachmittag", 0, "TAF"),
@@ -157,7 +178,7 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
         r"(?P<dd>\d0)er[-\s]jahren?)",
         holidays={
             r"(?:heilig(?:er|en)?\s+abend|heiligabend)": (12, 24),
-            r"(?:am\s+)?(?:ersten\s+)?weihnachtstag": (12, 25),
+            r"(?:ersten\s+)?weihnachtstag|weihnachten": (12, 25),
             r"silvester": (12, 31),
             r"neujahr(?:stag)?": (1, 1),
             r"tag\s+der\s+deutschen\s+einheit": (10, 3),
@@ -167,6 +188,13 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"n\.\s?Chr\.?|nach\s+Christus",
     ),
     "nl": ExtraSpec(
+        moveable={
+            "pasen|paaszondag|eerste\\s+paasdag": ("easter", 0, 0, 0),
+            "goede\\s+vrijdag": ("easter", -2, 0, 0),
+            "paasmaandag|tweede\\s+paasdag": ("easter", 1, 0, 0),
+            "hemelvaartsdag": ("easter", 39, 0, 0),
+            "pinksteren": ("easter", 49, 0, 0),
+        },
         day_parts=(
             ("vanochtend|vanmorgen", 0, "TMO"),
             ("vanmiddag", 0, "TAF"),

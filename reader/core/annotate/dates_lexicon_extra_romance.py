@@ -8,6 +8,12 @@ from reader.core.annotate.dates_spec import DAY, MONTH, WEEK, YEAR
 
 ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
     "fr": ExtraSpec(
+        moveable={
+            "pâques|dimanche\\s+de\\s+pâques": ("easter", 0, 0, 0),
+            "vendredi\\s+saint": ("easter", -2, 0, 0),
+            "lundi\\s+de\\s+pâques": ("easter", 1, 0, 0),
+            "pentecôte": ("easter", 49, 0, 0),
+        },
         day_parts=(
             ("ce\\s+matin", 0, "TMO"),
             ("cet\\s+après-midi", 0, "TAF"),
@@ -70,6 +76,11 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"ap\.\s?J\.-C\.|après\s+J\.-C\.",
     ),
     "es": ExtraSpec(
+        moveable={
+            "domingo\\s+de\\s+(?:pascua|resurrección)": ("easter", 0, 0, 0),
+            "viernes\\s+santo": ("easter", -2, 0, 0),
+            "jueves\\s+santo": ("easter", -3, 0, 0),
+        },
         relative=(
             (r"el\s+pasado\s+año", YEAR, -1),
             (r"el\s+próximo\s+año", YEAR, 1),
@@ -138,6 +149,11 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?(?:de\s+)?C\.",
     ),
     "it": ExtraSpec(
+        moveable={
+            "pasqua": ("easter", 0, 0, 0),
+            "pasquetta|lunedì\\s+dell['’]angelo": ("easter", 1, 0, 0),
+            "venerdì\\s+santo": ("easter", -2, 0, 0),
+        },
         day_parts=(
             ("stamattina|questa\\s+mattina", 0, "TMO"),
             ("questo\\s+pomeriggio", 0, "TAF"),
@@ -186,6 +202,11 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
         era_ad=r"d\.\s?C\.",
     ),
     "pt": ExtraSpec(
+        moveable={
+            "páscoa|domingo\\s+de\\s+páscoa": ("easter", 0, 0, 0),
+            "sexta-feira\\s+santa": ("easter", -2, 0, 0),
+            "carnaval": ("easter", -47, 0, 0),
+        },
         day_parts=(
             ("esta\\s+manhã|hoje\\s+de\\s+manhã", 0, "TMO"),
             ("esta\\s+tarde|hoje\\s+à\\s+tarde", 0, "TAF"),

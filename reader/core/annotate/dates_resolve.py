@@ -13,6 +13,7 @@ expressions that only make sense relative to a date (weekdays, "yesterday") get 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from reader.core.annotate.dates_grammar import Candidate, valid_day
@@ -133,8 +134,48 @@ def _extra_value(c: Candidate, reference: dt.date | None) -> str | None:
     return None
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian), by the anonymous algorithm in Meeus' *Astronomical Algorithms*: ten
+    lines of arithmetic; dateutil has it too, but is no declared dependency of ours."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: tuple[str, int, int, int], year: int) -> dt.date:
+    """The day a moveable holiday falls on in ``year`` (see ``ExtraSpec.moveable`` for the rules)."""
+    kind, a, weekday, n = rule
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=a)
+    if n > 0:
+        first = dt.date(year, a, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, a, calendar.monthrange(year, a)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_value(c: Candidate, reference: dt.date | None) -> str | None:
+    if c.holiday is None:
+        return None
+    if c.year is not None:
+        return holiday_date(c.holiday, c.year).isoformat()
+    if reference is None:
+        return None
+    rule = c.holiday
+    options = [holiday_date(rule, y) for y in (reference.year - 1, reference.year, reference.year + 1)]
+    return min(options, key=lambda d: (abs((d - reference).days), d > reference)).isoformat()
+
+
 def value_of(c: Candidate, reference: dt.date | None, lean: int = 0) -> str | None:
     """The ISO 8601 value of a candidate (see the module docstring for the choices)."""
+    if c.kind == "holiday":
+        return _holiday_value(c, reference)
     if c.kind in ("ref", "quarter", "season", "century", "decade"):
         return _extra_value(c, reference)
     if c.kind == "range" and c.first is not None and c.last is not None:

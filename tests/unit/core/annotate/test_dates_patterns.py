@@ -60,6 +60,10 @@ def found(text: str, lang: str, reference: dt.date | None = TUESDAY) -> list[tup
         # holidays
         ("en", "The shops close on Christmas Day.", ("Christmas Day", "2021-12-25")),
         ("de", "Am Heiligabend bleibt das Rathaus zu.", ("Heiligabend", "2021-12-24")),
+        ("de", "Die Läden bleiben an Ostern 2024 geschlossen.", ("Ostern 2024", "2024-03-31")),
+        ("de", "Am Pfingstmontag fährt kein Bus.", ("Pfingstmontag", "2022-06-06")),
+        ("en", "Retailers expect record sales over Thanksgiving.", ("Thanksgiving", "2021-11-25")),
+        ("fr", "Le musée ferme le lundi de Pâques 2023.", ("lundi de Pâques 2023", "2023-04-10")),
         # modifiers kept in the span, parts of the day, AP abbreviations, a time before its day
         ("en", "The deal should close early next year.", ("early next year", "2023")),
         ("de", "Ende 1941 stand die Front vor Moskau.", ("Ende 1941", "1941")),
@@ -159,6 +163,7 @@ def test_deictic_expressions_stay_on_the_published_date_in_history_text() -> Non
         ("en", "The 2020 delegates voted, and 1999 cases were closed."),
         ("de", "Die Hotline 0800 2021 2022 ist frei."),
         ("de", "Rund 1500-2000 Soldaten warteten."),
+        ("en", "Easter Island lies in the Pacific."),
     ],
 )
 def test_new_patterns_stay_silent_on_traps(lang: str, text: str) -> None:
