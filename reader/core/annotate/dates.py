@@ -64,6 +64,8 @@ def find_article_dates(
 ) -> list[tuple[Span, ...]]:
     """``find_dates`` for each (text, lang) block of one article, in order: a day or month without a
     year can take it from an earlier block (``dates_anchor``)."""
+    if reference is not None and not 1000 <= reference.year <= 9000:
+        reference = None  # broken metadata ("9999-12-31"): no date arithmetic at the calendar's edges
     found: list[tuple[list[Candidate], LangSpec | None]] = []
     for text, lang in blocks:
         code = lang.split("-")[0].split("_")[0].lower() if lang else None

@@ -29,8 +29,8 @@ def nearest_day(month: int, day: int, reference: dt.date) -> dt.date:
     """The date with this month and day closest to ``reference``; ties go to the past."""
     options = [
         dt.date(year, month, day)
-        for year in (reference.year - 1, reference.year, reference.year + 1)
-        if valid_day(day, month, year)
+        for year in range(reference.year - 4, reference.year + 5)  # 29 February: some leap year is near
+        if valid_day(day, month, year) and 1 <= year <= 9999
     ]
     return min(options, key=lambda d: (abs((d - reference).days), d > reference))
 

@@ -177,3 +177,15 @@ def test_long_paragraph_gives_every_repeat_its_spans() -> None:
     spans = find_dates(sentence * 400, "en", reference=TUESDAY)
     assert len(spans) == 400 * len(find_dates(sentence, "en", reference=TUESDAY))
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize("reference", [dt.date(2022, 1, 4), dt.date(1, 1, 1), dt.date(9999, 12, 31), None])
+def test_edge_cases_give_values_or_none_never_an_error(reference: dt.date | None) -> None:
+    text = (
+        "Am 29. Februar und am 31. Dezember 2199, Ostern, morgen, im nächsten Sommer, zwei Tage später, "
+        "im dritten Quartal und 9999 v. Chr."
+    )
+    spans = find_dates(text, "de", reference=reference)
+    assert [s.text for s in spans][:2] == ["29. Februar", "31. Dezember 2199"]
+    if reference == TUESDAY:
+        assert spans[0].value == "2020-02-29"  # the nearest 29 February
