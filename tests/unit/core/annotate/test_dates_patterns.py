@@ -28,6 +28,9 @@ def found(text: str, lang: str, reference: dt.date | None = TUESDAY) -> list[tup
         ("de", "Der Trainer hat kürzlich gekündigt.", ("kürzlich", "PAST_REF")),
         ("es", "Ahora el proyecto avanza.", ("Ahora", "2022-01-04")),
         ("fr", "Le chantier avance actuellement sans retard.", ("actuellement", "2022-01-04")),
+        ("it", "Attualmente il cantiere è fermo.", ("Attualmente", "2022-01-04")),
+        ("nl", "Momenteel ligt de bouw stil.", ("Momenteel", "2022-01-04")),
+        ("pt", "Atualmente a obra está parada.", ("Atualmente", "2022-01-04")),
         # quarters: without a year, the latest such quarter begun by the published date
         ("en", "Third-quarter profit rose 5%.", ("Third-quarter", "2021-Q3")),
         ("en", "Sales fell sharply in the quarter.", ("the quarter", "2021-Q4")),
@@ -80,6 +83,9 @@ def found(text: str, lang: str, reference: dt.date | None = TUESDAY) -> list[tup
         ("de", "Die Kanzlerin spricht heute Abend.", ("heute Abend", "2022-01-04TEV")),
         ("fr", "Le maire parlera ce soir.", ("ce soir", "2022-01-04TEV")),
         ("es", "El presidente habló anoche.", ("anoche", "2022-01-03TNI")),
+        ("it", "Il sindaco parlerà stasera.", ("stasera", "2022-01-04TEV")),
+        ("nl", "De burgemeester spreekt vanavond.", ("vanavond", "2022-01-04TEV")),
+        ("pt", "O prefeito fala esta noite.", ("esta noite", "2022-01-04TNI")),
         ("es", "El avión aterrizó a las 8.15 hora local (07.15 GMT).", ("07.15 GMT", "T07:15")),
         # year lists and ranges, a day before its day-month
         ("es", "Hubo elecciones en los años 1988, 1994 y 2000.", ("1994", "1994")),
