@@ -195,3 +195,17 @@ def test_edge_cases_give_values_or_none_never_an_error(reference: dt.date | None
     assert [s.text for s in spans][:2] == ["29. Februar", "31. Dezember 2199"]
     if reference == TUESDAY:
         assert spans[0].value == "2020-02-29"  # the nearest 29 February
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "weekday"),
+    [
+        ("fr", "Dimanche soir, le comité invite les habitants.", "Dimanche soir"),
+        ("es", "Domingo por la noche habrá fiesta.", "Domingo"),
+        ("it", "Domenica sera ci sarà la festa.", "Domenica sera"),
+        ("pt", "Domingo haverá festa na praça.", "Domingo"),
+    ],
+)
+def test_weekday_opening_a_sentence_is_found_in_lowercase_languages(lang: str, text: str, weekday: str) -> None:
+    # French (no weekday prefixes in its table) raised IndexError ("no such group") here before.
+    assert [s.text for s in find_dates(text, lang, reference=TUESDAY)] == [weekday]
