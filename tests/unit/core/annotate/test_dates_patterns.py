@@ -206,6 +206,8 @@ def test_edge_cases_give_values_or_none_never_an_error(reference: dt.date | None
         ("pt", "Domingo haverá festa na praça.", "Domingo"),
     ],
 )
-def test_weekday_opening_a_sentence_is_found_in_lowercase_languages(lang: str, text: str, weekday: str) -> None:
+def test_weekday_opening_a_sentence_is_found_in_lowercase_languages(
+    lang: str, text: str, weekday: str
+) -> None:
     # French (no weekday prefixes in its table) raised IndexError ("no such group") here before.
     assert [s.text for s in find_dates(text, lang, reference=TUESDAY)] == [weekday]
