@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.annotate.dates import find_dates
+from reader.core.annotate.dates import find_article_dates, find_dates
 from reader.core.cancel import CancelToken
 from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
 
@@ -61,11 +61,13 @@ class Annotator:
     ) -> dict[str, BlockAnnotations]:
         reference = reference_date(article)
         entity_spans = self.entities.recognize_article([(block.text, block.lang) for block in article.blocks])
+        # Dates in one pass over the article: "9. Mai" takes its year from "1945" in an earlier block.
+        blocks = [(block.text, block.lang) for block in article.blocks]
+        date_spans = find_article_dates(blocks, reference=reference)
         result: dict[str, BlockAnnotations] = {}
-        for block, entities in zip(article.blocks, entity_spans, strict=True):
+        for block, entities, dates in zip(article.blocks, entity_spans, date_spans, strict=True):
             if cancel is not None:
                 cancel.raise_if_cancelled()
-            dates = find_dates(block.text, block.lang, reference=reference)
             translated: tuple[Span, ...] = ()
             translation = (translations or {}).get(block.id)
             if translation is not None:

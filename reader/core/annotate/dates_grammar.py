@@ -11,18 +11,26 @@ import calendar
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.annotate.dates_lexicon import SPECS, LangSpec, ago_regex, month_names, weekday_names
+from reader.core.annotate.dates_spec import QUANTITY
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A date expression found in the text, not yet normalized.
 
-    ``kind`` is one of date, day-month, weekday, month, year, relative, range, time. ``direction`` is
-    -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression;
-    ``first``/``last`` are the two ends of a range.
+    ``kind`` is one of date, day-month, weekday, month, year, relative, range, time, ref (now,
+    recently, the future: ``offset`` 0, -1, +1), quarter, season, century, decade, holiday (a moveable
+    one: Easter, Thanksgiving; its rule in ``holiday``). ``direction`` is
+    -1/+1 when the text says "last"/"next"; ``unit``/``offset`` describe a relative expression, which is
+    ``anaphoric`` when it counts from the last date in the text ("a year earlier") rather than from the
+    published date; ``first``/``last`` are the two ends of a range. A century or decade keeps its
+    number in ``year`` (19 for "19th century", 1990 for "the 1990s"). ``deictic``: "this spring", "the
+    quarter" count from the published date even in a history text; ``quarter`` 1-4; ``season`` SP, SU,
+    FA, WI; ``daypart`` TMO, TAF, TEV, TNI, TMI ("Wednesday night"); a day that a time precedes ("10 p.m.
+    Wednesday") carries that ``hour``/``minute``.
     """
 
     start: int
@@ -39,15 +47,23 @@ class Candidate:
     minute: int | None = None
     first: Candidate | None = None
     last: Candidate | None = None
+    anaphoric: bool = False
+    deictic: bool = False
+    quarter: int | None = None
+    season: str | None = None
+    daypart: str | None = None
+    holiday: tuple[str, int, int, int] | None = None
 
 
 Handler = Callable[[re.Match[str], str], "Candidate | None"]
-Pattern = tuple[re.Pattern[str], Handler]
+# A pattern is only run on a text that contains one of its needles (lowercase), when it has any.
+Pattern = tuple[re.Pattern[str], Handler, tuple[str, ...]]
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NOT_NUM_BEFORE = r"(?<![\w.,/:+-])"
 _NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d|\s*%)"
+_QUANTITY_AFTER = re.compile(rf"\s*(?:[%€$£]|(?:{'|'.join(QUANTITY)})(?!\w))", re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”„«»()\[\]\n–—]|\.\.\.)\s*$")
 
 
@@ -76,14 +92,15 @@ class Grammar:
     def __init__(self, spec: LangSpec | None) -> None:
         self.spec = spec
         self.patterns: list[Pattern] = []
+        self.month_needles: tuple[str, ...] = ()
         self._numeric()
         if spec is not None:
             self._build(spec)
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def _add(self, regex: str, handler: Handler) -> None:
-        self.patterns.append((re.compile(regex, re.IGNORECASE), handler))
+    def _add(self, regex: str, handler: Handler, needles: tuple[str, ...] = ()) -> None:
+        self.patterns.append((re.compile(regex, re.IGNORECASE), handler, needles))
 
     def _name_case_ok(self, text: str, start: int, lenient: bool = False) -> bool:
         """Month and weekday names: capitalized in de/en; lowercase elsewhere unless a sentence starts."""
@@ -130,8 +147,11 @@ class Grammar:
         def year_range(m: re.Match[str], text: str) -> Candidate | None:
             y1, raw = int(m["y1"]), m["y2"]
             y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
-            if not (0 < y2 - y1 <= 30):
+            # "2019-2021", "1912/13"; a life or a century ("1890–1970") only with four digits each
+            if not (0 < y2 - y1 <= (100 if len(raw) == 4 else 30)) or _QUANTITY_AFTER.match(text, m.end()):
                 return None
+            if y1 < 1900 and not known_lang:
+                return None  # older ranges ("1870/71") only in a language whose words give context
             return Candidate(
                 m.start(), m.end(), "range",
                 first=Candidate(m.start(), m.start("y2"), "year", y1),
@@ -145,8 +165,10 @@ class Grammar:
             rf"{_NOT_NUM_BEFORE}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR}){_NOT_NUM_AFTER}(?!-)",
             slashed,
         )
-        self._add(rf"{_NOT_NUM_BEFORE}(?P<y1>(?:19|20)\d\d)\s?[-–]\s?(?P<y2>(?:19|20)\d\d|\d\d){_NOT_NUM_AFTER}(?!-)",
-                  year_range)  # fmt: skip
+        self._add(
+            rf"{_NOT_NUM_BEFORE}(?P<y1>{YEAR})\s?(?P<sep>[-–/])\s?(?P<y2>{YEAR}|\d\d){_NOT_NUM_AFTER}(?![-/])",
+            year_range,
+        )
         self._times()
 
     def _times(self) -> None:
@@ -188,6 +210,7 @@ class Grammar:
         wide, abbr = month_names(spec)
         weekdays = weekday_names(spec)
         months = {**abbr, **wide}
+        self.month_needles = tuple(sorted({n[:3] for n in months}))
         names = sorted(months, key=len, reverse=True)
         month_any = "(?:" + "|".join(re.escape(n) + (r"\.?" if n in abbr else "") for n in names) + ")"
         month_wide = "(?:" + "|".join(re.escape(n) for n in sorted(wide, key=len, reverse=True)) + ")"
@@ -210,6 +233,7 @@ class Grammar:
             rf"{_NOT_NUM_BEFORE}(?P<d>{_DAY}){spec.day_suffix}{spec.dm_sep}(?P<m>{month_any}){end}"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             dmy,
+            needles=self.month_needles,
         )
         if spec.month_day:
 
@@ -222,12 +246,18 @@ class Grammar:
                 rf"(?<![\w-])(?P<m>{month_any})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?{end}(?![.,:]\d|\s*%)"
                 rf"(?:,?\s+(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
                 mdy,
+                needles=self.month_needles,
             )
         self._month_year_and_bare(spec, months, month_wide, month_any)
         self._ranges(spec, months, month_wide, month_any, day)
         self._weekdays(spec, weekdays)
         self._relative(spec)
-        self._years(spec)
+        from reader.core.annotate.dates_grammar_years import add_year_patterns
+
+        add_year_patterns(self, spec)
+        from reader.core.annotate.dates_grammar_extra import add_extra_patterns  # they import this module
+
+        add_extra_patterns(self, spec)
         if spec.code == "de":
 
             def short_numeric(m: re.Match[str], text: str) -> Candidate | None:
@@ -241,6 +271,33 @@ class Grammar:
                 short_numeric,
             )
 
+            def day_before_day_month(m: re.Match[str], text: str) -> Candidate | None:
+                mo, d = month_of(m["m"]), int(m["d"])
+                y = int(m["y"]) if m["y"] else None
+                if not valid_day(d, mo, y):
+                    return None
+                return Candidate(m.start(), m.end(), "date" if y else "day-month", y, mo, d)
+
+            def night_before(m: re.Match[str], text: str) -> Candidate | None:
+                found = day_before_day_month(m, text)
+                return None if found is None else replace(found, daypart="TNI")
+
+            # "in der Nacht vom 16. auf den 17. April 1945": the night of the 16th
+            self._add(
+                rf"(?<!\w)Nacht\s+(?:vom|zum)\s+(?P<d>{_DAY})\.(?=\s*(?:auf|zum)\s+(?:den\s+)?{_DAY}\.\s*"
+                rf"(?P<m>{month_any})(?!\w)(?:\s+(?P<y>{YEAR}))?)",
+                night_before,
+                needles=("nacht",),
+            )
+
+            # "am 8. und 9. Mai", "am 27./28. September": the first day takes the month that follows.
+            self._add(
+                rf"(?<![\w.])(?P<d>{_DAY})\.(?=\s*(?:und|oder|/|,)\s*{_DAY}\.\s*(?P<m>{month_any})(?!\w)"
+                rf"(?:\s+(?P<y>{YEAR}))?)",
+                day_before_day_month,
+                needles=self.month_needles,
+            )
+
     def _month_year_and_bare(self, spec: LangSpec, months: dict[str, int], wide: str, any_: str) -> None:
         preps = {_norm(k): v for k, v in spec.month_preps.items()}
         mods = alt(spec.mods)
@@ -252,8 +309,9 @@ class Grammar:
             return Candidate(start, m.end(), "month", int(m["y"]), months[m["m"].lower().rstrip(".")])
 
         self._add(
-            rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<m>{any_})(?!\w){spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER}",
+            rf"(?<!\w)(?:(?P<mod>{mods})(?:\s+|(?<=-)))?(?P<m>{any_})(?!\w){spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER}",
             month_year,
+            needles=self.month_needles,
         )
 
         def bare(m: re.Match[str], text: str) -> Candidate | None:
@@ -268,8 +326,9 @@ class Grammar:
             return Candidate(start, m.end(), "month", None, months[m["m"].lower()], direction=direction)
 
         self._add(
-            rf"(?<!\w)(?:(?P<prep>{alt(spec.month_preps)})\s+)?(?:(?P<mod>{mods})\s+)?(?P<m>{wide})(?!\w)",
+            rf"(?<!\w)(?:(?P<prep>{alt(spec.month_preps)})\s+)?(?:(?P<mod>{mods})(?:\s+|(?<=-)))?(?P<m>{wide})(?!\w)",
             bare,
+            needles=self.month_needles,
         )
 
     def _ranges(self, spec: LangSpec, months: dict[str, int], wide: str, any_: str, day: str) -> None:
@@ -298,12 +357,14 @@ class Grammar:
             rf"(?P<d2>{_DAY}){spec.day_suffix}{spec.dm_sep}(?P<m>{any_})(?!\w)"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             days,
+            needles=self.month_needles,
         )
         if spec.month_day:
             self._add(
                 rf"(?<!\w)(?:(?P<open>{opener})\s+)?(?P<m>{any_})\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\s*(?P<mid>{mid})"
                 rf"\s*(?P<d2>{_DAY})(?:st|nd|rd|th)?(?!\w)(?:,?\s+(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
                 days,
+                needles=self.month_needles,
             )
 
         def month_range(m: re.Match[str], text: str) -> Candidate | None:
@@ -324,6 +385,7 @@ class Grammar:
             rf"(?<!\w)(?:(?P<open>{opener})\s+)?(?P<m1>{wide})\s*(?P<mid>{mid})\s*(?P<m2>{wide})(?!\w)"
             rf"(?:{spec.my_sep}(?P<y>{YEAR}){_NOT_NUM_AFTER})?",
             month_range,
+            needles=self.month_needles,
         )
 
         def year_range(m: re.Match[str], text: str) -> Candidate | None:
@@ -354,24 +416,37 @@ class Grammar:
         def weekday(m: re.Match[str], text: str) -> Candidate | None:
             if not self._name_case_ok(text, m.start("w")):
                 return None
-            if not spec.title_case and m["w"][0].isupper() and m["pre"]:
+            groups = m.groupdict()
+            if not spec.title_case and m["w"][0].isupper() and groups.get("pre"):
                 return None
             if exclude is not None and exclude.match(text, m.end("w")):
                 return None
-            groups = m.groupdict()
             direction = 0
             if groups.get("pre"):
                 direction = pre[_norm(groups["pre"])]
             if groups.get("post"):
                 direction = post[_norm(groups["post"])]
             start = m.start("pre") if groups.get("pre") else m.start("w")
-            return Candidate(start, m.end(), "weekday", weekday=weekdays[m["w"].lower()], direction=direction)
+            daypart = spec.dayparts[m["dp"].lower()] if m["dp"] else None
+            weekday_index = weekdays[m["w"].lower()]
+            return Candidate(
+                start, m.end(), "weekday", weekday=weekday_index, direction=direction, daypart=daypart
+            )
 
-        self._add(rf"(?<![\w-]){pre_re}(?P<w>{names}){spec.wd_suffix}(?!\w){post_re}", weekday)
+        parts = alt(spec.dayparts) if spec.dayparts else "(?!)"
+        joined, apart = (
+            (f"(?P<dp>{parts})?", "") if spec.daypart_joined else ("", rf"(?:\s+(?P<dp>{parts}))?")
+        )
+        self._add(
+            rf"(?<![\w-]){pre_re}(?P<w>{names}){joined}{spec.wd_suffix}(?!\w){apart}{post_re}",
+            weekday,
+            needles=tuple(sorted({n[:4] for n in weekdays})),
+        )
 
     def _relative(self, spec: LangSpec) -> None:
         table = spec.relative
         body = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _u, _o) in enumerate(table))
+        mods = rf"(?:(?P<mod>{alt(spec.mods)})(?:\s+|(?<=-)))?" if spec.mods else ""
 
         def relative(m: re.Match[str], text: str) -> Candidate | None:
             assert m.lastgroup is not None
@@ -380,7 +455,7 @@ class Grammar:
                 return None  # "USA Today", "ZDF heute"
             return Candidate(m.start(), m.end(), "relative", unit=unit, offset=offset)
 
-        self._add(rf"(?<![\w'’-])(?:{body})(?![\w-])", relative)
+        self._add(rf"(?<![\w'’-]){mods}(?:{body})(?![\w-])", relative)  # "early next year": mod in span
 
         def ago(m: re.Match[str], text: str) -> Candidate | None:
             raw = m["n"].lower()
@@ -388,31 +463,6 @@ class Grammar:
             return Candidate(m.start(), m.end(), "relative", unit=spec.units[m["u"].lower()], offset=-n)
 
         self._add(rf"(?<!\w){ago_regex(spec)}(?!\w)", ago)
-
-    def _years(self, spec: LangSpec) -> None:
-        weak = {_norm(p) for p in spec.weak_year_preps}
-        quantity = re.compile(rf"\s*(?:[%€$£]|(?:{alt(spec.not_after_year)})(?!\w))", re.I)
-        plural = re.compile(r"\s+(?!(?:was|has|is|as|this|his|its|us|thus|plus|across|always)\b)[a-z]+s\b")
-
-        def year(m: re.Match[str], text: str) -> Candidate | None:
-            if not (m["prep"] or m["mod"]):
-                return None
-            after = text[m.end() : m.end() + 30]
-            if quantity.match(after):
-                return None
-            if m["prep"] and _norm(m["prep"]) in weak and not m["mod"]:
-                if spec.code == "de" and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after):
-                    return None  # "in 2021 Fällen"
-                if spec.code == "en" and plural.match(after):
-                    return None  # "in 2021 cases"
-            start = m.start("mod") if m["mod"] else m.start("y")
-            return Candidate(start, m.end(), "year", int(m["y"]))
-
-        self._add(
-            rf"(?<!\w)(?:(?P<prep>{alt(spec.year_preps)})\s+)?(?:(?P<mod>{alt(spec.mods)})\s+)?(?P<y>{YEAR})"
-            rf"{_NOT_NUM_AFTER}",
-            year,
-        )
 
 
 _GRAMMARS: dict[str | None, Grammar] = {}

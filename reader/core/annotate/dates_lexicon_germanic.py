@@ -86,13 +86,22 @@ GERMANIC: dict[str, LangSpec] = {
             "bis ende",
         ),
         weak_year_preps=("in", "bis", "ab", "von", "vor", "nach"),
-        mods=("anfang", "ende", "mitte"),
+        mods=("anfang", "ende", "mitte", "beginn", "(?:anfang|ende|mitte|beginn)\\s+des\\s+jahres"),
         range_open=("vom", "von", "zwischen", "zwischen dem"),
         range_mid=("-", "–", "bis", "bis zum", "bis zur", "und dem", "und"),
         range_and=("und", "und dem"),
         wd_pre={"nächsten": 1, "kommenden": 1, "vergangenen": -1, "letzten": -1, "diesen": 0},
         wd_post={},
-        wd_suffix=r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?",
+        dayparts={
+            "abend": "TEV",
+            "morgen": "TMO",
+            "nachmittag": "TAF",
+            "vormittag": "TMO",
+            "mittag": "TMI",
+            "nacht": "TNI",
+            "früh": "TMO",
+        },  # fmt: skip
+        daypart_joined=True,
         relative=(
             (r"heute(?![-\w])", DAY, 0),
             (r"gestern", DAY, -1),
@@ -100,7 +109,7 @@ GERMANIC: dict[str, LangSpec] = {
             (r"(?:ende|anfang|mitte)\s+(?:der|dieser)\s+woche", WEEK, 0),
             (r"(?:ende|anfang|mitte)\s+der\s+(?:nächsten|kommenden)\s+woche", WEEK, 1),
             (r"(?:ende|anfang|mitte)\s+(?:des|dieses)\s+monats", MONTH, 0),
-            (r"(?:ende|anfang|mitte)\s+(?:des|dieses)\s+jahres", YEAR, 0),
+            (r"(?:ende|anfang|mitte)\s+dieses\s+jahres", YEAR, 0),
             (r"vorgestern", DAY, -2),
             (r"übermorgen", DAY, 2),
             (r"(?:nächst|kommend)(?:e|en|er|es|em)\s+woche", WEEK, 1),
@@ -133,7 +142,7 @@ GERMANIC: dict[str, LangSpec] = {
         r"verlor|verloren|kündigte|kündigten|gab|gaben|traf|trafen|kam|kamen|fand|fanden|meldete|meldeten|"
         r"berichtete|berichteten)\b",
         time_preps=("um", "gegen", "ab", "bis", "seit"),
-        time_suffix=r"\s*uhr",
+        time_suffix=r"\s*(?:uhr|mez\b|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "jahren?", "menschen", "personen", "soldaten", "leuten?"),
         extra_months={"jänner": 1, "feber": 2},
     ),
@@ -185,6 +194,7 @@ GERMANIC: dict[str, LangSpec] = {
         wd_pre={"next": 1, "last": -1, "this": 0, "this past": -1, "this coming": 1},
         wd_post={},
         wd_suffix=r"(?:['’]s)?",
+        dayparts={"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"},
         relative=(
             (r"today", DAY, 0),
             (r"tonight", DAY, 0),
@@ -238,6 +248,7 @@ GERMANIC: dict[str, LangSpec] = {
             "times",
             "miles",
         ),
+        extra_months={"sept.": 9},
         weekday_exclude=r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Sport|Night\s+Football)\b",
     ),
     "nl": LangSpec(
@@ -264,7 +275,8 @@ GERMANIC: dict[str, LangSpec] = {
         range_and=("en",),
         wd_pre={"volgende": 1, "komende": 1, "aanstaande": 1, "vorige": -1, "afgelopen": -1},
         wd_post={},
-        wd_suffix=r"(?:avond|ochtend|middag|nacht|morgen)?",
+        dayparts={"avond": "TEV", "ochtend": "TMO", "middag": "TAF", "nacht": "TNI", "morgen": "TMO"},
+        daypart_joined=True,
         relative=(
             (r"vandaag", DAY, 0),
             (r"gisteren", DAY, -1),
@@ -295,7 +307,7 @@ GERMANIC: dict[str, LangSpec] = {
         future=r"\b(?:zal|zullen|gaat|gaan|komende|volgende)\b",
         past=r"\b(?:zei|zeiden|was|waren|had|hadden|heeft|hebben|werd|werden|\w+(?:de|te|den|ten))\b",
         time_preps=("om", "vanaf", "tot", "rond"),
-        time_suffix=r"\s*uur",
+        time_suffix=r"\s*(?:uur|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "jaar", "mensen", "soldaten", "doden", "inwoners"),
     ),
 }

@@ -62,6 +62,7 @@ ROMANCE: dict[str, LangSpec] = {
     "fr": LangSpec(
         code="fr",
         babel="fr",
+        dayparts={"matin": "TMO", "après-midi": "TAF", "soir": "TEV", "nuit": "TNI"},
         title_case=False,
         day_suffix=r"(?:er|re)?",
         dm_sep=r"\s+",
@@ -136,7 +137,7 @@ ROMANCE: dict[str, LangSpec] = {
         future=r"\b(?:va|vont|doit|doivent|devrait|devraient|prévue?s?|\w+(?:era|eront|ira|iront|ra|ront))\b",
         past=r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent)\b",
         time_preps=("à", "vers", "dès", "jusqu['’]à"),
-        time_suffix=r"\s*h(?:eures?)?",
+        time_suffix=r"\s*(?:h(?:eures?)?|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "ans", "années", "personnes", "soldats", "habitants", "morts"),
     ),
     "es": LangSpec(
@@ -219,12 +220,13 @@ ROMANCE: dict[str, LangSpec] = {
         future=r"\b(?:va\s+a|van\s+a|prevé|previst[oa]s?|\w+(?:rá|rán))\b",
         past=r"\b(?:\w+(?:ó|aron|ieron)|dijo|fue|fueron|era|eran|había|habían|ha|han)\b",
         time_preps=("a las", "a la", "desde las", "hasta las", "sobre las", "hacia las"),
-        time_suffix=r"\s*(?:horas|h\b)",
+        time_suffix=r"\s*(?:horas|h\b|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "años", "personas", "soldados", "muertos", "habitantes"),
     ),
     "it": LangSpec(
         code="it",
         babel="it",
+        dayparts={"mattina": "TMO", "pomeriggio": "TAF", "sera": "TEV", "notte": "TNI"},
         title_case=False,
         day_suffix=r"(?:º|°)?",
         dm_sep=r"\s+",
@@ -282,7 +284,7 @@ ROMANCE: dict[str, LangSpec] = {
         future=r"\b(?:\w+(?:rà|ranno)|previst[oa]|previsti|previste)\b",
         past=r"\b(?:\w+(?:ato|ata|ati|ate|uto|uta|ito|ita)|ha|hanno|era|erano|disse|aveva|avevano)\b",
         time_preps=("alle", "ore", "dalle", "verso le", "entro le"),
-        time_suffix=r"(?!)",
+        time_suffix=r"\s*(?:gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "anni", "persone", "soldati", "morti", "abitanti"),
     ),
     "pt": LangSpec(
@@ -340,7 +342,7 @@ ROMANCE: dict[str, LangSpec] = {
         future=r"\b(?:vai|vão|previst[oa]s?|\w+(?:rá|rão))\b",
         past=r"\b(?:\w+(?:ou|aram|eram|iram)|disse|foi|foram|era|eram|tinha|tinham)\b",
         time_preps=("às", "as", "a partir das", "até as", "até às", "desde as"),
-        time_suffix=r"\s*(?:h\b|horas)",
+        time_suffix=r"\s*(?:h\b|horas|gmt\b|utc\b)",
         not_after_year=(*QUANTITY, "anos", "pessoas", "soldados", "mortos", "habitantes"),
     ),
 }

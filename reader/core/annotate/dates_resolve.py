@@ -13,6 +13,7 @@ expressions that only make sense relative to a date (weekdays, "yesterday") get 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from reader.core.annotate.dates_grammar import Candidate, valid_day
@@ -28,8 +29,8 @@ def nearest_day(month: int, day: int, reference: dt.date) -> dt.date:
     """The date with this month and day closest to ``reference``; ties go to the past."""
     options = [
         dt.date(year, month, day)
-        for year in (reference.year - 1, reference.year, reference.year + 1)
-        if valid_day(day, month, year)
+        for year in range(reference.year - 4, reference.year + 5)  # 29 February: some leap year is near
+        if valid_day(day, month, year) and 1 <= year <= 9999
     ]
     return min(options, key=lambda d: (abs((d - reference).days), d > reference))
 
@@ -75,14 +76,114 @@ def resolve_date(c: Candidate, reference: dt.date | None, lean: int = 0) -> dt.d
     return None
 
 
+def iso_year(year: int) -> str:
+    """ISO 8601 year: four digits, astronomical numbering before year 1 (260 BC → "-0259")."""
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def _quarter_value(c: Candidate, reference: dt.date | None) -> str | None:
+    if c.quarter is not None:
+        if c.year is not None:
+            return f"{c.year:04d}-Q{c.quarter}"
+        if reference is None:
+            return None
+        # The latest such quarter begun by the reference: news reports on quarters past or current.
+        current = (reference.month - 1) // 3 + 1
+        return f"{reference.year - (c.quarter > current):04d}-Q{c.quarter}"
+    if reference is None:
+        return None
+    index = reference.year * 4 + (reference.month - 1) // 3 + c.offset
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_year(c: Candidate, reference: dt.date) -> int:
+    """ "next summer": the next one not begun; "last summer": the last one ended; "spring of last year"."""
+    if c.unit == "year":
+        return reference.year + c.offset
+    start = _SEASON_START.get(c.season or "", 1)
+    if c.direction > 0:
+        return reference.year + (reference.month >= start)
+    if c.direction < 0:
+        return reference.year - (reference.month <= start + 2)
+    return reference.year
+
+
+def _extra_value(c: Candidate, reference: dt.date | None) -> str | None:
+    """Values of the kinds ISO 8601 itself has no form for, in TimeML's extension of it: quarters
+    ("1989-Q3"), seasons ("1998-SU"), centuries ("19" = 1900-1999), decades ("199"), and the vague
+    "recently" / "in the future" (PAST_REF / FUTURE_REF); "now" is the published date."""
+    if c.kind == "ref":
+        if c.offset == 0:
+            return reference.isoformat() if reference is not None else "PRESENT_REF"
+        return "PAST_REF" if c.offset < 0 else "FUTURE_REF"
+    if c.kind == "quarter":
+        return _quarter_value(c, reference)
+    if c.kind == "season":
+        if c.year is not None:
+            return f"{iso_year(c.year)}-{c.season}"
+        if reference is None:
+            return None
+        return f"{_season_year(c, reference):04d}-{c.season}"
+    if c.kind == "century" and c.year is not None:
+        return f"{c.year - 1:02d}"
+    if c.kind == "decade" and c.year is not None:
+        return f"{c.year // 10:03d}"
+    return None
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian), by the anonymous algorithm in Meeus' *Astronomical Algorithms*: ten
+    lines of arithmetic; dateutil has it too, but is no declared dependency of ours."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: tuple[str, int, int, int], year: int) -> dt.date:
+    """The day a moveable holiday falls on in ``year`` (see ``ExtraSpec.moveable`` for the rules)."""
+    kind, a, weekday, n = rule
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=a)
+    if n > 0:
+        first = dt.date(year, a, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, a, calendar.monthrange(year, a)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_value(c: Candidate, reference: dt.date | None) -> str | None:
+    if c.holiday is None:
+        return None
+    if c.year is not None:
+        return holiday_date(c.holiday, c.year).isoformat()
+    if reference is None:
+        return None
+    rule = c.holiday
+    options = [holiday_date(rule, y) for y in (reference.year - 1, reference.year, reference.year + 1)]
+    return min(options, key=lambda d: (abs((d - reference).days), d > reference)).isoformat()
+
+
 def value_of(c: Candidate, reference: dt.date | None, lean: int = 0) -> str | None:
     """The ISO 8601 value of a candidate (see the module docstring for the choices)."""
+    if c.kind == "holiday":
+        return _holiday_value(c, reference)
+    if c.kind in ("ref", "quarter", "season", "century", "decade"):
+        return _extra_value(c, reference)
     if c.kind == "range" and c.first is not None and c.last is not None:
         return _range_value(c.first, c.last, reference)
     if c.kind == "time" and c.hour is not None:
         return f"T{c.hour:02d}:{(c.minute or 0):02d}"
     if c.kind == "year" and c.year is not None:
-        return f"{c.year:04d}"
+        return iso_year(c.year)
     if c.kind == "month" and c.month is not None:
         if c.year is not None:
             return f"{c.year:04d}-{c.month:02d}"

@@ -30,11 +30,14 @@ class LangSpec:
             (-1 past, +1 future, 0 none).
         year_preps: words before a bare year that make it a date; ``weak_year_preps`` are the subset
             that also introduce quantities ("in 2000 Metern"), checked more strictly.
+        extra_months: month names CLDR lacks ("Jänner"); a key ending in "." is an abbreviation ("Sept.").
         mods: "early", "Ende", "fin": included in the span of a month or year.
         range_open: words that open a range ("between", "vom"); ``range_mid`` joins its two ends;
             ``range_and`` are the connectors that only make a range after an opener.
         wd_pre / wd_post: weekday modifiers before / after the name, mapped to a direction.
-        wd_suffix: compounds after a weekday ("Dienstagabend").
+        wd_suffix: what may follow a weekday name ("Tuesday's").
+        dayparts: parts of the day after a weekday ("Wednesday night", joined in "Dienstagabend" when
+            ``daypart_joined``) → TimeML's part-of-day code (TMO, TAF, TEV, TNI, TMI).
         relative: (regex, unit, offset) for fixed relative expressions.
         ago: regex with groups ``n`` and ``u`` for "three days ago"; ``numbers`` and ``units`` read them.
         future: cue words that make a weekday in the same sentence point forward.
@@ -71,6 +74,8 @@ class LangSpec:
     not_after_year: tuple[str, ...] = ()
     month_day: bool = False
     wd_suffix: str = ""
+    dayparts: dict[str, str] = field(default_factory=dict)
+    daypart_joined: bool = False
     weekday_exclude: str = ""
     extra_months: dict[str, int] = field(default_factory=dict)
     extra_weekdays: dict[str, int] = field(default_factory=dict)
@@ -85,8 +90,8 @@ def month_names(spec: LangSpec) -> tuple[dict[str, int], dict[str, int]]:
     """(wide names, abbreviations) lowercased → month number 1-12, from CLDR plus the spec's extras."""
     from babel.dates import get_month_names
 
-    wide: dict[str, int] = dict(spec.extra_months)
-    abbr: dict[str, int] = {}
+    wide: dict[str, int] = {k: v for k, v in spec.extra_months.items() if not k.endswith(".")}
+    abbr: dict[str, int] = {k.rstrip("."): v for k, v in spec.extra_months.items() if k.endswith(".")}
     for context in ("format", "stand-alone"):
         for number, name in get_month_names("wide", context, spec.babel).items():
             for form in {name.lower(), strip_accents(name.lower())}:
@@ -112,6 +117,17 @@ def weekday_names(spec: LangSpec) -> dict[str, int]:
 
 
 QUANTITY = (
+    "mill\\w*",
+    "bill\\w*",
+    "milliard\\w*",
+    "milj\\w*",
+    "milh\\w*",
+    "mio\\b",
+    "mrd\\b",
+    "thousand",
+    "hundred",
+    "tausend",
+    "hundert",
     "euros?",
     "dollars?",
     "francs?",
