@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.core.annotate.dates_grammar import YEAR, Candidate, at_sentence_start
+from reader.core.annotate.dates_candidate import YEAR, Candidate, PatternSink, at_sentence_start
 from reader.core.annotate.dates_lexicon_extra import ExtraSpec
 from reader.core.annotate.dates_lexicon_extra_germanic import GERMANIC_EXTRAS
 from reader.core.annotate.dates_lexicon_extra_romance import ROMANCE_EXTRAS
 from reader.core.annotate.dates_spec import DAY
 
 if TYPE_CHECKING:
-    from reader.core.annotate.dates_grammar import Grammar
     from reader.core.annotate.dates_spec import LangSpec
 
 EXTRAS: dict[str, ExtraSpec] = {**GERMANIC_EXTRAS, **ROMANCE_EXTRAS}
@@ -50,7 +49,7 @@ def _alternation(table: tuple[tuple[str, int], ...] | tuple[tuple[str, str, int]
     return "|".join(f"(?P<r{i}>{row[0]})" for i, row in enumerate(table))
 
 
-def add_extra_patterns(grammar: Grammar, spec: LangSpec) -> None:
+def add_extra_patterns(grammar: PatternSink, spec: LangSpec) -> None:
     """Add the patterns of ``EXTRAS[spec.code]`` (if any) to ``grammar``."""
     extra = EXTRAS.get(spec.code)
     if extra is None:
@@ -67,7 +66,7 @@ def add_extra_patterns(grammar: Grammar, spec: LangSpec) -> None:
     _eras(grammar, extra)
 
 
-def _refs(grammar: Grammar, extra: ExtraSpec) -> None:
+def _refs(grammar: PatternSink, extra: ExtraSpec) -> None:
     table = extra.refs
 
     def ref(m: re.Match[str], text: str) -> Candidate | None:
@@ -78,7 +77,7 @@ def _refs(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w'’-])(?:{_alternation(table)})(?![\w'’-])", ref)
 
 
-def _relative(grammar: Grammar, extra: ExtraSpec) -> None:
+def _relative(grammar: PatternSink, extra: ExtraSpec) -> None:
     table = extra.relative
 
     def relative(m: re.Match[str], text: str) -> Candidate | None:
@@ -90,7 +89,7 @@ def _relative(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w'’-])(?:{_alternation(table)})(?![\w-])", relative)
 
 
-def _day_parts(grammar: Grammar, extra: ExtraSpec) -> None:
+def _day_parts(grammar: PatternSink, extra: ExtraSpec) -> None:
     table = extra.day_parts
 
     def day_part(m: re.Match[str], text: str) -> Candidate | None:
@@ -103,7 +102,7 @@ def _day_parts(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w'’-])(?:{body})(?![\w-])", day_part)
 
 
-def _anaphoric(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
+def _anaphoric(grammar: PatternSink, spec: LangSpec, extra: ExtraSpec) -> None:
     table = extra.anaphoric
     numbers = {**spec.numbers, **extra.numbers}
 
@@ -126,7 +125,7 @@ def _anaphoric(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<!\w){template.replace('{N}', number)}(?!\w)", later)
 
 
-def _quarters(grammar: Grammar, extra: ExtraSpec) -> None:
+def _quarters(grammar: PatternSink, extra: ExtraSpec) -> None:
     def quarter(m: re.Match[str], text: str) -> Candidate | None:
         raw = m["q"].lower().rstrip(".")
         q = int(raw[0]) if raw[0].isdigit() else extra.ordinals.get(raw)
@@ -150,7 +149,7 @@ def _quarters(grammar: Grammar, extra: ExtraSpec) -> None:
         )
 
 
-def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
+def _seasons(grammar: PatternSink, spec: LangSpec, extra: ExtraSpec) -> None:
     if not extra.seasons:
         return
     names = "|".join(sorted(extra.seasons, key=len, reverse=True))
@@ -189,7 +188,7 @@ def _seasons(grammar: Grammar, spec: LangSpec, extra: ExtraSpec) -> None:
     )
 
 
-def _centuries_and_decades(grammar: Grammar, extra: ExtraSpec) -> None:
+def _centuries_and_decades(grammar: PatternSink, extra: ExtraSpec) -> None:
     def century(m: re.Match[str], text: str) -> Candidate | None:
         raw = m["c"]
         digits = re.match(r"\d+", raw)
@@ -208,7 +207,7 @@ def _centuries_and_decades(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w-])(?:{extra.decade})(?![\w])", decade, needles=extra.decade_words)
 
 
-def _holidays(grammar: Grammar, extra: ExtraSpec) -> None:
+def _holidays(grammar: PatternSink, extra: ExtraSpec) -> None:
     table = tuple(extra.holidays.items())
 
     def holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -222,7 +221,7 @@ def _holidays(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+(?P<hy>{YEAR})(?![\w.,:]\d))?", holiday)
 
 
-def _moveable_holidays(grammar: Grammar, extra: ExtraSpec) -> None:
+def _moveable_holidays(grammar: PatternSink, extra: ExtraSpec) -> None:
     table = tuple(extra.moveable.items())
 
     def holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -235,7 +234,7 @@ def _moveable_holidays(grammar: Grammar, extra: ExtraSpec) -> None:
         grammar._add(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+(?P<hy>{YEAR})(?![\w.,:]\d))?", holiday)
 
 
-def _eras(grammar: Grammar, extra: ExtraSpec) -> None:
+def _eras(grammar: PatternSink, extra: ExtraSpec) -> None:
     if not extra.era_bc:
         return
 

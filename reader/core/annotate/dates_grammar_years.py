@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.core.annotate.dates_grammar import _NOT_NUM_AFTER, YEAR, Candidate, _norm, alt
+from reader.core.annotate.dates_candidate import _NOT_NUM_AFTER, YEAR, Candidate, PatternSink, _norm, alt
 
 if TYPE_CHECKING:
-    from reader.core.annotate.dates_grammar import Grammar
     from reader.core.annotate.dates_spec import LangSpec
 
 _NOT_YEAR_BEFORE = re.compile(
@@ -52,7 +51,7 @@ def _bare_year_ok(spec: LangSpec, m: re.Match[str], text: str, after: str) -> bo
     return counted is None or not counted.search(text, max(0, m.start() - 25), m.start())
 
 
-def add_year_patterns(grammar: Grammar, spec: LangSpec) -> None:
+def add_year_patterns(grammar: PatternSink, spec: LangSpec) -> None:
     """Years after a preposition or modifier ("seit 2002", "Ende 1941"), and bare years in date context."""
     weak = {_norm(p) for p in spec.weak_year_preps}
     quantity = re.compile(rf"\s*(?:[%€$£]|(?:{alt(spec.not_after_year)})(?!\w))", re.I)
