@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import emit, renderer
+from reader.cli.output import emit, renderer, say
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -106,7 +106,7 @@ def _row(summary: ArticleSummary) -> str:
 def run_list(args: argparse.Namespace) -> int:
     library = open_library(args)
     for summary in library.list_articles(filter=_filter(args), sort=args.sort, limit=args.limit):
-        print(_row(summary))
+        say(_row(summary))
     return 0
 
 
@@ -117,9 +117,9 @@ def run_search(args: argparse.Namespace) -> int:
         print("No articles match.", file=sys.stderr)
         return 1
     for hit in hits:
-        print(_row(hit.summary))
+        say(_row(hit.summary))
         if hit.snippet:
-            print(f"        {hit.snippet}")
+            say(f"        {hit.snippet}")
     return 0
 
 
@@ -159,7 +159,7 @@ def run_show(args: argparse.Namespace) -> int:
             or "-"
         ),
     ]
-    print("\n".join(lines))
+    say("\n".join(lines))
     return 0
 
 

@@ -56,7 +56,15 @@ _DEEP_NESTING = re.compile(
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters (C0 but tab and newlines, DEL, C1 with its one-byte CSI), zero-width characters and the
+# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069: "U+202E" makes "gpj.exe" read as
+# "exe.jpg"). The marks U+200E/200F stay: right-to-left text needs them and they reorder nothing else.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+# Whole terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\"), removed before the
+# lone control characters so that no "]0;title" is left behind.
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -81,14 +89,19 @@ class ExtractedPage:
     blocks: list[RawBlock] = field(default_factory=list)
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences, control, zero-width or bidi-override characters."""
+    return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
+
+
 def clean_text(text: str) -> str:
     """One-line text: NFC, no control or zero-width characters, whitespace collapsed."""
-    return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
+    return _SPACE.sub(" ", strip_controls(unicodedata.normalize("NFC", text))).strip()
 
 
 def clean_preformatted(text: str) -> str:
     """Preformatted text keeps its lines and indentation; only trailing blank lines go."""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
+    text = strip_controls(unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
