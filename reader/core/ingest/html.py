@@ -64,7 +64,7 @@ _CONTROL = re.compile(
 )
 # Whole terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\"), removed before the
 # lone control characters so that no "]0;title" is left behind.
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+_TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
