@@ -214,7 +214,9 @@ def to_markdown(
     if meta:
         out.append("*" + md_escape(" · ".join(meta), line_start=False) + "*")
     if article.source:
-        out.append(f"<{md_url(article.source)}>" if is_web_link(article.source) else md_escape(article.source))
+        out.append(
+            f"<{md_url(article.source)}>" if is_web_link(article.source) else md_escape(article.source)
+        )
     for block in article.blocks:
         out.append(_md_block(block, block.text))
         rendered = _md_translation(by_block.get(block.id))
@@ -311,7 +313,9 @@ def to_html(
         escaped = html.escape(article.source)
         # Only http(s) becomes a link, as in the article view: `javascript://%0A…` would run on click.
         source = (
-            f'<p><a href="{escaped}">{escaped}</a></p>' if is_web_link(article.source) else f"<p>{escaped}</p>"
+            f'<p><a href="{escaped}">{escaped}</a></p>'
+            if is_web_link(article.source)
+            else f"<p>{escaped}</p>"
         )
     return (
         "<!DOCTYPE html>\n"

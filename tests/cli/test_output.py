@@ -59,7 +59,8 @@ def test_a_failed_write_leaves_the_previous_file_whole(hostile_db: Path, tmp_pat
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
         from reader.cli import main
-        sys.exit(main(["library", "--db", {str(hostile_db)!r}, "export", "{article_id}", "-o", {str(target)!r}]))
+        db, target = {str(hostile_db)!r}, {str(target)!r}
+        sys.exit(main(["library", "--db", db, "export", "{article_id}", "-o", target]))
         """
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

@@ -151,7 +151,9 @@ def _render_markdown(text: str) -> str:
     return MarkdownIt("commonmark", {"html": True}).render(text)
 
 
-def _with(source: str = "https://example.org/a", *blocks: Block, title: str = "T", byline: str = "") -> Article:
+def _with(
+    source: str = "https://example.org/a", *blocks: Block, title: str = "T", byline: str = ""
+) -> Article:
     return Article(
         title=title,
         blocks=blocks or (Block("b0", BlockKind.PARAGRAPH, "Text."),),
@@ -185,7 +187,9 @@ def test_markdown_keeps_text_as_written_without_stray_backslashes() -> None:
         Block("b3", BlockKind.PREFORMATTED, "code with ``` inside\n````"),
         Block("b4", BlockKind.LIST_ITEM, "# not a heading", level=1),
     )
-    text = export.to_markdown(_with("https://example.org/a", *blocks, title="2024. Review", byline="127.0.0.1"))
+    text = export.to_markdown(
+        _with("https://example.org/a", *blocks, title="2024. Review", byline="127.0.0.1")
+    )
     assert "# 2024. Review" in text.splitlines() and "*127.0.0.1*" in text.splitlines()
     rendered = _render_markdown(text)
     assert "<h1>2024. Review</h1>" in rendered and "<em>127.0.0.1</em>" in rendered

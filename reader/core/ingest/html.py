@@ -13,7 +13,6 @@ sharing and ad containers takes over.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -26,6 +25,17 @@ import trafilatura
 from reader.core.document import BlockKind
 from reader.core.errors import InputError
 from reader.core.ingest.fetch import megabytes
+from reader.core.textclean import clean_preformatted, clean_text, strip_controls
+
+__all__ = [
+    "MAX_MARKUP_BYTES",
+    "ExtractedPage",
+    "RawBlock",
+    "clean_preformatted",
+    "clean_text",
+    "extract_page",
+    "strip_controls",
+]
 
 # trafilatura needs ~2.8 s and ~70 MB per MB of dense markup here, more as pages grow (2 MB: 5.5 s,
 # 180 MB; 2.9 MB: 12 s; 30 MB: ~70 s and ~1 GB; benchmarks/extract_limits.py). Real articles are well
@@ -55,16 +65,6 @@ _DEEP_NESTING = re.compile(
     r"(?:<(?:div|span|section|font|b|i|em|strong|article)\b[^<>]{0,200}>\s*){64,}", re.I
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-# Control characters (C0 but tab and newlines, DEL, C1 with its one-byte CSI), zero-width characters and the
-# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069: "U+202E" makes "gpj.exe" read as
-# "exe.jpg"). The marks U+200E/200F stay: right-to-left text needs them and they reorder nothing else.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
-)
-# Whole terminal escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \\"), removed before the
-# lone control characters so that no "]0;title" is left behind.
-_TERMINAL_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -87,22 +87,6 @@ class ExtractedPage:
     site: str | None = None
     url: str | None = None
     blocks: list[RawBlock] = field(default_factory=list)
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without terminal escape sequences, control, zero-width or bidi-override characters."""
-    return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text))
-
-
-def clean_text(text: str) -> str:
-    """One-line text: NFC, no control or zero-width characters, whitespace collapsed."""
-    return _SPACE.sub(" ", strip_controls(unicodedata.normalize("NFC", text))).strip()
-
-
-def clean_preformatted(text: str) -> str:
-    """Preformatted text keeps its lines and indentation; only trailing blank lines go."""
-    text = strip_controls(unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
-    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
 def extract_page(text: str, *, url: str | None = None) -> ExtractedPage:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from reader.core.errors import InputError
-from reader.core.ingest import load_file, parse_html, parse_markdown
+from reader.core.ingest import load_file
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e\u2066"
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
-def test_control_characters_and_bidi_overrides_are_stripped_by_every_ingest(tmp_path: Path, suffix: str) -> None:
+def test_control_characters_and_bidi_overrides_are_stripped_by_every_ingest(
+    tmp_path: Path, suffix: str
+) -> None:
     title = f"Breaking{ESCAPES} news"
     body = f"The council met on Tuesday{ESCAPES} to discuss the new budget for the city schools."
     path = tmp_path / f"page{suffix}"
