@@ -80,6 +80,21 @@ DOC_SHARE = 0.05
 DOC_BLOCK_LETTERS = 60
 MAX_CANDIDATES = 3
 DEFAULT_MAX_PRECISE_LANGUAGES = 3
+# Longer texts are scored on a sample (SAMPLE_WINDOWS windows of SAMPLE_WINDOW characters spread over the
+# text): lingua's cost grows with the text, and a 2 MiB line never finished. A few thousand characters
+# from its start, middle and end tell its language as well as the whole.
+SAMPLE_ABOVE = 4_000
+SAMPLE_WINDOW = 1_000
+SAMPLE_WINDOWS = 4
+# A short line (a few words) whose low-pass scores rule out its neighbours' language is checked with
+# precise models for its own best guesses; it keeps its own language when the precise detector puts it at
+# LINE_CONFIDENT and LINE_MARGIN times the neighbours' language ("Je est un autre" between English
+# paragraphs: fr 0.81, en 0.11). At most LINE_CHECKS per article: each may load models (~0.3 s a language).
+LINE_OTHER_BELOW = 0.05
+LINE_CONFIDENT = 0.75
+LINE_MARGIN = 5.0
+LINE_CHECKS = 3
+LINE_MIN_LETTERS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +130,7 @@ class LanguageIdentifier:
         self._precise: OrderedDict[frozenset[str], LanguageDetector] = OrderedDict()
         self._subsets: OrderedDict[frozenset[str], LanguageDetector] = OrderedDict()
         self._memo: dict[str, _Verdict] = {}  # low-pass scores within one identify() call
+        self._among_memo: dict[tuple[str, frozenset[str], bool], _Verdict] = {}  # subset scores, same
         self._resident: OrderedDict[str, None] = OrderedDict()  # LRU of languages with precise models
 
     @property
@@ -152,6 +168,7 @@ class LanguageIdentifier:
                 return self._identify(article)
             finally:
                 self._memo.clear()
+                self._among_memo.clear()
 
     # ----------------------------------------------------------------- detectors
 
@@ -200,28 +217,66 @@ class LanguageIdentifier:
     def _score_low(self, text: str) -> _Verdict:
         verdict = self._memo.get(text)
         if verdict is None:
-            verdict = _verdict(self._low_detector().compute_language_confidence_values(text))
+            verdict = _verdict(self._low_detector().compute_language_confidence_values(sample(text)))
         return verdict
 
     def _score_low_many(self, texts: Iterable[str]) -> None:
         """Score many texts at once (lingua spreads them over the cores) into the per-article memo."""
         todo = list(dict.fromkeys(text for text in texts if text not in self._memo))
         if todo:
-            values = self._low_detector().compute_language_confidence_values_in_parallel(todo)
+            values = self._low_detector().compute_language_confidence_values_in_parallel(
+                list(map(sample, todo))
+            )
             self._memo.update(zip(todo, map(_verdict, values), strict=True))
+
+    def _among_key(
+        self, candidates: Sequence[str], pinned: frozenset[str]
+    ) -> tuple[frozenset[str], bool] | None:
+        """The detector ``_score_among`` uses for ``candidates``: its languages and whether it is precise."""
+        chosen = [code for code in dict.fromkeys(candidates) if code in self._languages][:MAX_CANDIDATES]
+        if len(chosen) < 2:
+            return None
+        key = frozenset(chosen)
+        return key, key <= pinned
 
     def _score_among(self, text: str, candidates: Sequence[str], pinned: frozenset[str]) -> _Verdict:
         """Scores among a few candidates: high accuracy when all are pinned, else low accuracy."""
-        chosen = [code for code in dict.fromkeys(candidates) if code in self._languages][:MAX_CANDIDATES]
-        if len(chosen) < 2:
+        detector_key = self._among_key(candidates, pinned)
+        if detector_key is None:
             # One candidate: lingua would answer 1.0 for anything; ask the low pass how sure it is.
+            chosen = [code for code in candidates if code in self._languages][:1]
             low = self._score_low(text)
             if not chosen:
                 return low
             return _Verdict(chosen[0], low.scores.get(chosen[0], 0.0), low.scores)
-        key = frozenset(chosen)
-        detector = self._subset_detector(key, precise=key <= pinned)
-        return _verdict(detector.compute_language_confidence_values(text))
+        memo_key = (text, *detector_key)
+        verdict = self._among_memo.get(memo_key)
+        if verdict is None:
+            detector = self._subset_detector(*detector_key)
+            verdict = _verdict(detector.compute_language_confidence_values(sample(text)))
+        return verdict
+
+    def _prefetch_among(self, requests: Iterable[tuple[str, Sequence[str]]], pinned: frozenset[str]) -> None:
+        """Score many (text, candidates) at once, one parallel lingua call per detector (100,000 short
+        paragraphs took 70 s one call at a time)."""
+        groups: dict[tuple[frozenset[str], bool], list[str]] = {}
+        for text, candidates in requests:
+            detector_key = self._among_key(candidates, pinned)
+            if detector_key is not None and (text, *detector_key) not in self._among_memo:
+                groups.setdefault(detector_key, []).append(text)
+        for detector_key, texts in groups.items():
+            todo = list(dict.fromkeys(texts))
+            values = self._subset_detector(*detector_key).compute_language_confidence_values_in_parallel(
+                list(map(sample, todo))
+            )
+            for text, value in zip(todo, values, strict=True):
+                self._among_memo[(text, *detector_key)] = _verdict(value)
+
+    def _score_line(self, text: str, candidates: Sequence[str]) -> _Verdict:
+        """Precise scores for a short line among ``candidates`` (their models are loaded if need be)."""
+        chosen = frozenset(code for code in candidates if code in self._languages)
+        self._pin(chosen)
+        return _verdict(self._subset_detector(chosen, precise=True).compute_language_confidence_values(text))
 
     # ----------------------------------------------------------------- article pass
 
@@ -234,7 +289,8 @@ class LanguageIdentifier:
             for start, end in segments(text)
             if not is_piece_short(text[start:end])
         )
-        self._score_low_many([*long_texts, *pieces])
+        short_texts = [block.text for block in blocks if is_short(block.text) and count_letters(block.text)]
+        self._score_low_many([*long_texts, *pieces, *short_texts])
         lows = [None if is_short(block.text) else self._score_low(block.text) for block in blocks]
         scored = [(count_letters(b.text), lo) for b, lo in zip(blocks, lows, strict=True) if lo is not None]
         doc_langs = _document_languages(scored)
@@ -247,10 +303,33 @@ class LanguageIdentifier:
         scorer = _ArticleScorer(self, doc_langs, pinned)
 
         results: list[Block | None] = [None] * len(blocks)
+        self._prefetch_among(
+            (
+                (block.text, scorer.long_candidates(low))
+                for block, low in zip(blocks, lows, strict=True)
+                if low
+            ),
+            pinned,
+        )
         for i, block in enumerate(blocks):
             low = lows[i]
             if low is not None:
                 results[i] = scorer.long_block(block, low)
+        # Short blocks depend on the blocks decided before them; their usual context (the long blocks
+        # around them) is scored in one batch first, the rare exceptions one by one.
+        self._prefetch_among(
+            (
+                (
+                    block.text,
+                    scorer.candidates(
+                        self._score_low(block.text), neighbour_languages(results, i), EXTRA_SHORT
+                    ),
+                )
+                for i, block in enumerate(blocks)
+                if results[i] is None and count_letters(block.text)
+            ),
+            pinned,
+        )
         for i, block in enumerate(blocks):
             if results[i] is None:
                 results[i] = scorer.short_block(block, neighbour_languages(results, i))
@@ -265,6 +344,7 @@ class _ArticleScorer:
         self._owner = owner
         self._doc_langs = doc_langs
         self._pinned = pinned
+        self._line_checks = 0
 
     def candidates(self, low: _Verdict, first: Sequence[str], extra_floor: float) -> list[str]:
         """``first`` and the article's main languages, plus the low pass's pick when it is sure enough."""
@@ -280,10 +360,14 @@ class _ArticleScorer:
     def among(self, text: str, candidates: Sequence[str]) -> _Verdict:
         return self._owner._score_among(text, candidates, self._pinned)
 
+    def long_candidates(self, low: _Verdict) -> list[str]:
+        """Candidates for a long block's precise verdict ([] when the low pass is trusted)."""
+        return self.candidates(low, [], EXTRA)
+
     def long_block(self, block: Block, low: _Verdict) -> Block:
         verdict = low
         if len(block.text) < PRECISE_BELOW or low.confidence < LOW_TRUSTED:
-            verdict = self.among(block.text, self.candidates(low, [], EXTRA))
+            verdict = self.among(block.text, self.long_candidates(low))
         runs = self.runs(block.text, verdict) if verdict.lang else ()
         if runs:
             lang, confidence = dominant_run(runs)
@@ -298,6 +382,8 @@ class _ArticleScorer:
         verdict = self.among(block.text, self.candidates(low, context, EXTRA_SHORT))
         if verdict.lang and verdict.confidence >= CONFIDENT and count_letters(block.text) >= 4:
             lang: str | None = verdict.lang
+        elif fallback and (line := self.own_line_language(block.text, low, fallback[0])):
+            lang, verdict = line.lang, line
         elif fallback:
             # Between two different neighbours, take the one the detector leans towards.
             lang = max(fallback, key=lambda code: verdict.scores.get(code, 0.0))
@@ -305,6 +391,25 @@ class _ArticleScorer:
             lang = verdict.lang
         confidence = verdict.scores.get(lang, 0.0) if lang else 0.0
         return replace(block, lang=lang, confidence=round(confidence, 4), runs=())
+
+    def own_line_language(self, text: str, low: _Verdict, around: str) -> _Verdict | None:
+        """The verdict for a short line clearly not in the language ``around`` it, else None."""
+        if (
+            self._line_checks >= LINE_CHECKS
+            or count_letters(text) < LINE_MIN_LETTERS
+            or low.scores.get(around, 0.0) >= LINE_OTHER_BELOW
+        ):
+            return None
+        self._line_checks += 1
+        verdict = self._owner._score_line(text, [around, *_top(low.scores, 2)])
+        if (
+            verdict.lang
+            and verdict.lang != around
+            and verdict.confidence >= LINE_CONFIDENT
+            and verdict.confidence >= LINE_MARGIN * verdict.scores.get(around, 0.0)
+        ):
+            return verdict
+        return None
 
     def runs(self, text: str, verdict: _Verdict) -> tuple[LanguageRun, ...]:
         """Sentence runs when the text mixes languages; () when it is all one language."""
@@ -333,6 +438,21 @@ class _ArticleScorer:
 
 
 # --------------------------------------------------------------------- helpers
+
+
+def sample(text: str) -> str:
+    """``text``, or for a long one SAMPLE_WINDOWS windows spread over it, cut at spaces."""
+    if len(text) <= SAMPLE_ABOVE:
+        return text
+    step = (len(text) - SAMPLE_WINDOW) // (SAMPLE_WINDOWS - 1)
+    windows = []
+    for index in range(SAMPLE_WINDOWS):
+        start = index * step
+        window = text[start : start + SAMPLE_WINDOW]
+        if start:  # begin and end on word boundaries where there are any
+            window = window.split(" ", 1)[-1]
+        windows.append(window.rsplit(" ", 1)[0] if " " in window else window)
+    return " ".join(windows)
 
 
 def _release_freed_memory() -> None:
