@@ -111,7 +111,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from reader.store.search_query import query_note
+
     library = open_library(args)
+    if note := query_note(args.query):
+        print(f"reader: {note}", file=sys.stderr)
     hits = library.search(args.query, filter=_filter(args), sort=args.sort, limit=args.limit)
     if not hits:
         print("No articles match.", file=sys.stderr)

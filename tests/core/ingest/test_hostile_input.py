@@ -127,3 +127,11 @@ def test_oversized_markup_is_refused_before_parsing_with_the_limit_named(html: s
     ):
         parse_html(html.encode())
     assert time.perf_counter() - started < 10  # not parsed: a fraction of a second (parsing took 4.8 s)
+
+
+def test_a_file_without_a_suffix_is_named_once(tmp_path: Path) -> None:
+    path = tmp_path / "README"
+    path.write_text("Some text.")
+    with pytest.raises(InputError) as caught:
+        load_file(path)
+    assert str(caught.value).startswith("Reader cannot open files without a suffix (")
