@@ -27,7 +27,8 @@ russian = "Москва сообщила о новых переговорах п
 
 
 def html_page(body):
-    return ("<html><head><title>Hostile</title></head><body><article>" + body + "</article></body></html>").encode()
+    head = "<html><head><title>Hostile</title></head><body><article>"
+    return (head + body + "</article></body></html>").encode()
 
 
 if case == "md-brackets-199KB":
@@ -46,8 +47,8 @@ elif case == "html-one-1.9MiB-paragraph":
     kind, data = "html", html_page("<p>" + (english * 25_000)[: int(1.9 * 2**20)] + "</p>")
 elif case == "html-20000-nested-blockquotes":
     kind, data = "html", html_page(
-        "<p>" + english + "</p>" + "<blockquote>" * 20_000 + "<p>" + german + "</p>" + "</blockquote>" * 20_000
-        + "<p>" + english + "</p>"
+        "<p>" + english + "</p>" + "<blockquote>" * 20_000 + "<p>" + german + "</p>"
+        + "</blockquote>" * 20_000 + "<p>" + english + "</p>"
     )
 elif case == "html-russian-816KB":
     paragraphs = "".join(f"<p>{i}. {russian * 5}</p>\n" for i in range(1_100))

@@ -54,7 +54,8 @@ def query_note(text: str) -> str | None:
     """A note for the reader when the query was cut (see MAX_WORDS), else None."""
     words = len(_WORD.findall(text[: MAX_QUERY_CHARS * 4]))
     if len(text) > MAX_QUERY_CHARS or words > MAX_WORDS:
-        return f"Only the first {MAX_WORDS} words of the search were used (at most {MAX_QUERY_CHARS} characters)."
+        limit = f"{MAX_WORDS} words (at most {MAX_QUERY_CHARS} characters)"
+        return f"Only the first {limit} of the search were used."
     return None
 
 
