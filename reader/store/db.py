@@ -142,7 +142,8 @@ def inspect_library_file(path: Path) -> FileKind:
     except sqlite3.DatabaseError as error:
         if is_corruption(error):
             return FileKind.DAMAGED
-        raise
+        # Locked, unreadable, a journal to recover: the regular open reports these in the user's terms.
+        return FileKind.READER
     if _READER_TABLES <= tables:
         return FileKind.READER
     return FileKind.NEW if not tables and version == 0 else FileKind.FOREIGN

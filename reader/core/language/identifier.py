@@ -95,6 +95,8 @@ LINE_CONFIDENT = 0.75
 LINE_MARGIN = 5.0
 LINE_CHECKS = 3
 LINE_MIN_LETTERS = 10
+# Fewer texts than this for one detector are not worth a parallel call (measured on the sample article).
+PARALLEL_FROM = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +268,8 @@ class LanguageIdentifier:
                 groups.setdefault(detector_key, []).append(text)
         for detector_key, texts in groups.items():
             todo = list(dict.fromkeys(texts))
+            if len(todo) < PARALLEL_FROM:
+                continue  # scored one by one when needed: a parallel call costs more for a few texts
             values = self._subset_detector(*detector_key).compute_language_confidence_values_in_parallel(
                 list(map(sample, todo))
             )
