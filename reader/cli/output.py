@@ -2,7 +2,7 @@
 
 Text bound for the terminal is neutralized first: a title imported from a hostile file could otherwise
 carry escape sequences (OSC 0 window titles, OSC 8 hidden links, screen clears) or bidi overrides
-(U+202E) that the terminal would obey. They are shown as visible ``\\x1b`` / ``\\u202e`` escapes instead.
+(U+202E) that the terminal would obey. They are shown as visible ``\\u001b`` / ``\\u202e`` escapes instead.
 A file written with ``-o`` goes to a temporary file first and is renamed over the target only when
 complete, so a full disk never leaves a cut-off file where a good export was.
 """
@@ -23,8 +23,9 @@ _TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 
 
 def for_terminal(text: str) -> str:
-    """``text`` with every control or bidi character replaced by a visible escape (``\\x1b``, ``\\u202e``)."""
-    return _TERMINAL_UNSAFE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    """``text`` with each control or bidi character shown as an escape (``\\u001b``, ``\\u202e``)."""
+    # \uXXXX for every character: readable, and still valid inside a JSON string printed to stdout.
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def say(text: str) -> None:

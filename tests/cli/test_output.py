@@ -42,7 +42,18 @@ def test_library_output_never_sends_escapes_or_bidi_overrides_to_the_terminal(
     assert main(["library", "--db", str(hostile_db), *command]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
-    assert r"\x1b" in out and r"\u202egpj.exe" in out and "pwned" in out  # visible, not obeyed
+    assert r"\u001b" in out and r"\u202egpj.exe" in out and "pwned" in out  # visible, not obeyed
+
+
+def test_json_printed_to_the_terminal_stays_valid_json(
+    hostile_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert main(["library", "--db", str(hostile_db), "export", "1", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert json.loads(out)["title"] == HOSTILE  # the escapes are JSON's own: the data is unchanged
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(hostile_db: Path, tmp_path: Path) -> None:
