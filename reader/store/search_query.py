@@ -4,9 +4,7 @@ Only two constructs are syntax, on purpose: a double-quoted phrase and a trailin
 Everything else (``"`` left open, ``-``, ``AND``, ``OR``, ``NEAR``, ``(``, ``col:``) is plain text, so no
 input can produce an FTS5 syntax error. Every term must match (implicit AND).
 
-A query is cut to MAX_QUERY_CHARS characters and MAX_WORDS words: FTS5's cost grows with the square of the
-number of terms (1,430 terms took 6 s, 14,000 took 564 s) and the window searches as the reader types, so a
-pasted page would stall it. ``query_note`` says when that happened.
+A query is cut to MAX_QUERY_CHARS characters and MAX_WORDS words (see ``reader.core.query_limits``).
 """
 
 from __future__ import annotations
@@ -14,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_QUERY_CHARS = 500
-MAX_WORDS = 32
+from reader.core.query_limits import MAX_QUERY_CHARS, MAX_WORDS, WORD, query_note
+
+__all__ = ["MAX_QUERY_CHARS", "MAX_WORDS", "Term", "fts_query", "parse", "query_note"]
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+")
+_WORD = WORD
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +47,6 @@ def parse(text: str) -> tuple[Term, ...]:
             terms.append(Term(tuple(words), prefix=token.endswith("*")))
             budget -= len(words)
     return tuple(terms)
-
-
-def query_note(text: str) -> str | None:
-    """A note for the reader when the query was cut (see MAX_WORDS), else None."""
-    words = len(_WORD.findall(text[: MAX_QUERY_CHARS * 4]))
-    if len(text) > MAX_QUERY_CHARS or words > MAX_WORDS:
-        limit = f"{MAX_WORDS} words (at most {MAX_QUERY_CHARS} characters)"
-        return f"Only the first {limit} of the search were used."
-    return None
 
 
 def fts_query(text: str) -> str:
