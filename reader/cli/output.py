@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -52,6 +53,7 @@ def write_file_atomically(path: Path, output: str) -> None:
             out.write(output)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes it private (0600); keep what a plain write gives
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
@@ -59,6 +61,16 @@ def write_file_atomically(path: Path, output: str) -> None:
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file would have: the existing file's, else the default under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def emit(output: str, path: str | None) -> None:

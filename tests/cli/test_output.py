@@ -84,6 +84,8 @@ def test_a_failed_write_leaves_the_previous_file_whole(hostile_db: Path, tmp_pat
 def test_a_successful_write_replaces_the_file(hostile_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "export.md"
     target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
     assert main(["library", "--db", str(hostile_db), "export", "1", "--format", "md", "-o", str(target)]) == 0
     assert "Body text of the article" in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == 0o640  # the file keeps its permissions
     assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == ["export.md"]
