@@ -43,6 +43,8 @@ elif case == "txt-one-2MiB-line-mixed":
     kind, data = "txt", ((english + german) * (2**21 // len(english + german) + 1))[: 2**21]
 elif case == "txt-100000-short-paragraphs":
     kind, data = "txt", "\n\n".join(f"Paragraph {i}: a short line." for i in range(100_000))
+elif case == "txt-100000-one-word-lines":
+    kind, data = "txt", english + "\n\n" + "\n\n".join(["on"] * 100_000) + "\n\n" + english
 elif case == "html-one-1.9MiB-paragraph":
     kind, data = "html", html_page("<p>" + (english * 25_000)[: int(1.9 * 2**20)] + "</p>")
 elif case == "html-20000-nested-blockquotes":
@@ -109,6 +111,7 @@ CASES = (
     "txt-one-2MiB-line",
     "txt-one-2MiB-line-mixed",
     "txt-100000-short-paragraphs",
+    "txt-100000-one-word-lines",
     "html-one-1.9MiB-paragraph",
     "html-20000-nested-blockquotes",
     "html-russian-816KB",

@@ -227,3 +227,15 @@ def test_a_two_mebibyte_line_and_many_short_paragraphs_finish(identifier: Langua
     article = identifier.identify(_article(line, *(f"Item {i} of the list, short." for i in range(20_000))))
     assert article.blocks[0].lang == "en" and article.lang == "en"
     assert time.perf_counter() - started < 120
+
+
+def test_a_hundred_thousand_very_short_lines_take_their_neighbours_language_in_linear_time(
+    identifier: LanguageIdentifier,
+) -> None:
+    """Each short line used to look for its neighbours by slicing the whole block list: quadratic."""
+    first = "The city council approved a new network of protected bike lanes after a long debate."
+    last = "Shops on the high street fear that losing parking spaces will drive customers away."
+    started = time.perf_counter()
+    article = identifier.identify(_article(first, *(["on"] * 100_000), last))
+    assert {block.lang for block in article.blocks} == {"en"}
+    assert time.perf_counter() - started < 60  # linear: a second or two; quadratic: many minutes

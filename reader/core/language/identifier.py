@@ -38,7 +38,6 @@ from reader.core.language.text import (
     is_piece_short,
     is_short,
     merge_runs,
-    neighbour_languages,
     segments,
 )
 
@@ -134,6 +133,7 @@ class LanguageIdentifier:
         self._subsets: OrderedDict[frozenset[str], LanguageDetector] = OrderedDict()
         self._memo: dict[str, _Verdict] = {}  # low-pass scores within one identify() call
         self._among_memo: dict[tuple[str, frozenset[str], bool], _Verdict] = {}  # subset scores, same
+        self._segment_memo: dict[str, list[tuple[int, int]]] = {}  # sentence spans, same
         self._resident: OrderedDict[str, None] = OrderedDict()  # LRU of languages with precise models
 
     @property
@@ -172,6 +172,7 @@ class LanguageIdentifier:
             finally:
                 self._memo.clear()
                 self._among_memo.clear()
+                self._segment_memo.clear()
 
     # ----------------------------------------------------------------- detectors
 
@@ -232,6 +233,12 @@ class LanguageIdentifier:
             )
             self._memo.update(zip(todo, map(_verdict, values), strict=True))
 
+    def _segments(self, text: str) -> list[tuple[int, int]]:
+        spans = self._segment_memo.get(text)
+        if spans is None:
+            spans = self._segment_memo[text] = segments(text)
+        return spans
+
     def _among_key(
         self, candidates: Sequence[str], pinned: frozenset[str]
     ) -> tuple[frozenset[str], bool] | None:
@@ -287,17 +294,19 @@ class LanguageIdentifier:
 
     def _identify(self, article: Article) -> Article:
         blocks = article.blocks
-        long_texts = [block.text for block in blocks if not is_short(block.text)]
+        short = [is_short(block.text) for block in blocks]
+        long_texts = [block.text for block, tiny in zip(blocks, short, strict=True) if not tiny]
         pieces = (
-            text[start:end]
+            piece
             for text in long_texts
-            for start, end in segments(text)
-            if not is_piece_short(text[start:end])
+            for piece in (text[start:end] for start, end in self._segments(text))
+            if not is_piece_short(piece)
         )
-        short_texts = [block.text for block in blocks if is_short(block.text) and count_letters(block.text)]
+        letters = [count_letters(block.text) for block in blocks]
+        short_texts = [b.text for b, tiny, n in zip(blocks, short, letters, strict=True) if tiny and n]
         self._score_low_many([*long_texts, *pieces, *short_texts])
-        lows = [None if is_short(block.text) else self._score_low(block.text) for block in blocks]
-        scored = [(count_letters(b.text), lo) for b, lo in zip(blocks, lows, strict=True) if lo is not None]
+        lows = [None if tiny else self._score_low(b.text) for b, tiny in zip(blocks, short, strict=True)]
+        scored = [(n, lo) for n, lo in zip(letters, lows, strict=True) if lo is not None]
         doc_langs = _document_languages(scored)
         if not doc_langs:
             whole = self._score_low(" ".join(block.text for block in blocks))
@@ -312,7 +321,7 @@ class LanguageIdentifier:
             (
                 (block.text, scorer.long_candidates(low))
                 for block, low in zip(blocks, lows, strict=True)
-                if low
+                if low is not None and scorer.needs_precise(block.text, low)
             ),
             pinned,
         )
@@ -320,24 +329,44 @@ class LanguageIdentifier:
             low = lows[i]
             if low is not None:
                 results[i] = scorer.long_block(block, low)
-        # Short blocks depend on the blocks decided before them; their usual context (the long blocks
-        # around them) is scored in one batch first, the rare exceptions one by one.
+        # Short blocks take the language of the nearest decided blocks after and before them. "After" is
+        # only ever a long block (short ones are decided in order), so it is found in one backward pass;
+        # "before" is tracked as the loop goes (a per-block scan was quadratic on 100,000 short lines).
+        following: list[str | None] = [None] * len(blocks)
+        nearest: str | None = None
+        for i in range(len(blocks) - 1, -1, -1):
+            following[i] = nearest
+            decided = results[i]
+            if decided is not None and decided.lang:
+                nearest = decided.lang
+        preceding: list[str | None] = [None] * len(blocks)
+        nearest = None
+        for i, decided in enumerate(results):
+            preceding[i] = nearest
+            if decided is not None and decided.lang:
+                nearest = decided.lang
+
+        def context(i: int) -> list[str]:
+            return list(dict.fromkeys(code for code in (following[i], preceding[i]) if code))
+
+        # Their usual context (the long blocks around them) is scored in one batch first, the rare
+        # exceptions one by one.
         self._prefetch_among(
             (
-                (
-                    block.text,
-                    scorer.candidates(
-                        self._score_low(block.text), neighbour_languages(results, i), EXTRA_SHORT
-                    ),
-                )
+                (block.text, scorer.candidates(self._score_low(block.text), context(i), EXTRA_SHORT))
                 for i, block in enumerate(blocks)
-                if results[i] is None and count_letters(block.text)
+                if results[i] is None and letters[i]
             ),
             pinned,
         )
+        before: str | None = None
         for i, block in enumerate(blocks):
             if results[i] is None:
-                results[i] = scorer.short_block(block, neighbour_languages(results, i))
+                preceding[i] = before
+                results[i] = scorer.short_block(block, context(i))
+            decided = results[i]
+            if decided is not None and decided.lang:
+                before = decided.lang
         done = tuple(block for block in results if block is not None)
         return article.with_blocks(done, lang=dominant(done))
 
@@ -369,9 +398,14 @@ class _ArticleScorer:
         """Candidates for a long block's precise verdict ([] when the low pass is trusted)."""
         return self.candidates(low, [], EXTRA)
 
+    @staticmethod
+    def needs_precise(text: str, low: _Verdict) -> bool:
+        """Whether a long block's low-pass verdict needs a second look among candidates."""
+        return len(text) < PRECISE_BELOW or low.confidence < LOW_TRUSTED
+
     def long_block(self, block: Block, low: _Verdict) -> Block:
         verdict = low
-        if len(block.text) < PRECISE_BELOW or low.confidence < LOW_TRUSTED:
+        if self.needs_precise(block.text, low):
             verdict = self.among(block.text, self.long_candidates(low))
         runs = self.runs(block.text, verdict) if verdict.lang else ()
         if runs:
@@ -419,7 +453,7 @@ class _ArticleScorer:
     def runs(self, text: str, verdict: _Verdict) -> tuple[LanguageRun, ...]:
         """Sentence runs when the text mixes languages; () when it is all one language."""
         main = verdict.lang
-        spans = segments(text)
+        spans = self._owner._segments(text)
         if len(spans) < 2 or main is None:
             return ()
         owner = self._owner

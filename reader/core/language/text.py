@@ -104,10 +104,3 @@ def dominant(blocks: Sequence[Block]) -> str | None:
         elif block.lang:
             sizes[block.lang] = sizes.get(block.lang, 0) + len(block.text)
     return max(sizes, key=sizes.__getitem__) if sizes else None
-
-
-def neighbour_languages(blocks: Sequence[Block | None], index: int) -> list[str]:
-    """Languages of the nearest decided blocks after and before ``index`` (following one first)."""
-    after = next((b.lang for b in blocks[index + 1 :] if b is not None and b.lang), None)
-    before = next((b.lang for b in reversed(blocks[:index]) if b is not None and b.lang), None)
-    return list(dict.fromkeys(code for code in (after, before) if code))
