@@ -2,7 +2,7 @@
 
 Run: ``uv run python benchmarks/extract_limits.py [MB ...]`` (default 0.5 1 2). Each size runs in a
 fresh process so peak RSS is per case. Prints one line per case; these figures justify
-``MAX_MARKUP_BYTES`` in ``reader/core/html_extract.py``.
+``MAX_MARKUP_CHARS`` in ``reader/core/ingest/html.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ para = ("<div class='c'><p>Der Stadtrat hat am Dienstag über den Haushalt berat
         "was fine. Weitere Details folgen.</p><ul><li><a href='/x'>Link eins</a></li><li><a href='/y'>Link "
         "zwei</a></li></ul></div>\n")
 if case == "size":  # measure extraction itself, past the cap that normally refuses such pages
-    html_extract.MAX_MARKUP_BYTES = 2**31
+    html_extract.MAX_MARKUP_CHARS = 2**31
     html = ("<html><head><title>T</title></head><body><article>" + para * int(mb * 2**20 / len(para))
             + "</article></body></html>").encode()
 elif case == "line":

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import emit, renderer
+from reader.cli.output import emit, renderer, say
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -132,20 +132,24 @@ def _row(summary: ArticleSummary) -> str:
 def run_list(args: argparse.Namespace) -> int:
     library = open_library(args)
     for summary in library.list_articles(filter=_filter(args), sort=args.sort, limit=args.limit):
-        print(_row(summary))
+        say(_row(summary))
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from reader.store.search_query import query_note
+
     library = open_library(args)
+    if note := query_note(args.query):
+        print(f"reader: {note}", file=sys.stderr)
     hits = library.search(args.query, filter=_filter(args), sort=args.sort, limit=args.limit)
     if not hits:
         print("No articles match.", file=sys.stderr)
         return 1
     for hit in hits:
-        print(_row(hit.summary))
+        say(_row(hit.summary))
         if hit.snippet:
-            print(f"        {hit.snippet}")
+            say(f"        {hit.snippet}")
     return 0
 
 
@@ -185,7 +189,7 @@ def run_show(args: argparse.Namespace) -> int:
             or "-"
         ),
     ]
-    print("\n".join(lines))
+    say("\n".join(lines))
     return 0
 
 

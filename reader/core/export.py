@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Span, SpanKind, Translation
 from reader.core.document import TranslationStatus as Status
@@ -122,29 +123,68 @@ def to_json(
 
 
 # -- Markdown ---------------------------------------------------------------------------------------------
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+# Escaped anywhere in a line: inline syntax (emphasis, code, links, raw HTML, tables, strikethrough).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# Escaped only where a line starts: block syntax. The backslash goes before the punctuation itself
+# ("2024\." not "\2024."), because only punctuation can be escaped in CommonMark.
+_MD_LINE_START = re.compile(r"^([ \t]*)(?:([#>+\-=])|(\d+)([.)]))", re.MULTILINE)
+# Characters a URL may keep as they are inside Markdown's <…> (RFC 3986 reserved and unreserved, and
+# existing %-escapes); everything else, `<`, `>`, spaces, quotes and non-ASCII included, is percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+_BACKTICK_RUN = re.compile(r"`+")
 
 
-def md_escape(text: str) -> str:
-    """Escape Markdown syntax so the text renders as written."""
+def md_escape(text: str, *, line_start: bool = True) -> str:
+    """Escape Markdown syntax so the text renders as written.
+
+    Args:
+        line_start: the text begins a line of the output (paragraphs, quotes), so block markers such as
+            ``#``, ``>``, ``-`` and ``1.`` at the start of its lines are escaped too. Text that follows a
+            marker that leaves it inline (a heading, ``*…*``) passes False, so it gets no stray backslash.
+    """
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if not line_start:
+        return text
+    return _MD_LINE_START.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text
+    )
+
+
+def md_url(url: str) -> str:
+    """``url`` percent-encoded so that nothing in it can end or leave Markdown's ``<…>`` (no raw HTML)."""
+    return quote(url, safe=_URL_SAFE)
+
+
+def is_web_link(url: str) -> bool:
+    """True for an http(s) URL with a host: the only sources an export turns into links."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _fence_for(text: str) -> str:
+    """A backtick fence longer than any run of backticks in ``text`` (CommonMark closes on an equal run)."""
+    longest = max((len(m.group(0)) for m in _BACKTICK_RUN.finditer(text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def _md_block(block: Block, text: str) -> str:
-    escaped = md_escape(text)
     if block.kind is BlockKind.HEADING:
-        return "#" * min(6, max(2, block.level + 1 if block.level else 2)) + " " + escaped.replace("\n", " ")
+        level = min(6, max(2, block.level + 1 if block.level else 2))
+        return "#" * level + " " + md_escape(text.replace("\n", " "), line_start=False)
     if block.kind is BlockKind.LIST_ITEM:
-        return "  " * max(0, block.level - 1) + "- " + escaped.replace("\n", " ")
+        # An item's text starts a line of its own in Markdown ("- # x" holds a heading), so it is escaped so.
+        return "  " * max(0, block.level - 1) + "- " + md_escape(text.replace("\n", " "))
     if block.kind is BlockKind.QUOTE:
-        return "\n".join("> " + line for line in escaped.splitlines())
+        return "\n".join("> " + line for line in md_escape(text).splitlines())
     if block.kind is BlockKind.PREFORMATTED:
-        return "```\n" + text.replace("```", "ʼʼʼ") + "\n```"
+        fence = _fence_for(text)
+        return f"{fence}\n{text}\n{fence}"
     if block.kind is BlockKind.CAPTION:
-        return f"*{escaped}*"
-    return escaped
+        return f"*{md_escape(text, line_start=False)}*"
+    return md_escape(text)
 
 
 def _md_translation(translation: Translation | None) -> str | None:
@@ -157,7 +197,7 @@ def _md_translation(translation: Translation | None) -> str | None:
             for i, line in enumerate(translation.text.splitlines() or [""])
         )
     note = translation.detail or translation.status.value
-    return f"> *({md_escape(note)})*"
+    return f"> *({md_escape(note, line_start=False)})*"
 
 
 def to_markdown(
@@ -169,12 +209,14 @@ def to_markdown(
 ) -> str:
     """Bilingual Markdown: each block, then its translation as a quote. Highlights are not kept."""
     by_block = _by_block(translations, target)
-    out = [f"# {md_escape(article.title or 'Untitled article')}"]
+    out = [f"# {md_escape(article.title or 'Untitled article', line_start=False)}"]
     meta = [part for part in (article.byline, article.site, article.published) if part]
     if meta:
-        out.append("*" + md_escape(" · ".join(meta)) + "*")
+        out.append("*" + md_escape(" · ".join(meta), line_start=False) + "*")
     if article.source:
-        out.append(f"<{article.source}>" if "://" in article.source else md_escape(article.source))
+        out.append(
+            f"<{md_url(article.source)}>" if is_web_link(article.source) else md_escape(article.source)
+        )
     for block in article.blocks:
         out.append(_md_block(block, block.text))
         rendered = _md_translation(by_block.get(block.id))
@@ -269,8 +311,11 @@ def to_html(
     source = ""
     if article.source:
         escaped = html.escape(article.source)
+        # Only http(s) becomes a link, as in the article view: `javascript://%0A…` would run on click.
         source = (
-            f'<p><a href="{escaped}">{escaped}</a></p>' if "://" in article.source else f"<p>{escaped}</p>"
+            f'<p><a href="{escaped}">{escaped}</a></p>'
+            if is_web_link(article.source)
+            else f"<p>{escaped}</p>"
         )
     return (
         "<!DOCTYPE html>\n"

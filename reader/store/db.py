@@ -12,6 +12,7 @@ locked, corrupt) into a StoreError with a calm one-line message, and lets our ow
 from __future__ import annotations
 
 import contextlib
+import enum
 import itertools
 import re
 import sqlite3
@@ -117,6 +118,98 @@ def is_sqlite_file(path: Path) -> bool:
     except FileNotFoundError:
         return True
     return header in (b"", SQLITE_HEADER)
+
+
+class FileKind(enum.Enum):
+    """What is at a library path, found without altering it (see ``inspect_library_file``)."""
+
+    NEW = "new"  # missing, empty, or an SQLite file with nothing in it: Reader may create its library
+    READER = "reader"  # a Reader library this version can open (possibly after migrating)
+    NEWER = "newer"  # a Reader library from a newer Reader: refused, never moved
+    FOREIGN = "foreign"  # a readable SQLite database of another program: refused, never altered
+    NOT_SQLITE = "not-sqlite"  # some other file (a JSON backup, a text file)
+    DAMAGED = "damaged"  # SQLite's header, but SQLite cannot read it
+
+
+# SQLite's header stores ``PRAGMA user_version`` as a big-endian 32-bit integer at byte 60.
+_USER_VERSION_OFFSET = 60
+# Tables every Reader library has since migration 0001.
+_READER_TABLES = frozenset({"articles", "blocks"})
+
+
+def inspect_library_file(path: Path) -> FileKind:
+    """Classify the file at ``path`` without writing to it.
+
+    The schema version is read from the file header first, so a library written by a newer Reader is
+    recognized even when this SQLite cannot parse its schema (a newer table syntax), and never taken for
+    damage. The tables are then read through a read-only connection.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except (FileNotFoundError, NotADirectoryError):
+        return FileKind.NEW  # creating it (and its folder) reports its own errors
+    except IsADirectoryError:
+        return FileKind.NOT_SQLITE
+    except OSError as error:
+        raise StoreError(f"Could not read the library {path}: {error.strerror or error}.") from error
+    if not header:
+        return FileKind.NEW
+    if not header.startswith(SQLITE_HEADER):
+        return FileKind.NOT_SQLITE
+    if len(header) < 100 or not _header_is_sane(header):
+        return FileKind.DAMAGED
+    version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
+    if version > schema_version():
+        return FileKind.NEWER
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if is_corruption(error):
+            return FileKind.DAMAGED
+        # Locked, unreadable, a journal to recover: the regular open reports these in the user's terms.
+        return FileKind.READER
+    if _READER_TABLES <= tables:
+        return FileKind.READER
+    return FileKind.NEW if not tables and version == 0 else FileKind.FOREIGN
+
+
+def _header_is_sane(header: bytes) -> bool:
+    """The fixed fields of SQLite's 100-byte header hold their only legal values (a damaged file's don't)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
+    return (
+        (page_size == 1 or (512 <= page_size <= 32768 and page_size & (page_size - 1) == 0))
+        and header[21:24] == b"\x40\x20\x20"  # payload fractions, fixed by the file format
+        and version <= 9999  # migrations are numbered NNNN
+    )
+
+
+def refuse_unless_openable(path: Path, *, own: bool) -> None:
+    """Raise StoreError for a file Reader must not open, rename or alter.
+
+    Args:
+        own: ``path`` is Reader's own default library, which may be moved aside when it is damaged (the
+            caller does that); any other file is only ever opened when it is a Reader library.
+    """
+    kind = inspect_library_file(path)
+    if kind is FileKind.NEWER:
+        raise StoreError(
+            f"{path} was written by a newer version of Reader (this one reads up to schema "
+            f"{schema_version()}): update Reader to open it."
+        )
+    if kind is FileKind.FOREIGN:
+        raise StoreError(
+            f"{path} is another program's database, not a Reader library: Reader leaves it alone."
+        )
+    if kind is FileKind.NOT_SQLITE and not own:
+        raise StoreError(f"{path} is not a Reader library (not an SQLite database): Reader leaves it alone.")
+    if kind is FileKind.DAMAGED and not own:
+        raise StoreError(f"{path} is damaged: Reader leaves it as it is.")
 
 
 def is_corruption(error: BaseException) -> bool:

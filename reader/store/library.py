@@ -79,10 +79,13 @@ class Library:
     def open(cls, path: Path | None = None) -> tuple[Library, str | None]:
         """The library at ``path`` (default: the user's data dir) and a notice for the user, or None.
 
-        A damaged or non-SQLite file is moved aside with a timestamp and a fresh library is opened; the
-        notice says where the old file went. Other failures (read-only folder, full disk) raise StoreError.
+        Only Reader's own default library is ever moved aside, and only when it is really damaged; the
+        notice says where it went. A file named explicitly (``--db FILE``) that is not a Reader library,
+        a library from a newer Reader, and every other failure raise StoreError and leave the file as it was.
         """
-        path = Path(path) if path is not None else library_path()
+        own = path is None or Path(path).expanduser().resolve() == library_path().resolve()
+        path = Path(path).expanduser() if path is not None else library_path()
+        db.refuse_unless_openable(path, own=own)  # issue 14 items 5, 6: decided before anything is written
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -92,7 +95,8 @@ class Library:
         try:
             return cls(path), None
         except _Corrupt:
-            pass
+            if not own:
+                raise StoreError(f"{path} is damaged: Reader leaves it as it is.") from None
         try:
             moved = _move_aside(path)
         except OSError as error:

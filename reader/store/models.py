@@ -108,6 +108,10 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()  # why entries were skipped, with how many each
 
     def __str__(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+        summary = f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+        if self.reasons:
+            summary += " (" + "; ".join(f"{count} × {reason}" for reason, count in self.reasons) + ")"
+        return summary

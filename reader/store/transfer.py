@@ -17,16 +17,16 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from reader.core.document import Article, Block, BlockAnnotations, BlockKind, LanguageRun, Translation
-from reader.core.document import TranslationStatus as Status
 from reader.core.errors import StoreError
-from reader.core.export import span_from_dict, span_to_dict
+from reader.core.export import span_to_dict
 from reader.store import records
 from reader.store.codec import canonical_source, content_hash
+from reader.store.import_check import BadEntry, ValidEntry, validate_entry
 from reader.store.models import ImportResult, StoredArticle
 
 T = TypeVar("T")
@@ -44,6 +44,9 @@ class Library(Protocol):
 
 FORMAT = "reader-library"
 VERSION = 1
+# An export of 10,000 saved articles with translations is about 300 MiB; parsing holds several times the
+# file in memory, so a file beyond this is refused rather than read.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 def article_entry(stored: StoredArticle) -> dict[str, Any]:
@@ -127,57 +130,26 @@ def export_all(library: Library, path: Path) -> int:
     return len(ids)
 
 
-def _parse(entry: Mapping[str, Any]) -> tuple[Article, list[Translation], list[BlockAnnotations]]:
-    blocks = tuple(
-        Block(
-            str(b["id"]),
-            BlockKind(b.get("kind", "paragraph")),
-            str(b["text"]),
-            int(b.get("level", 0)),
-            b.get("lang"),
-            float(b.get("confidence", 0.0)),
-            tuple(LanguageRun(int(s), int(e), str(lang), float(c)) for s, e, lang, c in b.get("runs", ())),
-        )
-        for b in entry["blocks"]
-    )
-    article = Article(
-        title=str(entry.get("title") or ""),
-        blocks=blocks,
-        source=str(entry.get("source") or ""),
-        byline=entry.get("byline"),
-        site=entry.get("site"),
-        published=entry.get("published"),
-        lang=entry.get("lang"),
-    )
-    translations = [
-        Translation(
-            str(t["block_id"]),
-            str(t["target"]),
-            Status(t["status"]),
-            t.get("text"),
-            t.get("source_lang"),
-            t.get("detail"),
-        )
-        for t in entry.get("translations", ())
-    ]
-    annotations = [
-        BlockAnnotations(
-            str(a["block_id"]),
-            tuple(span_from_dict(s) for s in a.get("original", ())),
-            tuple(span_from_dict(s) for s in a.get("translation", ())),
-        )
-        for a in entry.get("annotations", ())
-    ]
-    return article, translations, annotations
-
-
 def import_file(library: Library, path: Path) -> ImportResult:
-    """Merge the articles of an export file into the library."""
+    """Merge the articles of an export file into the library.
+
+    Every entry is validated first (see ``import_check``); an invalid one is skipped with its reason and
+    nothing of it is stored. The file itself is refused when it is bigger than MAX_IMPORT_BYTES, nested
+    deeper than Python's parser allows, or not an export at all.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise StoreError(
+                f"{path.name} is too big to import ({size / 2**20:.0f} MiB; the limit is "
+                f"{MAX_IMPORT_BYTES // 2**20} MiB)."
+            )
         with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = json.loads(handle.read(MAX_IMPORT_BYTES + 1))
     except OSError as error:
         raise StoreError(f"Could not read {path}: {error.strerror or error}.") from error
+    except RecursionError as error:
+        raise StoreError(f"{path.name} is not a Reader library export (it is nested too deeply).") from error
     except (ValueError, UnicodeDecodeError) as error:
         raise StoreError(f"{path.name} is not a Reader library export (it is not valid JSON).") from error
     if (
@@ -186,30 +158,30 @@ def import_file(library: Library, path: Path) -> ImportResult:
         or not isinstance(data.get("articles"), list)
     ):
         raise StoreError(f"{path.name} is not a Reader library export.")
-    if int(data.get("version", 0)) > VERSION:
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int | float):
+        raise StoreError(f"{path.name} is not a Reader library export (its version is not a number).")
+    if version > VERSION:
         raise StoreError(f"{path.name} was written by a newer version of Reader: update Reader to import it.")
-    added = updated = skipped = 0
+    added = updated = 0
+    reasons: Counter[str] = Counter()
+    now = time.time()
     for entry in data["articles"]:
         try:
-            parsed = _parse(entry)
-        except (KeyError, TypeError, ValueError):
-            skipped += 1
+            valid = validate_entry(entry, now=now)
+        except BadEntry as bad:
+            reasons[str(bad)] += 1
             continue
-        if _import_one(library, entry, *parsed):
+        if _import_one(library, valid):
             added += 1
         else:
             updated += 1
-    return ImportResult(added, updated, skipped)
+    return ImportResult(added, updated, sum(reasons.values()), tuple(sorted(reasons.items())))
 
 
-def _import_one(
-    library: Library,
-    entry: Mapping[str, Any],
-    article: Article,
-    translations: list[Translation],
-    annotations: list[BlockAnnotations],
-) -> bool:
-    """Import one article in one transaction; True when it was new."""
+def _import_one(library: Library, entry: ValidEntry) -> bool:
+    """Import one validated article in one transaction; True when it was new."""
+    article = entry.article
     source = canonical_source(article.source)
     digest = content_hash(article)
 
@@ -217,43 +189,41 @@ def _import_one(
         existing = records.find_existing(conn, source, digest)
         if existing is not None:
             row = conn.execute("SELECT updated_at FROM articles WHERE id = ?", (existing,)).fetchone()
-            if float(entry.get("updated_at") or 0) > float(row[0]):
-                records.write_article(conn, existing, article, source, digest, entry.get("target_lang"))
+            if entry.updated_at > float(row[0]):
+                records.write_article(conn, existing, article, source, digest, entry.target_lang)
             article_id = existing
         else:
-            article_id = records.write_article(conn, None, article, source, digest, entry.get("target_lang"))
-            position = entry.get("position") or {}
-            now = time.time()
+            article_id = records.write_article(conn, None, article, source, digest, entry.target_lang)
             conn.execute(
                 "UPDATE articles SET added_at = ?, updated_at = ?, opened_at = ?, archived = ?, "
                 "favourite = ?, "
                 "position_block = ?, position_offset = ?, position_seq = "
                 "(SELECT seq FROM blocks WHERE article_id = ? AND block_id = ?) WHERE id = ?",
                 (
-                    float(entry.get("added_at") or now),
-                    float(entry.get("updated_at") or now),
-                    entry.get("opened_at"),
-                    int(bool(entry.get("archived"))),
-                    int(bool(entry.get("favourite"))),
-                    position.get("block_id"),
-                    int(position.get("offset") or 0),
+                    entry.added_at,
+                    entry.updated_at,
+                    entry.opened_at,
+                    int(entry.archived),
+                    int(entry.favourite),
+                    entry.position_block,
+                    entry.position_offset,
                     article_id,
-                    position.get("block_id"),
+                    entry.position_block,
                     article_id,
                 ),
             )
         present = {
             row[0] for row in conn.execute("SELECT block_id FROM blocks WHERE article_id = ?", (article_id,))
         }
-        records.write_translations(conn, article_id, [t for t in translations if t.block_id in present])
-        records.write_annotations(conn, article_id, [a for a in annotations if a.block_id in present])
-        for block_id, lang in dict(entry.get("language_overrides") or {}).items():
+        records.write_translations(conn, article_id, [t for t in entry.translations if t.block_id in present])
+        records.write_annotations(conn, article_id, [a for a in entry.annotations if a.block_id in present])
+        for block_id, lang in entry.language_overrides.items():
             if block_id in present:
                 conn.execute(
                     "INSERT OR IGNORE INTO language_overrides (article_id, block_id, lang) VALUES (?, ?, ?)",
-                    (article_id, block_id, str(lang)),
+                    (article_id, block_id, lang),
                 )
-        for name in records.clean_tags(str(tag) for tag in entry.get("tags", ())):
+        for name in records.clean_tags(entry.tags):
             records.attach_tag(conn, article_id, name)
         records.refresh_fts(conn, article_id)
         return existing is None

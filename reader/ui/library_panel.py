@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.library_rows import LibraryQuery, LibraryRow
+from reader.core.query_limits import query_note
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -114,10 +115,12 @@ class LibraryPanel(QWidget):
             if row.article_id == selected:
                 self.list.setCurrentItem(item)
         searching = bool(query.text) or query.filter != "all"
+        note = query_note(query.text)  # a pasted page is searched by its first words only: say so
         self.empty_label.setText(
-            "No articles match." if searching else "Your library is empty. Save an article with Ctrl+S."
+            note
+            or ("No articles match." if searching else "Your library is empty. Save an article with Ctrl+S.")
         )
-        self.empty_label.setVisible(not rows)
+        self.empty_label.setVisible(not rows or note is not None)
         return True
 
     def selected_id(self) -> int | None:

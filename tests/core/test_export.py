@@ -141,3 +141,59 @@ def test_overlapping_or_stray_spans_never_break_the_text() -> None:
         Span(40, 99, SpanKind.MISC, ""),
     )
     assert export.highlight("Olaf Scholz", spans) == '<mark class="per" title="PER">Olaf </mark>Scholz'
+
+
+# -- hostile sources and text (issue 14 items 2, 3, 20) ----------------------------------------------------
+def _render_markdown(text: str) -> str:
+    """What a CommonMark renderer (markdown-it-py, with raw HTML allowed, as many are) makes of it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).render(text)
+
+
+def _with(
+    source: str = "https://example.org/a", *blocks: Block, title: str = "T", byline: str = ""
+) -> Article:
+    return Article(
+        title=title,
+        blocks=blocks or (Block("b0", BlockKind.PARAGRAPH, "Text."),),
+        source=source,
+        byline=byline or None,
+    )
+
+
+def test_html_export_links_only_http_sources() -> None:
+    page = export.to_html(_with("javascript://%0Aalert(1)//"))
+    parser = _Collect()
+    parser.feed(page)
+    assert "a" not in parser.tags and "javascript://%0Aalert(1)//" in page
+    assert '<a href="https://example.org/a">' in export.to_html(_with())
+
+
+def test_markdown_source_url_cannot_become_html_or_a_script_link() -> None:
+    hostile = "http://host/news><script>alert(1)</script><!--"
+    rendered = _render_markdown(export.to_markdown(_with(hostile)))
+    assert "<script>" not in rendered and "<!--" not in rendered
+    assert 'href="http://host/news%3E%3Cscript%3Ealert(1)%3C/script%3E%3C!--"' in rendered
+    script_link = _render_markdown(export.to_markdown(_with("javascript://%0Aalert(1)//")))
+    assert "href" not in script_link and "javascript://%0Aalert(1)//" in script_link
+
+
+def test_markdown_keeps_text_as_written_without_stray_backslashes() -> None:
+    blocks = (
+        Block("b0", BlockKind.PARAGRAPH, "2024. A year of change."),
+        Block("b1", BlockKind.PARAGRAPH, "~~~ not a fence"),
+        Block("b2", BlockKind.PARAGRAPH, "The last paragraph."),
+        Block("b3", BlockKind.PREFORMATTED, "code with ``` inside\n````"),
+        Block("b4", BlockKind.LIST_ITEM, "# not a heading", level=1),
+    )
+    text = export.to_markdown(
+        _with("https://example.org/a", *blocks, title="2024. Review", byline="127.0.0.1")
+    )
+    assert "# 2024. Review" in text.splitlines() and "*127.0.0.1*" in text.splitlines()
+    rendered = _render_markdown(text)
+    assert "<h1>2024. Review</h1>" in rendered and "<em>127.0.0.1</em>" in rendered
+    assert "<p>2024. A year of change.</p>" in rendered
+    assert "<p>~~~ not a fence</p>" in rendered and "<p>The last paragraph.</p>" in rendered
+    assert "<code>code with ``` inside\n````\n</code>" in rendered
+    assert "<li>\n<h1>" not in rendered and "# not a heading</li>" in rendered

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -204,3 +205,37 @@ def test_the_hard_coded_language_lists_match_the_installed_lingua() -> None:
 
     assert {language.iso_code_639_1.name.lower() for language in Language.all()} == LINGUA_LANGUAGES
     assert set(DEFAULT_LANGUAGES) <= LINGUA_LANGUAGES
+
+
+def test_a_confident_short_line_keeps_its_own_language(identifier: LanguageIdentifier) -> None:
+    article = identifier.identify(
+        _article(
+            "The poet wrote to his teacher in the spring of that year about what poetry should become.",
+            "Je est un autre",
+            "That short sentence, he said, was the whole of his programme for the years to come.",
+        )
+    )
+    assert [block.lang for block in article.blocks] == ["en", "fr", "en"]
+
+
+def test_a_two_mebibyte_line_and_many_short_paragraphs_finish(identifier: LanguageIdentifier) -> None:
+    """Both never finished or took 70 s before (issue 14 items 13, 17); the figures are in
+    benchmarks/hostile_inputs.py, this only guards against a return of the unbounded cost."""
+    english = "The council met on Tuesday to discuss the budget for the schools. "
+    line = (english * (2**21 // len(english) + 1))[: 2**21]
+    started = time.perf_counter()
+    article = identifier.identify(_article(line, *(f"Item {i} of the list, short." for i in range(20_000))))
+    assert article.blocks[0].lang == "en" and article.lang == "en"
+    assert time.perf_counter() - started < 120
+
+
+def test_a_hundred_thousand_very_short_lines_take_their_neighbours_language_in_linear_time(
+    identifier: LanguageIdentifier,
+) -> None:
+    """Each short line used to look for its neighbours by slicing the whole block list: quadratic."""
+    first = "The city council approved a new network of protected bike lanes after a long debate."
+    last = "Shops on the high street fear that losing parking spaces will drive customers away."
+    started = time.perf_counter()
+    article = identifier.identify(_article(first, *(["on"] * 100_000), last))
+    assert {block.lang for block in article.blocks} == {"en"}
+    assert time.perf_counter() - started < 60  # linear: a second or two; quadratic: many minutes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,16 +61,71 @@ def test_migration_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.M
 @pytest.mark.parametrize(
     "content", [b"this is not a database at all" * 100, db.SQLITE_HEADER + b"\xff" * 4000]
 )
-def test_a_damaged_file_is_moved_aside_and_a_fresh_library_opens(tmp_path: Path, content: bytes) -> None:
+def test_a_damaged_default_library_is_moved_aside_and_a_fresh_library_opens(
+    tmp_path: Path, content: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
     path = tmp_path / "library.sqlite3"
     path.write_bytes(content)
-    lib, notice = Library.open(path)
+    lib, notice = Library.open()
     assert notice is not None and "damaged" in notice and "moved" in notice
     aside = list(tmp_path.glob("library.sqlite3.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == content  # the user's file is kept as it was
     assert lib.count() == 0
     assert lib.save_article(article()) > 0
     lib.close()
+
+
+def _other_programs_database(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ada', '555')")
+        conn.execute("PRAGMA user_version = 1")  # a version number of its own, as many programs keep
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text('{"format": "reader-library", "articles": []}'), "not a Reader library"),
+        (_other_programs_database, "another program's database"),
+        (lambda p: p.write_bytes(db.SQLITE_HEADER + b"\xff" * 4000), "is damaged"),
+    ],
+)
+def test_a_named_file_that_is_not_a_reader_library_is_refused_and_left_alone(
+    tmp_path: Path, make: Callable[[Path], object], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    path = tmp_path / "backup.json"
+    make(path)
+    before = path.read_bytes()
+    assert main(["library", "--db", str(path), "list"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.splitlines()) == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.json"]  # nothing renamed, no -wal
+
+
+def test_a_newer_library_this_sqlite_cannot_parse_is_refused_not_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer Reader may use table syntax this SQLite does not know: the version decides, not the parse."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path))
+    path = tmp_path / "library.sqlite3"
+    Library.open()[0].close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
+            "VALUES ('table', 'future', 'future', 0, 'CREATE TABLE future (x FUTURE SYNTAX ((')"
+        )
+        conn.execute(f"PRAGMA user_version = {db.schema_version() + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version of Reader"):
+        Library.open()
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.corrupt-*"))
 
 
 def test_a_full_disk_is_a_clear_message_and_loses_nothing(library: Library) -> None:

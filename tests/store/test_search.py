@@ -88,3 +88,24 @@ def test_title_matches_rank_first(library: Library) -> None:
         article(title="Bern wählt", source="https://x.example/2", paragraphs=("Wahlen heute.",))
     )
     assert [h.title for h in library.search("bern")][0] == "Bern wählt"
+
+
+def test_a_pasted_page_as_query_is_cut_with_a_note_and_still_finds(
+    filled: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """14,000 terms took 564 s (cost grows with the square of the terms); the query is cut to its start."""
+    import time
+
+    from reader.cli import main
+    from reader.store.search_query import MAX_WORDS, parse, query_note
+
+    pasted = "Ukraine " + " ".join(f"word{i}" for i in range(14_000))
+    assert sum(len(term.words) for term in parse(pasted)) == MAX_WORDS
+    assert sum(len(term.words) for term in parse('"' + pasted)) == MAX_WORDS  # one giant phrase too
+    started = time.perf_counter()
+    assert filled.search(pasted) == []  # every term must match: the extra words match nothing
+    assert filled.search("Ukraine " * 5_000)[0].summary.title == "Ukrainian grain exports resume"
+    assert time.perf_counter() - started < 10
+    assert query_note(pasted) is not None and query_note("Ukraine grain") is None
+    assert main(["library", "--db", str(filled.path), "search", "Ukraine " * 5_000]) == 0
+    assert capsys.readouterr().err.strip() == f"reader: {query_note('Ukraine ' * 5_000)}"

@@ -110,3 +110,78 @@ def test_export_to_an_unwritable_place_is_a_clear_message(library: Library, tmp_
     fill(library)
     with pytest.raises(StoreError, match="Could not write"):
         transfer.export_all(library, tmp_path / "missing-folder" / "export.json")
+
+
+# -- hostile import files (issue 14 items 2, 4, 8) ----------------------------------------------------------
+def _export_with(library: Library, tmp_path: Path, *entries: dict[str, object]) -> Path:
+    fill(library)
+    out = tmp_path / "export.json"
+    transfer.export_all(library, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    good = data["articles"][0]
+    data["articles"] = [
+        {**good, "source": f"https://hostile.example/{i}", **entry} for i, entry in enumerate(entries)
+    ]
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+def test_entries_with_impossible_values_are_skipped_with_reasons_and_the_library_still_works(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    path = _export_with(
+        library,
+        tmp_path,
+        {"added_at": 1e300},
+        {"added_at": -1e15},
+        {"opened_at": "yesterday"},
+        {"source": "javascript://%0Aalert(1)//"},
+        {"blocks": [{"id": "b0", "kind": "paragraph", "text": "x", "runs": [[0, 99, "de", 1.0]]}]},
+        {"tags": [[[["deep"]]]]},
+        {"title": "Fine \x1b]0;pwned\x07title \u202eexe.jpg"},
+    )
+    db = tmp_path / "fresh.sqlite3"
+    assert main(["library", "--db", str(db), "import", str(path)]) == 0
+    summary = capsys.readouterr().err
+    assert "1 added, 0 updated, 6 skipped" in summary
+    for reason in (
+        "added_at is not a time between 1970 and 9999",
+        "opened_at is not a number",
+        "source is neither an http(s) address nor a file path",
+        "a run end is out of range",
+        "a tag is not text",
+    ):
+        assert reason in summary
+    assert len(summary.splitlines()) == 1
+    for command in (["list"], ["show", "1"], ["search", "Zürich"]):
+        assert main(["library", "--db", str(db), *command]) == 0
+    out = capsys.readouterr().out
+    assert "Fine title exe.jpg" in out and "\x1b" not in out and "pwned" not in out
+
+
+def test_a_bad_entry_leaves_what_is_stored_untouched(library: Library, tmp_path: Path) -> None:
+    path = _export_with(
+        library, tmp_path, {"source": "https://news.example.org/politik/gespraeche", "updated_at": 1e300}
+    )
+    before = library.get(1)
+    result = transfer.import_file(library, path)
+    assert (result.added, result.updated, result.skipped) == (0, 0, 1)
+    assert library.get(1) == before
+
+
+def test_a_deeply_nested_or_oversized_file_is_refused_with_one_line(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format": "reader-library", "articles": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(StoreError, match="nested too deeply"):
+        transfer.import_file(library, deep)
+    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"format": "reader-library", "articles": [], "pad": "x" * 2048}))
+    with pytest.raises(StoreError, match=r"too big to import .* the limit is"):
+        transfer.import_file(library, big)
+    assert library.count() == 0

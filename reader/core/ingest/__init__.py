@@ -96,7 +96,8 @@ def load_file(path: Path) -> Article:
     kind = _kind_for(suffix)
     if kind is None:
         readable = ", ".join(sorted(HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES))
-        raise InputError(f"Reader cannot open {suffix or 'files without a suffix'} files ({readable} work).")
+        what = f"{suffix} files" if suffix else "files without a suffix"
+        raise InputError(f"Reader cannot open {what} ({readable} work).")
     limit = MAX_HTML_FILE_BYTES if kind == "html" else MAX_TEXT_FILE_BYTES
     if size > limit:
         raise InputError(f"{name} is too big to read ({megabytes(size)}; the limit is {megabytes(limit)}).")

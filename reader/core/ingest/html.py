@@ -3,7 +3,8 @@
 The page is parsed once with lxml and cleaned before extraction: executable and hidden content
 (``<script>``, ``<style>``, ``<template>``, event handlers, ``javascript:`` links) is removed, since
 trafilatura lets ``<template>`` text through. Figures become plain containers so their captions
-survive, and runaway nesting is flattened so the parser's depth limit cannot swallow the text.
+survive, and runaway nesting is flattened so the parser's depth limit cannot swallow the text
+(``markup_guard``).
 
 trafilatura's XML output keeps headings, lists and quotes; when it finds almost nothing on a small
 or simple page, a structural walk of the ``<body>`` that skips navigation, headers, footers,
@@ -13,7 +14,6 @@ sharing and ad containers takes over.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -25,12 +25,29 @@ import trafilatura
 
 from reader.core.document import BlockKind
 from reader.core.errors import InputError
-from reader.core.ingest.fetch import megabytes
+from reader.core.ingest.markup_guard import flatten_deep_nesting, markup_size
+from reader.core.textclean import clean_preformatted, clean_text, strip_controls
+
+__all__ = [
+    "MAX_MARKUP_BYTES",
+    "ExtractedPage",
+    "RawBlock",
+    "clean_preformatted",
+    "clean_text",
+    "extract_page",
+    "strip_controls",
+]
 
 # trafilatura needs ~2.8 s and ~70 MB per MB of dense markup here, more as pages grow (2 MB: 5.5 s,
 # 180 MB; 2.9 MB: 12 s; 30 MB: ~70 s and ~1 GB; benchmarks/extract_limits.py). Real articles are well
 # under 1 MB once scripts and styles are gone, so 2 MB keeps the worst case near five seconds.
-MAX_MARKUP_BYTES = 2 * 1024 * 1024
+# Counted in characters of markup (not in an ASCII serialization, where each Cyrillic letter would count
+# as an 8-byte entity and an 816 KB Russian page as 2.53 MB).
+MAX_MARKUP_CHARS = 2 * 1024 * 1024
+MAX_MARKUP_BYTES = MAX_MARKUP_CHARS  # the former name, kept for callers
+# Before parsing, the estimate still includes what sanitizing removes later (hidden blocks, svg, forms),
+# so it is refused only when clearly over: 10 MiB of <br> no longer takes seconds and 778 MB to refuse.
+_PRE_PARSE_FACTOR = 2
 
 # Below this much text trafilatura has probably given up on a small page (its own minimum is 250).
 _MIN_USEFUL_TEXT = 250
@@ -49,14 +66,7 @@ _JUNK_NAMES = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# More than this many container tags opened in a row is never layout, only abuse: libxml2 stops
-# parsing at depth 256 and would drop the rest of the page, so such runs are collapsed to one.
-_DEEP_NESTING = re.compile(
-    r"(?:<(?:div|span|section|font|b|i|em|strong|article)\b[^<>]{0,200}>\s*){64,}", re.I
-)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -81,31 +91,20 @@ class ExtractedPage:
     blocks: list[RawBlock] = field(default_factory=list)
 
 
-def clean_text(text: str) -> str:
-    """One-line text: NFC, no control or zero-width characters, whitespace collapsed."""
-    return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
-
-
-def clean_preformatted(text: str) -> str:
-    """Preformatted text keeps its lines and indentation; only trailing blank lines go."""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
-    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
-
-
 def extract_page(text: str, *, url: str | None = None) -> ExtractedPage:
     """Extract metadata and blocks from decoded HTML.
 
     Raises:
         InputError: the page is too big to extract in reasonable time.
     """
+    estimate = markup_size(text)
+    if estimate > _PRE_PARSE_FACTOR * MAX_MARKUP_CHARS:
+        raise InputError(_too_big(estimate))
     tree = _parse(text)
     _sanitize(tree)
-    size = len(lxml.html.tostring(tree))
-    if size > MAX_MARKUP_BYTES:
-        raise InputError(
-            f"This page is too big to read ({megabytes(size)} of markup without scripts and styles; "
-            f"the limit is {megabytes(MAX_MARKUP_BYTES)})."
-        )
+    size = len(lxml.html.tostring(tree, encoding="unicode"))
+    if size > MAX_MARKUP_CHARS:
+        raise InputError(_too_big(size))
     captions, preformatted = _mark_figures_and_pre(tree)
     fallback = _fallback_blocks(tree, captions, preformatted)
     page = _trafilatura_extract(tree, url, captions, preformatted)
@@ -118,10 +117,21 @@ def extract_page(text: str, *, url: str | None = None) -> ExtractedPage:
     return page
 
 
+def _too_big(size: int) -> str:
+    return (
+        f"This page is too big to read ({_millions(size)} characters of markup without scripts and styles; "
+        f"the limit is {_millions(MAX_MARKUP_CHARS)})."
+    )
+
+
+def _millions(count: int) -> str:
+    return f"{count / 1e6:.1f} million"
+
+
 # -- parsing and cleaning ----------------------------------------------------------------------------
 def _parse(text: str) -> lxml.html.HtmlElement:
     text = _XML_DECLARATION.sub("", text, count=1)
-    text = _DEEP_NESTING.sub("<div>", text)
+    text = flatten_deep_nesting(text)  # libxml2 would silently drop everything past depth 256
     if not text.strip():
         raise InputError("This page is empty.")
     try:

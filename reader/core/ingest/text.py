@@ -14,31 +14,37 @@ from reader.core.ingest.html import RawBlock, clean_preformatted, clean_text
 
 _BLANK_SPLIT = re.compile(r"\n[ \t\f\v]*\n")
 _BULLET = re.compile(r"^\s*(?:[-*+•–·▪]|\d{1,3}[.)])\s+")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MD_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_QUOTES = re.compile(r"^(?: {0,3}>[ \t]?)+")
+_TABLE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 
-# Inline Markdown → plain text, applied in this order.
+# Inline Markdown → plain text, applied in this order. Every pattern runs in linear time on any input
+# (a 199 KB paragraph of "[" once took 586 s): a match may not cross the delimiter that would start the
+# next attempt ([^\[\]], [^*], [^`]), backtick runs are possessive, and nothing else scans unboundedly.
+# The price: emphasis or link text containing its own delimiter ("**a*b**") keeps its markers.
+_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of parentheses: f(x)
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.I | re.S), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # [text](url)
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"!\[([^\[\]]*)\]" + _LINK_TARGET), ""),  # images
+    (re.compile(r"\[([^\[\]]+)\]" + _LINK_TARGET), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"</?[A-Za-z][^<>]{0,500}>"), ""),  # inline HTML tags
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"(?<!`)(`++)([^`]+)\1(?!`)"), r"\2"),
+    (re.compile(r"\*\*(?=[^\s*])([^*]+)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=[^\s_])([^_]+)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=[^\s~])([^~]+)(?<=\S)~~"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
 )
+_RAW_BLOCKS = ("script", "style", "template")
 
 
 @dataclass
@@ -93,11 +99,54 @@ def _looks_like_title(line: str, rest_of_chunk: list[str], *, more_chunks: bool)
 # -- Markdown ----------------------------------------------------------------------------------------
 def inline_text(text: str) -> str:
     """Markdown inline markup removed: emphasis, code ticks, links (their text), images, HTML tags."""
-    if len(text) > 200_000:  # a single giant line: markup removal would not change what is read
-        return clean_text(text)
+    text = _without_raw_blocks(text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return clean_text(text)
+
+
+def _without_closing_hashes(content: str) -> str:
+    """An ATX heading's text without its optional closing ``###`` (string methods: no regex backtracking)."""
+    content = content.rstrip(" \t")
+    stripped = content.rstrip("#")
+    if stripped != content and (not stripped or stripped[-1] in " \t"):
+        return stripped.rstrip(" \t")
+    return content
+
+
+def _without_raw_blocks(text: str) -> str:
+    """``<script>…</script>`` (and style, template) removed with their content, in one pass.
+
+    A regular expression with a lazy ``.*?`` would rescan to the end of the text from every unclosed
+    ``<script``: quadratic on a hostile paragraph. Here each tag name is searched once, left to right.
+    """
+    lowered = text.lower()
+    if "<" not in text:
+        return text
+    for name in _RAW_BLOCKS:
+        opening, closing = f"<{name}", f"</{name}"
+        if opening not in lowered:
+            continue
+        kept: list[str] = []
+        position = 0
+        while (start := lowered.find(opening, position)) != -1:
+            after = lowered[start + len(opening) : start + len(opening) + 1]
+            if after and (after.isalnum() or after in "-_"):  # <scripts>, <style-guide>: other tags
+                kept.append(text[position : start + 1])
+                position = start + 1
+                continue
+            end = lowered.find(closing, start)
+            if end == -1:
+                break  # unclosed: the rest stays text, as a browser would show it
+            close = lowered.find(">", end)
+            if close == -1:
+                break
+            kept.append(text[position:start])
+            position = close + 1
+        kept.append(text[position:])
+        text = "".join(kept)
+        lowered = text.lower()
+    return text
 
 
 def markdown_blocks(text: str) -> ParsedText:  # noqa: C901 - one pass over lines reads best as one loop
@@ -135,7 +184,8 @@ def markdown_blocks(text: str) -> ParsedText:  # noqa: C901 - one pass over line
             continue
         if heading := _ATX.match(line):
             flush()
-            if body := inline_text(heading.group(2) or ""):
+            content = _without_closing_hashes(line[heading.end() :])
+            if body := inline_text(content):
                 blocks.append(RawBlock(BlockKind.HEADING, body, len(heading.group(1))))
             continue
         if (
@@ -156,9 +206,7 @@ def markdown_blocks(text: str) -> ParsedText:  # noqa: C901 - one pass over line
             if kind is not BlockKind.QUOTE:
                 flush()
                 kind = BlockKind.QUOTE
-            inner = line
-            while _QUOTE.match(inner):
-                inner = _QUOTE.sub("", inner, count=1)
+            inner = _QUOTES.sub("", line, count=1)
             if inner.strip():
                 paragraph.append(inner)
             else:

@@ -38,7 +38,6 @@ from reader.core.language.text import (
     is_piece_short,
     is_short,
     merge_runs,
-    neighbour_languages,
     segments,
 )
 
@@ -80,6 +79,24 @@ DOC_SHARE = 0.05
 DOC_BLOCK_LETTERS = 60
 MAX_CANDIDATES = 3
 DEFAULT_MAX_PRECISE_LANGUAGES = 3
+# Longer texts are scored on a sample (SAMPLE_WINDOWS windows of SAMPLE_WINDOW characters spread over the
+# text): lingua's cost grows with the text, and a 2 MiB line never finished. A few thousand characters
+# from its start, middle and end tell its language as well as the whole.
+SAMPLE_ABOVE = 4_000
+SAMPLE_WINDOW = 1_000
+SAMPLE_WINDOWS = 4
+# A short line (a few words) whose low-pass scores rule out its neighbours' language is checked with
+# precise models for its own best guesses; it keeps its own language when the precise detector puts it at
+# LINE_CONFIDENT and LINE_MARGIN times the neighbours' language ("Je est un autre" between English
+# paragraphs: fr 0.81, en 0.11). At most LINE_CHECKS per article: each may load models (~0.3 s a language).
+LINE_OTHER_BELOW = 0.05
+LINE_CONFIDENT = 0.75
+LINE_MARGIN = 5.0
+LINE_CHECKS = 3
+LINE_MIN_LETTERS = 10
+# Fewer texts than this for one detector are not worth a parallel call (measured on the sample article).
+PARALLEL_FROM = 32
+SCORES_KEPT = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,8 @@ class LanguageIdentifier:
         self._precise: OrderedDict[frozenset[str], LanguageDetector] = OrderedDict()
         self._subsets: OrderedDict[frozenset[str], LanguageDetector] = OrderedDict()
         self._memo: dict[str, _Verdict] = {}  # low-pass scores within one identify() call
+        self._among_memo: dict[tuple[str, frozenset[str], bool], _Verdict] = {}  # subset scores, same
+        self._segment_memo: dict[str, list[tuple[int, int]]] = {}  # sentence spans, same
         self._resident: OrderedDict[str, None] = OrderedDict()  # LRU of languages with precise models
 
     @property
@@ -152,6 +171,8 @@ class LanguageIdentifier:
                 return self._identify(article)
             finally:
                 self._memo.clear()
+                self._among_memo.clear()
+                self._segment_memo.clear()
 
     # ----------------------------------------------------------------- detectors
 
@@ -200,43 +221,92 @@ class LanguageIdentifier:
     def _score_low(self, text: str) -> _Verdict:
         verdict = self._memo.get(text)
         if verdict is None:
-            verdict = _verdict(self._low_detector().compute_language_confidence_values(text))
+            verdict = _verdict(self._low_detector().compute_language_confidence_values(sample(text)))
         return verdict
 
     def _score_low_many(self, texts: Iterable[str]) -> None:
         """Score many texts at once (lingua spreads them over the cores) into the per-article memo."""
         todo = list(dict.fromkeys(text for text in texts if text not in self._memo))
         if todo:
-            values = self._low_detector().compute_language_confidence_values_in_parallel(todo)
+            values = self._low_detector().compute_language_confidence_values_in_parallel(
+                list(map(sample, todo))
+            )
             self._memo.update(zip(todo, map(_verdict, values), strict=True))
+
+    def _segments(self, text: str) -> list[tuple[int, int]]:
+        spans = self._segment_memo.get(text)
+        if spans is None:
+            spans = self._segment_memo[text] = segments(text)
+        return spans
+
+    def _among_key(
+        self, candidates: Sequence[str], pinned: frozenset[str]
+    ) -> tuple[frozenset[str], bool] | None:
+        """The detector ``_score_among`` uses for ``candidates``: its languages and whether it is precise."""
+        chosen = [code for code in dict.fromkeys(candidates) if code in self._languages][:MAX_CANDIDATES]
+        if len(chosen) < 2:
+            return None
+        key = frozenset(chosen)
+        return key, key <= pinned
 
     def _score_among(self, text: str, candidates: Sequence[str], pinned: frozenset[str]) -> _Verdict:
         """Scores among a few candidates: high accuracy when all are pinned, else low accuracy."""
-        chosen = [code for code in dict.fromkeys(candidates) if code in self._languages][:MAX_CANDIDATES]
-        if len(chosen) < 2:
+        detector_key = self._among_key(candidates, pinned)
+        if detector_key is None:
             # One candidate: lingua would answer 1.0 for anything; ask the low pass how sure it is.
+            chosen = [code for code in candidates if code in self._languages][:1]
             low = self._score_low(text)
             if not chosen:
                 return low
             return _Verdict(chosen[0], low.scores.get(chosen[0], 0.0), low.scores)
-        key = frozenset(chosen)
-        detector = self._subset_detector(key, precise=key <= pinned)
-        return _verdict(detector.compute_language_confidence_values(text))
+        memo_key = (text, *detector_key)
+        verdict = self._among_memo.get(memo_key)
+        if verdict is None:
+            detector = self._subset_detector(*detector_key)
+            verdict = _verdict(detector.compute_language_confidence_values(sample(text)))
+        return verdict
+
+    def _prefetch_among(self, requests: Iterable[tuple[str, Sequence[str]]], pinned: frozenset[str]) -> None:
+        """Score many (text, candidates) at once, one parallel lingua call per detector (100,000 short
+        paragraphs took 70 s one call at a time)."""
+        groups: dict[tuple[frozenset[str], bool], list[str]] = {}
+        for text, candidates in requests:
+            detector_key = self._among_key(candidates, pinned)
+            if detector_key is not None and (text, *detector_key) not in self._among_memo:
+                groups.setdefault(detector_key, []).append(text)
+        for detector_key, texts in groups.items():
+            todo = list(dict.fromkeys(texts))
+            if len(todo) < PARALLEL_FROM:
+                continue  # scored one by one when needed: a parallel call costs more for a few texts
+            values = self._subset_detector(*detector_key).compute_language_confidence_values_in_parallel(
+                list(map(sample, todo))
+            )
+            for text, value in zip(todo, values, strict=True):
+                self._among_memo[(text, *detector_key)] = _verdict(value)
+
+    def _score_line(self, text: str, candidates: Sequence[str]) -> _Verdict:
+        """Precise scores for a short line among ``candidates`` (their models are loaded if need be)."""
+        chosen = frozenset(code for code in candidates if code in self._languages)
+        self._pin(chosen)
+        return _verdict(self._subset_detector(chosen, precise=True).compute_language_confidence_values(text))
 
     # ----------------------------------------------------------------- article pass
 
     def _identify(self, article: Article) -> Article:
         blocks = article.blocks
-        long_texts = [block.text for block in blocks if not is_short(block.text)]
+        short = [is_short(block.text) for block in blocks]
+        long_texts = [block.text for block, tiny in zip(blocks, short, strict=True) if not tiny]
         pieces = (
-            text[start:end]
+            piece
             for text in long_texts
-            for start, end in segments(text)
-            if not is_piece_short(text[start:end])
+            for piece in (text[start:end] for start, end in self._segments(text))
+            if not is_piece_short(piece)
         )
-        self._score_low_many([*long_texts, *pieces])
-        lows = [None if is_short(block.text) else self._score_low(block.text) for block in blocks]
-        scored = [(count_letters(b.text), lo) for b, lo in zip(blocks, lows, strict=True) if lo is not None]
+        letters = [count_letters(block.text) for block in blocks]
+        short_texts = [b.text for b, tiny, n in zip(blocks, short, letters, strict=True) if tiny and n]
+        self._score_low_many([*long_texts, *pieces, *short_texts])
+        lows = [None if tiny else self._score_low(b.text) for b, tiny in zip(blocks, short, strict=True)]
+        scored = [(n, lo) for n, lo in zip(letters, lows, strict=True) if lo is not None]
         doc_langs = _document_languages(scored)
         if not doc_langs:
             whole = self._score_low(" ".join(block.text for block in blocks))
@@ -247,13 +317,56 @@ class LanguageIdentifier:
         scorer = _ArticleScorer(self, doc_langs, pinned)
 
         results: list[Block | None] = [None] * len(blocks)
+        self._prefetch_among(
+            (
+                (block.text, scorer.long_candidates(low))
+                for block, low in zip(blocks, lows, strict=True)
+                if low is not None and scorer.needs_precise(block.text, low)
+            ),
+            pinned,
+        )
         for i, block in enumerate(blocks):
             low = lows[i]
             if low is not None:
                 results[i] = scorer.long_block(block, low)
+        # Short blocks take the language of the nearest decided blocks after and before them. "After" is
+        # only ever a long block (short ones are decided in order), so it is found in one backward pass;
+        # "before" is tracked as the loop goes (a per-block scan was quadratic on 100,000 short lines).
+        following: list[str | None] = [None] * len(blocks)
+        nearest: str | None = None
+        for i in range(len(blocks) - 1, -1, -1):
+            following[i] = nearest
+            decided = results[i]
+            if decided is not None and decided.lang:
+                nearest = decided.lang
+        preceding: list[str | None] = [None] * len(blocks)
+        nearest = None
+        for i, decided in enumerate(results):
+            preceding[i] = nearest
+            if decided is not None and decided.lang:
+                nearest = decided.lang
+
+        def context(i: int) -> list[str]:
+            return list(dict.fromkeys(code for code in (following[i], preceding[i]) if code))
+
+        # Their usual context (the long blocks around them) is scored in one batch first, the rare
+        # exceptions one by one.
+        self._prefetch_among(
+            (
+                (block.text, scorer.candidates(self._score_low(block.text), context(i), EXTRA_SHORT))
+                for i, block in enumerate(blocks)
+                if results[i] is None and letters[i]
+            ),
+            pinned,
+        )
+        before: str | None = None
         for i, block in enumerate(blocks):
             if results[i] is None:
-                results[i] = scorer.short_block(block, neighbour_languages(results, i))
+                preceding[i] = before
+                results[i] = scorer.short_block(block, context(i))
+            decided = results[i]
+            if decided is not None and decided.lang:
+                before = decided.lang
         done = tuple(block for block in results if block is not None)
         return article.with_blocks(done, lang=dominant(done))
 
@@ -265,6 +378,7 @@ class _ArticleScorer:
         self._owner = owner
         self._doc_langs = doc_langs
         self._pinned = pinned
+        self._line_checks = 0
 
     def candidates(self, low: _Verdict, first: Sequence[str], extra_floor: float) -> list[str]:
         """``first`` and the article's main languages, plus the low pass's pick when it is sure enough."""
@@ -280,10 +394,19 @@ class _ArticleScorer:
     def among(self, text: str, candidates: Sequence[str]) -> _Verdict:
         return self._owner._score_among(text, candidates, self._pinned)
 
+    def long_candidates(self, low: _Verdict) -> list[str]:
+        """Candidates for a long block's precise verdict ([] when the low pass is trusted)."""
+        return self.candidates(low, [], EXTRA)
+
+    @staticmethod
+    def needs_precise(text: str, low: _Verdict) -> bool:
+        """Whether a long block's low-pass verdict needs a second look among candidates."""
+        return len(text) < PRECISE_BELOW or low.confidence < LOW_TRUSTED
+
     def long_block(self, block: Block, low: _Verdict) -> Block:
         verdict = low
-        if len(block.text) < PRECISE_BELOW or low.confidence < LOW_TRUSTED:
-            verdict = self.among(block.text, self.candidates(low, [], EXTRA))
+        if self.needs_precise(block.text, low):
+            verdict = self.among(block.text, self.long_candidates(low))
         runs = self.runs(block.text, verdict) if verdict.lang else ()
         if runs:
             lang, confidence = dominant_run(runs)
@@ -298,6 +421,8 @@ class _ArticleScorer:
         verdict = self.among(block.text, self.candidates(low, context, EXTRA_SHORT))
         if verdict.lang and verdict.confidence >= CONFIDENT and count_letters(block.text) >= 4:
             lang: str | None = verdict.lang
+        elif fallback and (line := self.own_line_language(block.text, low, fallback[0])):
+            lang, verdict = line.lang, line
         elif fallback:
             # Between two different neighbours, take the one the detector leans towards.
             lang = max(fallback, key=lambda code: verdict.scores.get(code, 0.0))
@@ -306,12 +431,40 @@ class _ArticleScorer:
         confidence = verdict.scores.get(lang, 0.0) if lang else 0.0
         return replace(block, lang=lang, confidence=round(confidence, 4), runs=())
 
+    def own_line_language(self, text: str, low: _Verdict, around: str) -> _Verdict | None:
+        """The verdict for a short line clearly not in the language ``around`` it, else None."""
+        if (
+            self._line_checks >= LINE_CHECKS
+            or count_letters(text) < LINE_MIN_LETTERS
+            or low.scores.get(around, 0.0) >= LINE_OTHER_BELOW
+        ):
+            return None
+        self._line_checks += 1
+        verdict = self._owner._score_line(text, [around, *_top(low.scores, 2)])
+        if (
+            verdict.lang
+            and verdict.lang != around
+            and verdict.confidence >= LINE_CONFIDENT
+            and verdict.confidence >= LINE_MARGIN * verdict.scores.get(around, 0.0)
+        ):
+            return verdict
+        return None
+
     def runs(self, text: str, verdict: _Verdict) -> tuple[LanguageRun, ...]:
         """Sentence runs when the text mixes languages; () when it is all one language."""
         main = verdict.lang
-        spans = segments(text)
+        spans = self._owner._segments(text)
         if len(spans) < 2 or main is None:
             return ()
+        owner = self._owner
+        owner._prefetch_among(
+            (
+                (piece, self.candidates(low, [main], EXTRA))
+                for piece in (text[start:end] for start, end in spans)
+                if not is_piece_short(piece) and (low := owner._score_low(piece)).lang != main
+            ),
+            self._pinned,
+        )
         labels: list[tuple[str, float] | None] = []
         for start, end in spans:
             piece = text[start:end]
@@ -333,6 +486,21 @@ class _ArticleScorer:
 
 
 # --------------------------------------------------------------------- helpers
+
+
+def sample(text: str) -> str:
+    """``text``, or for a long one SAMPLE_WINDOWS windows spread over it, cut at spaces."""
+    if len(text) <= SAMPLE_ABOVE:
+        return text
+    step = (len(text) - SAMPLE_WINDOW) // (SAMPLE_WINDOWS - 1)
+    windows = []
+    for index in range(SAMPLE_WINDOWS):
+        start = index * step
+        window = text[start : start + SAMPLE_WINDOW]
+        if start:  # begin and end on word boundaries where there are any
+            window = window.split(" ", 1)[-1]
+        windows.append(window.rsplit(" ", 1)[0] if " " in window else window)
+    return " ".join(windows)
 
 
 def _release_freed_memory() -> None:
@@ -357,11 +525,19 @@ def _lingua_codes(codes: Iterable[str]) -> dict[str, IsoCode639_1]:
     return found
 
 
+_CODES: dict[object, str] = {}  # lingua Language → ISO 639-1 code (looked up 44 times per text scored)
+
+
 def _verdict(values: Sequence[ConfidenceValue]) -> _Verdict:
+    """The best language and the scores of the leading few (lingua sorts them; the rest are ~0 and read
+    as 0.0, which saves building a 44-entry dict for each of 100,000 short paragraphs)."""
     scores: dict[str, float] = {}
-    for value in values:
-        code = value.language.iso_code_639_1.name.lower()
-        scores[code] = float(value.value)
+    for value in values[:SCORES_KEPT]:
+        language = value.language
+        code = _CODES.get(language)
+        if code is None:
+            code = _CODES[language] = language.iso_code_639_1.name.lower()
+        scores[code] = value.value
     if not scores:
         return _Verdict(None, 0.0, {})
     lang = max(scores, key=scores.__getitem__)
