@@ -78,12 +78,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--europeana", type=int, default=EUROPEANA_SENTENCES, help="sentences per language")
     parser.add_argument("--repeat", type=int, default=1, help="repeat the modern news sets N times")
+    parser.add_argument("--langs", nargs="*", help="train only on these languages (a per-language model)")
     args = parser.parse_args()
     gaz = get_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
     total = 0
     for lang, name, sentences in training_sets(args.europeana, args.repeat):
+        if args.langs and lang not in args.langs:
+            continue
         tokens = 0
         for words, tags, spaces in sentences:
             labels = ["O" if t == "X" else t for t in tags]

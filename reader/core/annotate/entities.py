@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from reader.core.annotate.gazetteer import Gazetteer, get_gazetteer
 from reader.core.annotate.linking import normalized_value
 from reader.core.annotate.rules import BUILTIN, strip_possessive
-from reader.core.annotate.span_fixes import clean_chunk, part_is_entity, titled_people
+from reader.core.annotate.span_fixes import (
+    NOT_ENTITIES,
+    clean_chunk,
+    german_derived,
+    part_is_entity,
+    titled_people,
+)
 from reader.core.annotate.tagger_features import analyse, windows
 from reader.core.document import Span, SpanKind
 from reader.resources import resource_path
@@ -107,6 +113,8 @@ class BuiltinRecognizer:
                 tags = self._load().tag(analysis.features)
             taken = [False] * len(tags)
             for name in analysis.known:
+                if name.first == name.last:
+                    continue  # one listed word: only where the tagger found nothing (below)
                 start, end = window.starts[name.first], ends[name.last]
                 spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
                 taken[name.first : name.last + 1] = [True] * (name.last + 1 - name.first)
@@ -124,6 +132,17 @@ class BuiltinRecognizer:
                 taken[first : last + 1] = [True] * (last + 1 - first)
                 if kind is SpanKind.PERSON and len(trimmed.split()) > 1:
                     surnames.add(trimmed.split()[-1])
+            for name in analysis.known:  # a listed name the tagger passed over ("Wien", "WHO")
+                if name.first == name.last and not taken[name.first]:
+                    start, end = window.starts[name.first], ends[name.last]
+                    if text[start:end] in NOT_ENTITIES:
+                        continue
+                    spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
+                    taken[name.first] = True
+            if code == "de":
+                for i in german_derived(gaz, window.tokens, taken):
+                    spans.append(self._span(text, window.starts[i], ends[i], SpanKind.MISC))
+                    taken[i] = True
             for part in analysis.parts:  # "NATO" in "NATO-Chef": the tagger labels whole words only
                 start = window.starts[part.token] + part.offset
                 if not taken[part.token] and part_is_entity(text[start : start + part.length]):

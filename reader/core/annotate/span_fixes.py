@@ -53,12 +53,28 @@ def _cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+# Lower-case words a name may contain ("Bank of England", "Organisation für Sicherheit und Zusammenarbeit").
+_INNER_WORDS = (
+    lex.ORG_CONNECTORS | lex.NAME_PARTICLES | frozenset("do dos das of the y e et i o a os as".split())
+)
+
+
+def _breaks_name(word: str, kind: SpanKind) -> bool:
+    """A word a name does not run across: a number or a score ("Blenkiron 4-43"), punctuation, a
+    lower-case word that is not a connector ("Leicestershire beat Somerset"), "and" inside a person."""
+    if kind is SpanKind.PERSON and word.casefold() in COORDINATORS:
+        return True
+    if not any(ch.isalpha() for ch in word):
+        return word not in ("&", "-", "'", "’", ".")
+    return word[:1].islower() and word not in _INNER_WORDS
+
+
 def clean_chunk(
     tokens: Sequence[str], first: int, last: int, kind: SpanKind
 ) -> list[tuple[int, int, SpanKind]]:
     """The token ranges a tagged chunk stands for: leading lower-case words and leading titles of a person
-    are dropped; a person chunk is cut at "and"; a chunk of one word that only names a thing ("ISBN",
-    "Partei") is dropped; a place after a club word is the club ("Real Madrid")."""
+    are dropped; a chunk is cut where a name cannot go on (``_breaks_name``); a chunk of one word that only
+    names a thing ("ISBN", "Partei") is dropped; a place after a club word is the club ("Real Madrid")."""
     while first < last and not _cap(tokens[first]):
         first += 1
     if kind is SpanKind.LOCATION and first > 0 and tokens[first - 1] in CLUB_WORDS:
@@ -68,17 +84,16 @@ def clean_chunk(
     if kind is SpanKind.PERSON:
         while first < last and is_title(tokens[first]):
             first += 1
-    pieces = [(first, last)]
-    if kind is SpanKind.PERSON:
-        pieces = []
-        start = first
-        for i in range(first, last + 1):
-            if tokens[i].casefold() in COORDINATORS:
-                if i > start:
-                    pieces.append((start, i - 1))
-                start = i + 1
-        if start <= last:
-            pieces.append((start, last))
+    pieces = []
+    start = first
+    for i in range(first, last + 1):
+        if _breaks_name(tokens[i], kind):
+            if i > start:
+                pieces.append((start, i - 1))
+            start = i + 1
+    if start <= last:
+        pieces.append((start, last))
+    pieces = [(a, b) for a, b in pieces if _cap(tokens[a]) or a == first]
     return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
 
 
@@ -95,4 +110,44 @@ def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) 
         while last + 1 < len(tokens) and last - j < 1 and _cap(tokens[last + 1]) and not taken[last + 1]:
             last += 1
         out.append((j, last))
+    return out
+
+
+# German adjectives of nations and regions ("die deutschen Soldaten"): GermEval's *deriv, MISC in CoNLL.
+GERMAN_DERIVED_STEMS = frozenset(
+    """
+    deutsch britisch englisch amerikanisch russisch französisch österreichisch israelisch römisch japanisch
+    griechisch europäisch chinesisch türkisch tschechisch südamerikanisch südafrikanisch syrisch zypriotisch
+    italienisch spanisch polnisch ukrainisch niederländisch holländisch belgisch schweizerisch dänisch
+    schwedisch norwegisch finnisch ungarisch rumänisch bulgarisch serbisch kroatisch slowakisch slowenisch
+    albanisch portugiesisch irisch schottisch walisisch kanadisch mexikanisch brasilianisch argentinisch
+    chilenisch kolumbianisch kubanisch indisch pakistanisch afghanisch iranisch irakisch arabisch saudisch
+    ägyptisch libysch tunesisch marokkanisch algerisch nigerianisch kenianisch äthiopisch afrikanisch
+    asiatisch australisch neuseeländisch koreanisch nordkoreanisch südkoreanisch vietnamesisch thailändisch
+    indonesisch palästinensisch libanesisch jordanisch georgisch armenisch kasachisch belarussisch
+    litauisch lettisch estnisch sowjetisch preußisch bayerisch sächsisch hessisch schwäbisch rheinisch
+    westfälisch fränkisch badisch katalanisch baskisch kurdisch lateinisch nordamerikanisch
+    lateinamerikanisch westeuropäisch osteuropäisch mitteleuropäisch nordeuropäisch südeuropäisch
+    ostdeutsch westdeutsch süddeutsch norddeutsch byzantinisch osmanisch isländisch luxemburgisch
+    """.split()
+)
+_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
+
+
+def german_derived(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
+    """Untagged tokens that name a nation or place by an adjective ("britischen") or an -er form of a
+    listed place ("Frankfurter", "Schweizer"): other names (MISC)."""
+    out = []
+    for i, word in enumerate(tokens):
+        if taken[i] or len(word) < 5:
+            continue
+        lower = word.casefold()
+        if any(
+            lower.endswith(e) and lower[: len(lower) - len(e)] in GERMAN_DERIVED_STEMS
+            for e in _ADJECTIVE_ENDINGS
+        ):
+            out.append(i)
+        elif _cap(word) and word.endswith("er") and (entry := gaz.lookup(word[:-2])) is not None:
+            if entry.kind is SpanKind.LOCATION and not gaz.is_common(word, "de"):
+                out.append(i)
     return out

@@ -171,7 +171,8 @@ def _rule_tags(
                     WordPart(j, span.start - starts[j], span.end - span.start, span.kind, span.value)
                 )
             j += 1
-        if j - k >= 2 and starts[k] == span.start and gaz.lookup(text[span.start : span.end]) is not None:
+        whole_words = j > k and starts[k] == span.start and span.end == starts[j - 1] + len(tokens[j - 1])
+        if whole_words and gaz.lookup(text[span.start : span.end]) is not None:
             known.append(KnownName(k, j - 1, span.kind, span.value))
     return tags, parts, known
 
