@@ -126,6 +126,35 @@ def test_german_events_and_currencies_are_other_names() -> None:
     assert ("Zweiten Weltkrieg", MISC) in found_misc and ("Euro", MISC) in found_misc
 
 
+def test_people_the_lists_do_not_know() -> None:
+    # Unknown given names and surnames, a lone surname at the start of a sentence.
+    assert found("Lena Brückner und Tobias Harlander gewannen den Preis.", "de") == [
+        ("Lena Brückner", PER),
+        ("Tobias Harlander", PER),
+    ]
+    assert ("Kowalski", PER) in found("Kowalski sagte am Montag, der Plan sei gut.", "de")
+    assert found("Henderson scored twice for the team on Saturday.", "en") == [("Henderson", PER)]
+
+
+def test_surname_particles_stay_in_the_name() -> None:
+    assert found("Elio Di Rupo en Frank Van Boxmeer spraken in Brussel.", "nl") == [
+        ("Elio Di Rupo", PER),
+        ("Frank Van Boxmeer", PER),
+        ("Brussel", LOC),
+    ]
+
+
+def test_german_places_the_old_lists_missed() -> None:
+    assert ("Wolga", LOC) in found("Die Schiffe fuhren auf der Wolga flussaufwärts.", "de")
+
+
+def test_german_nation_adjectives_are_other_names() -> None:
+    assert found("Die deutschen Soldaten und die britischen Piloten kehrten heim.", "de") == [
+        ("deutschen", MISC),
+        ("britischen", MISC),
+    ]
+
+
 def test_a_surname_seen_earlier_in_the_article_is_a_person() -> None:
     blocks = [
         ("Die Ministerin Jolanta Wiśniewska kam nach Berlin.", "de"),
