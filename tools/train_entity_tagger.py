@@ -36,8 +36,10 @@ from reader.core.annotate.gazetteer import get_gazetteer  # noqa: E402
 from reader.core.annotate.tagger_features import features  # noqa: E402
 
 OUT = ROOT / "resources" / "entities" / "tagger.crfsuite"
-# Historic OCR text (Europeana) is plentiful but unlike today's news: a sample keeps it from dominating.
-EUROPEANA_SENTENCES = 2500
+# Historic OCR text (Europeana) is plentiful but unlike today's news: a sample keeps it from dominating, and
+# the modern sets (GermEval, wikigold, EWT) are given twice. These defaults built the shipped model; on the
+# dev sets they beat 2,500 Europeana sentences with no repeat, and no Europeana at all.
+EUROPEANA_SENTENCES = 1000
 
 
 def _sample(sentences: list[Sentence], n: int) -> list[Sentence]:
@@ -45,7 +47,7 @@ def _sample(sentences: list[Sentence], n: int) -> list[Sentence]:
 
 
 def training_sets(
-    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 1
+    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2
 ) -> list[tuple[str, str, list[Sentence]]]:
     """(language, name, sentences) of every set the shipped model is trained on."""
     germeval_train, _ = germeval_split()
@@ -72,12 +74,12 @@ def training_sets(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--iterations", type=int, default=120)
-    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--europeana", type=int, default=EUROPEANA_SENTENCES, help="sentences per language")
-    parser.add_argument("--repeat", type=int, default=1, help="repeat the modern news sets N times")
+    parser.add_argument("--repeat", type=int, default=2, help="repeat the modern news sets N times")
     parser.add_argument("--langs", nargs="*", help="train only on these languages (a per-language model)")
     args = parser.parse_args()
     gaz = get_gazetteer()

@@ -30,6 +30,7 @@ from reader.core.annotate.span_fixes import (
     clean_chunk,
     german_derived,
     part_is_entity,
+    speakers,
     titled_people,
 )
 from reader.core.annotate.tagger_features import analyse, windows
@@ -139,6 +140,9 @@ class BuiltinRecognizer:
                         continue
                     spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
                     taken[name.first] = True
+            for i in speakers(gaz, window.tokens, taken, code):
+                spans.append(self._span(text, window.starts[i], ends[i], SpanKind.PERSON))
+                taken[i] = True
             if code == "de":
                 for i in german_derived(gaz, window.tokens, taken):
                     spans.append(self._span(text, window.starts[i], ends[i], SpanKind.MISC))

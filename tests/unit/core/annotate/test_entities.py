@@ -133,6 +133,7 @@ def test_people_the_lists_do_not_know() -> None:
         ("Tobias Harlander", PER),
     ]
     assert ("Kowalski", PER) in found("Kowalski sagte am Montag, der Plan sei gut.", "de")
+    assert ("Okafor", PER) in found("The plan will work, said Okafor.", "en")
     assert found("Henderson scored twice for the team on Saturday.", "en") == [("Henderson", PER)]
 
 
