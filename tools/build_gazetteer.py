@@ -32,7 +32,7 @@ from babel import Locale
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteer" / "gazetteer.json.gz"
 LOCALES = ("de", "en", "fr", "es", "it", "nl", "pt")
-CITY_MIN_POPULATION = 50_000
+CITY_MIN_POPULATION = 15_000
 CITY_ALT_MIN_POPULATION = 150_000
 SKIP_TERRITORIES = {"001", "ZZ", "EZ", "QO", "XA", "XB"}
 ORG_TERRITORIES = {"EU", "UN"}
@@ -227,6 +227,108 @@ REGIONS: dict[str, list[str]] = {
     "silicon_valley": ["Silicon Valley"],
     "wall_street": ["Wall Street"],
     "kosovo": ["Kosovo", "Kosova"],
+    # Regions and nations inside countries (issue 9: "Scotland", "Vlaanderen", "Grand Est" were missed).
+    "gb-sct": ["Scotland", "Schottland", "Écosse", "Escocia", "Scozia", "Schotland"],
+    "gb-wls": ["Wales", "Pays de Galles", "Gales", "Galles"],
+    "gb-nir": ["Northern Ireland", "Nordirland", "Irlande du Nord", "Irlanda del Norte", "Noord-Ierland"],
+    "be-vlg": ["Vlaanderen", "Flanders", "Flandern", "Flandre", "Flandes", "Fiandre"],
+    "be-wal": ["Wallonië", "Wallonia", "Wallonien", "Wallonie", "Valonia", "Vallonia"],
+    "fr-ges": ["Grand Est", "Grand-Est"],
+    "fr-als": ["Elsass", "Alsace", "Alsacia", "Elzas"],
+    "fr-lor": ["Lothringen", "Lorraine", "Lorena"],
+    "fr-bre": ["Bretagne", "Brittany", "Bretaña"],
+    "fr-nor": ["Normandie", "Normandy", "Normandía"],
+    "fr-idf": ["Île-de-France", "Ile-de-France"],
+    "fr-pac": ["Provence", "Provence-Alpes-Côte d'Azur", "Côte d'Azur"],
+    "fr-occ": ["Occitanie"],
+    "fr-naq": ["Nouvelle-Aquitaine", "Aquitaine"],
+    "fr-ara": ["Auvergne-Rhône-Alpes", "Auvergne"],
+    "fr-hdf": ["Hauts-de-France"],
+    "fr-cor": ["Korsika", "Corsica", "Corse", "Córcega"],
+    "es-ct": ["Katalonien", "Catalonia", "Catalogne", "Cataluña", "Catalunya", "Catalogna", "Catalonië"],
+    "es-an": ["Andalusien", "Andalusia", "Andalousie", "Andalucía", "Andalucia"],
+    "es-pv": ["Baskenland", "Basque Country", "País Vasco", "Euskadi", "Pays basque"],
+    "es-ga": ["Galicien", "Galicia", "Galice"],
+    "es-vc": ["Valencia", "Comunidad Valenciana", "Comunitat Valenciana"],
+    "es-md": ["Comunidad de Madrid"],
+    "es-cl": ["Castilla y León"],
+    "es-cm": ["Castilla-La Mancha"],
+    "es-ar": ["Aragón", "Aragon", "Aragonien"],
+    "es-as": ["Asturias", "Asturien"],
+    "es-cn": ["Kanaren", "Canary Islands", "Canarias", "Islas Canarias"],
+    "es-ib": ["Balearen", "Balearic Islands", "Baleares", "Islas Baleares", "Mallorca"],
+    "es-ex": ["Extremadura"],
+    "es-mc": ["Murcia"],
+    "es-nc": ["Navarra", "Navarre"],
+    "es-cb": ["Cantabria", "Kantabrien"],
+    "it-lom": ["Lombardei", "Lombardy", "Lombardie", "Lombardia", "Lombardía"],
+    "it-pie": ["Piemont", "Piedmont", "Piémont", "Piemonte"],
+    "it-ven": ["Venetien", "Veneto", "Vénétie"],
+    "it-tos": ["Toskana", "Tuscany", "Toscane", "Toscana"],
+    "it-laz": ["Latium", "Lazio", "Lacio"],
+    "it-cam": ["Kampanien", "Campania", "Campanie"],
+    "it-sic": ["Sizilien", "Sicily", "Sicile", "Sicilia"],
+    "it-sar": ["Sardinien", "Sardinia", "Sardaigne", "Sardegna", "Cerdeña"],
+    "it-pug": ["Apulien", "Apulia", "Pouilles", "Puglia"],
+    "it-cal": ["Kalabrien", "Calabria", "Calabre"],
+    "it-emr": ["Emilia-Romagna", "Émilie-Romagne"],
+    "it-lig": ["Ligurien", "Liguria", "Ligurie"],
+    "it-taa": ["Südtirol", "South Tyrol", "Alto Adige", "Trentino", "Trentino-Alto Adige"],
+    "it-fvg": ["Friaul", "Friuli", "Friuli-Venezia Giulia"],
+    "it-abr": ["Abruzzen", "Abruzzo", "Abruzzes"],
+    "it-umb": ["Umbrien", "Umbria", "Ombrie"],
+    "nl-nh": ["Noord-Holland", "Nordholland", "North Holland"],
+    "nl-zh": ["Zuid-Holland", "Südholland", "South Holland"],
+    "nl-ut": ["Utrecht"],
+    "nl-nb": ["Noord-Brabant", "Nordbrabant", "North Brabant", "Brabant"],
+    "nl-gld": ["Gelderland"],
+    "nl-lim": ["Limburg"],
+    "nl-ze": ["Zeeland"],
+    "nl-fr": ["Friesland", "Fryslân"],
+    "nl-gr": ["Groningen"],
+    "nl-dr": ["Drenthe"],
+    "nl-ov": ["Overijssel"],
+    "nl-fl": ["Flevoland"],
+    "be-bru": ["Brussels Hoofdstedelijk Gewest", "Brussels-Capital Region"],
+    "be-ant": ["Antwerpen", "Antwerp", "Anvers", "Amberes"],
+    "be-vov": ["Oost-Vlaanderen", "East Flanders"],
+    "be-vwv": ["West-Vlaanderen", "West Flanders"],
+    "be-vbr": ["Vlaams-Brabant", "Flemish Brabant"],
+    "be-wht": ["Henegouwen", "Hainaut"],
+    "be-wlg": ["Luik", "Liège", "Lüttich"],
+    "at-t": ["Tirol", "Tyrol"],
+    "at-st": ["Steiermark", "Styria"],
+    "at-k": ["Kärnten", "Carinthia"],
+    "at-no": ["Niederösterreich", "Lower Austria"],
+    "at-oo": ["Oberösterreich", "Upper Austria"],
+    "at-s": ["Salzburger Land"],
+    "at-v": ["Vorarlberg"],
+    "at-b": ["Burgenland"],
+    "ch-ti": ["Tessin", "Ticino"],
+    "ch-gr": ["Graubünden", "Grisons"],
+    "ch-vs": ["Wallis", "Valais"],
+    "ortenau": ["Ortenau", "Ortenaukreis"],
+    "breisgau": ["Breisgau"],
+    "black_forest": ["Schwarzwald", "Black Forest", "Forêt-Noire"],
+    "ruhr": ["Ruhrgebiet", "Ruhr"],
+    "allgaeu": ["Allgäu"],
+    "eifel": ["Eifel"],
+    "sauerland": ["Sauerland"],
+    "emsland": ["Emsland"],
+    "upper_rhine": ["Oberrhein", "Upper Rhine", "Rhin supérieur"],
+    "rhine": ["Rhein", "Rhine", "Rhin", "Rijn", "Reno"],
+    "danube": ["Donau", "Danube", "Danubio"],
+    "volga": ["Wolga", "Volga"],
+    "elbe": ["Elbe"],
+    "oder": ["Oder"],
+    "bodensee": ["Bodensee", "Lake Constance", "lac de Constance"],
+    "scandinavia": ["Skandinavien", "Scandinavia", "Scandinavie"],
+    "siberia": ["Sibirien", "Siberia", "Sibérie"],
+    "patagonia": ["Patagonien", "Patagonia", "Patagonie"],
+    "kashmir": ["Kaschmir", "Kashmir", "Cachemire", "Cachemira"],
+    "darfur": ["Darfur", "Darfour"],
+    "kurdistan": ["Kurdistan"],
+    "tibet": ["Tibet"],
 }
 # Large companies and news agencies (DAX members, big tech): names the rules cannot type alone.
 COMPANIES = (
@@ -234,7 +336,10 @@ COMPANIES = (
     "Henkel Beiersdorf Infineon Continental Vonovia Zalando Airbus Boeing Apple Microsoft Google Alphabet "
     "Amazon Meta Facebook Tesla Nvidia Intel OpenAI Samsung Toyota Gazprom Rosneft Shell BP TotalEnergies "
     "Nestlé Novartis Roche UBS Glencore Unilever Ikea Spotify Uber Netflix Huawei Alibaba TikTok ByteDance "
-    "Interfax TASS Xinhua Bloomberg Goldman-Sachs JPMorgan Commerzbank Thyssenkrupp ThyssenKrupp Rheinmetall"
+    "Interfax TASS Xinhua Bloomberg Goldman-Sachs JPMorgan Commerzbank Thyssenkrupp ThyssenKrupp Rheinmetall "
+    "Deutsche-Bahn SNCF Renault Peugeot Stellantis Fiat Ferrari Eni Enel Telefónica Iberdrola Santander "
+    "Repsol Philips Heineken Shell ING Rabobank Ryanair EasyJet Vodafone Nokia Ericsson Volvo Danone "
+    "L'Oréal LVMH Michelin Orange-SA Reuters AFP dpa ANSA EFE Belga ANP APA"
 ).split()
 
 

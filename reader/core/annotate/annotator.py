@@ -8,7 +8,7 @@ sync in the database (a translation corrected later, or a better recognizer, the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from reader.core.annotate.dates import find_article_dates, find_dates
@@ -81,12 +81,3 @@ class Annotator:
         dates = find_dates(translation.text, translation.target, reference=reference)
         entities = self.entities.recognize(translation.text, translation.target)
         return merge_spans(dates, entities)
-
-    def annotate_texts(
-        self, texts: Sequence[tuple[str, str | None]], reference: dt.date | None
-    ) -> list[tuple[Span, ...]]:
-        entity_spans = self.entities.recognize_article(list(texts))
-        return [
-            merge_spans(find_dates(text, lang, reference=reference), entities)
-            for (text, lang), entities in zip(texts, entity_spans, strict=True)
-        ]

@@ -1,37 +1,57 @@
 """Named entities (people, organisations, places, other) in a block of text, per block language.
 
 Two recognizers share one interface: spaCy pipelines when the user installed a model for the language
-(``spacy_backend``), and a built-in, language-aware recognizer that needs no download. The built-in one
-cannot rely on capital letters in German, where every noun has one; it finds names through the gazetteer
-(CLDR territories, GeoNames cities, organisations) and rules: acronyms, organisation patterns, given name +
-surname, a title before a name, a surname seen earlier in full, entity parts of hyphenated compounds, and
-inflected forms. Unknown capitalized words count only in languages that don't capitalize nouns.
+(``spacy_backend``), and the built-in recognizer that ships with Reader and needs no download. The built-in
+one is a linear-chain CRF (python-crfsuite) trained here on openly licensed news and Wikipedia text
+(``tools/train_entity_tagger.py``; data and licences in ``resources/entities/PROVENANCE.md``), whose features
+include what the gazetteer rules (``rules``) find. One model serves every language written with capital
+letters; for German it knows that every noun has a capital.
+
+Languages: every language Reader detects that is written with capital letters (Latin, Cyrillic, Greek,
+Armenian, Georgian scripts) gets the tagger; those written without them (Arabic, Persian, Urdu, Hebrew,
+Hindi, Bengali, Thai, Chinese, Japanese, Korean) get no built-in entities (a spaCy model adds them). An
+unknown or missing language code gets the tagger with no language-specific rule: it is not taken for
+German or English. Text is tagged one sentence at a time, long sentences in windows of
+``tagger_features.MAX_WINDOW`` tokens, so the cost is linear in the length of a paragraph.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
-from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer, get_gazetteer
 from reader.core.annotate.linking import normalized_value
+from reader.core.annotate.rules import BUILTIN, strip_possessive
+from reader.core.annotate.span_fixes import (
+    NOT_ENTITIES,
+    clean_chunk,
+    german_derived,
+    part_is_entity,
+    speakers,
+    titled_people,
+)
+from reader.core.annotate.tagger_features import analyse, windows
 from reader.core.document import Span, SpanKind
+from reader.resources import resource_path
 
 if TYPE_CHECKING:
     from reader.core.annotate.ner_models import NerModelManager
     from reader.core.annotate.spacy_backend import SpacyRecognizer
 
-BUILTIN = "builtin"
-_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*")
-_SENTENCE_END = set(".!?:;\n")
-_SKIP_BACK = set(" \t\"'„“”‚‘’«»()[]—–-*")
-_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}$")
-_POSSESSIVE = ("'s", "’s", "'", "’")
-_CAPS_LANGS_NOUNS = {"de", "lb"}  # languages that capitalize every noun
+__all__ = ["BUILTIN", "BuiltinRecognizer", "EntityAnnotator", "EntityRecognizer", "language_code"]
+
+MODEL_FILE = ("entities", "tagger.crfsuite")
+# Languages Reader detects whose scripts have no capital letters: the tagger's main evidence is missing.
+UNCASED_LANGUAGES = frozenset("ar fa ur he yi hi bn mr ne th lo km my zh ja ko ka".split())
+_KINDS = {
+    "PER": SpanKind.PERSON,
+    "ORG": SpanKind.ORGANIZATION,
+    "LOC": SpanKind.LOCATION,
+    "MISC": SpanKind.MISC,
+}
 
 
 class EntityRecognizer(Protocol):
@@ -40,323 +60,149 @@ class EntityRecognizer(Protocol):
     def recognize(self, text: str, lang: str | None) -> tuple[Span, ...]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    initial: bool  # first word of a sentence (its capital says nothing)
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+def language_code(lang: str | None) -> str | None:
+    """The primary subtag, lower-case ("de-AT" → "de"); None for a missing or empty code."""
+    if not lang or not lang.strip():
+        return None
+    return lang.strip().split("-")[0].split("_")[0].lower() or None
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        i = m.start() - 1
-        while i >= 0 and text[i] in _SKIP_BACK:
-            i -= 1
-        out.append(_Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _SENTENCE_END))
-    return out
-
-
-def _strip_possessive(word: str) -> str:
-    for suffix in _POSSESSIVE:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)]
-    return word
+def _has_capitals(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
 
 
 class BuiltinRecognizer:
-    """The recognizer that works on first launch. Thread-safe: no state beyond the shared gazetteer.
+    """The recognizer that works on first launch: gazetteer rules feeding a CRF sequence tagger.
 
-    ``known_surnames`` (optional, per call) carries surnames found earlier in the article, so a later
-    "Scholz" alone is a person.
+    Thread-safe: the crfsuite tagger (which keeps state between ``set`` and ``tag``) is behind a lock.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, model: Path | None = None) -> None:
         self._gazetteer = gazetteer
+        self._model = model
+        self._tagger: Any = None
+        self._lock = threading.Lock()
 
     @property
     def gazetteer(self) -> Gazetteer:
         return self._gazetteer or get_gazetteer()
 
+    def _load(self) -> Any:
+        if self._tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self._model or resource_path(*MODEL_FILE)))
+            self._tagger = tagger
+        return self._tagger
+
     def recognize(self, text: str, lang: str | None) -> tuple[Span, ...]:
-        spans = self.recognize_with_memory(text, lang, set())
-        return spans
+        return self.recognize_with_memory(text, lang, set())
 
     def recognize_with_memory(self, text: str, lang: str | None, surnames: set[str]) -> tuple[Span, ...]:
         """Recognize, reading and extending ``surnames`` (the article's memory of people seen in full)."""
-        if not text.strip():
+        code = language_code(lang)
+        if code in UNCASED_LANGUAGES or not text.strip() or not _has_capitals(text):
             return ()
-        code = lang.split("-")[0].split("_")[0].lower() if lang else None
-        run = _Run(self.gazetteer, text, code, surnames)
-        spans = run.first_pass()
-        surnames.update(run.new_surnames)
-        return run.second_pass(spans)
+        gaz = self.gazetteer
+        spans: list[Span] = []
+        for window in windows(text):
+            ends = [s + len(w) for s, w in zip(window.starts, window.tokens, strict=True)]
+            spaces = [a < b for a, b in zip(ends, [*window.starts[1:], ends[-1]], strict=True)]
+            analysis = analyse(gaz, window.tokens, code, spaces, surnames)
+            with self._lock:
+                tags = self._load().tag(analysis.features)
+            taken = [False] * len(tags)
+            for name in analysis.known:
+                if name.first == name.last:
+                    continue  # one listed word: only where the tagger found nothing (below)
+                start, end = window.starts[name.first], ends[name.last]
+                spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
+                taken[name.first : name.last + 1] = [True] * (name.last + 1 - name.first)
+            found = [
+                piece
+                for first, last, kind in _chunks(tags, window.tokens)
+                if not any(taken[first : last + 1])
+                for piece in clean_chunk(window.tokens, first, last, kind)
+            ]
+            found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
+            for first, last, kind in found:
+                start, end = window.starts[first], ends[last]
+                trimmed = strip_possessive(text[start:end])
+                spans.append(self._span(text, start, start + len(trimmed), kind))
+                taken[first : last + 1] = [True] * (last + 1 - first)
+                if kind is SpanKind.PERSON and len(trimmed.split()) > 1:
+                    surnames.add(trimmed.split()[-1])
+            for name in analysis.known:  # a listed name the tagger passed over ("Wien", "WHO")
+                if name.first == name.last and not taken[name.first]:
+                    start, end = window.starts[name.first], ends[name.last]
+                    if text[start:end] in NOT_ENTITIES:
+                        continue
+                    spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
+                    taken[name.first] = True
+            for i in speakers(gaz, window.tokens, taken, code):
+                spans.append(self._span(text, window.starts[i], ends[i], SpanKind.PERSON))
+                taken[i] = True
+            if code == "de":
+                for i in german_derived(gaz, window.tokens, taken):
+                    spans.append(self._span(text, window.starts[i], ends[i], SpanKind.MISC))
+                    taken[i] = True
+            for part in analysis.parts:  # "NATO" in "NATO-Chef": the tagger labels whole words only
+                start = window.starts[part.token] + part.offset
+                if not taken[part.token] and part_is_entity(text[start : start + part.length]):
+                    surface = text[start : start + part.length]
+                    spans.append(Span(start, start + part.length, part.kind, surface, part.value, BUILTIN))
+            spans.extend(self._remembered(text, window.tokens, window.starts, taken, surnames))
+        return _non_overlapping(spans)
 
-
-class _Run:
-    """One text's recognition: the token list, the rules applied left to right, and the memory pass."""
-
-    def __init__(self, gaz: Gazetteer, text: str, lang: str | None, surnames: set[str]) -> None:
-        self.g = gaz
-        self.text = text
-        self.lang = lang
-        self.nouns_capitalized = lang is None or lang in _CAPS_LANGS_NOUNS
-        self.toks = _tokens(text)
-        self.surnames = surnames
-        self.new_surnames: set[str] = set()
-
-    # -- helpers ---------------------------------------------------------------------------------------
-    def span(self, start: int, end: int, kind: SpanKind, ident: str | None = None) -> Span:
-        surface = self.text[start:end]
+    def _span(self, text: str, start: int, end: int, kind: SpanKind) -> Span:
+        surface = text[start:end]
+        entry = self.gazetteer.lookup(surface)
+        ident = entry.ident if entry is not None and entry.kind is kind else None
         return Span(start, end, kind, surface, normalized_value(kind, surface, ident), BUILTIN)
 
-    def common(self, word: str) -> bool:
-        return self.g.is_common(word, self.lang)
-
-    def adjacent(self, i: int) -> bool:
-        """Token i+1 follows token i after one space (so they can form one name)."""
-        return i + 1 < len(self.toks) and self.text[self.toks[i].end : self.toks[i + 1].start] == " "
-
-    def lookup(self, surface: str) -> tuple[lex.GazetteerEntry, int] | None:
-        """Gazetteer entry for a surface or an inflected form of it; returns (entry, chars stripped)."""
-        entry = self.g.lookup(surface)
-        if entry is not None:
-            return entry, 0
-        stripped = _strip_possessive(surface)
-        if stripped != surface and (entry := self.g.lookup(stripped)) is not None:
-            return entry, len(surface) - len(stripped)
-        if self.lang in (None, "de", "nl") and len(surface) > 4:
-            for suffix in ("s", "es", "n"):
-                if surface.endswith(suffix) and (entry := self.g.lookup(surface[: -len(suffix)])) is not None:
-                    return entry, 0  # German genitive "Russlands": the whole word is the name
-        return None
-
-    def name_word(self, tok: _Token) -> bool:
-        """A capitalized word that may be part of a name (not ordinary vocabulary, not a title)."""
-        return tok.cap and not self.common(_strip_possessive(tok.text)) and not self.is_title(tok)
-
-    def is_title(self, tok: _Token) -> bool:
-        word = tok.text.casefold().rstrip(".")
-        if word in lex.TITLES:
-            return True
-        return tok.cap and word.endswith(lex.TITLE_SUFFIXES) and (self.lang in (None, "de"))
-
-    # -- pass 1: rules left to right -----------------------------------------------------------------
-    def first_pass(self) -> list[Span]:
-        spans: list[Span] = []
-        i = 0
-        after_title = False
-        while i < len(self.toks):
-            tok = self.toks[i]
-            found = (
-                self.org_pattern(i)
-                or self.gazetteer_match(i, multi_only=True)
-                or self.person(i, after_title)
-                or self.gazetteer_match(i, multi_only=False)
-                or self.compound(i)
-                or self.acronym(i)
-            )
-            after_title = self.is_title(tok)
-            if found:
-                new, i = found
-                spans.extend(new)
-                after_title = self.is_title(self.toks[i - 1]) and new[-1].end < self.toks[i - 1].end
+    def _remembered(
+        self, text: str, tokens: Sequence[str], starts: Sequence[int], taken: list[bool], surnames: set[str]
+    ) -> list[Span]:
+        """A surname of a person named in full earlier in the article, alone and untagged: that person."""
+        out = []
+        for i, word in enumerate(tokens):
+            if taken[i] or not word[:1].isupper() or len(word) < 3:
                 continue
-            i += 1
-        return spans
+            stem = word[:-1] if word.endswith("s") else word
+            if word in surnames or stem in surnames:
+                out.append(self._span(text, starts[i], starts[i] + len(word), SpanKind.PERSON))
+        return out
 
-    def gazetteer_match(self, i: int, *, multi_only: bool) -> tuple[list[Span], int] | None:
-        tok = self.toks[i]
-        if not tok.cap and tok.text not in ("dpa",):
-            return None
-        longest = self.g.first_words.get(tok.text, 1)
-        n = 1
-        while n < longest and self.adjacent(i + n - 1):
-            n += 1
-        for size in range(n, 1 if multi_only else 0, -1):
-            start, end = tok.start, self.toks[i + size - 1].end
-            hit = self.lookup(self.text[start:end])
-            if hit is None:
-                continue
-            entry, strip = hit
-            if (
-                size == 1
-                and (self.nouns_capitalized or tok.initial)
-                and self.common(_strip_possessive(tok.text))
-            ):
-                return None
-            return [self.span(start, end - strip, entry.kind, entry.ident)], i + size
-        return None
 
-    def person(self, i: int, after_title: bool) -> tuple[list[Span], int] | None:
-        toks = self.toks
-        tok = toks[i]
-        if not tok.cap:
-            return None
-        given = 0  # a run of given names: "Recep Tayyip", "Frank-Walter"
-        while i + given < len(toks) and self.is_given(toks[i + given]):
-            given += 1
-            if not self.adjacent(i + given - 1):
-                break
-        if given:
-            k = i + given
-            if k < len(toks) and self.adjacent(k - 1):
-                while k < len(toks) and toks[k].text in lex.NAME_PARTICLES and self.adjacent(k):
-                    k += 1
-                if k < len(toks) and self.surname_word(toks[k]):
-                    return self.person_span(i, k), k + 1
-            if given >= 2:  # "Andrew Bailey": the surname is a given name too
-                return self.person_span(i, i + given - 1), i + given
-        if after_title and (self.surname_word(tok) or given) and not tok.initial:
-            k = i
-            while self.adjacent(k) and k - i < 2 and self.surname_word(toks[k + 1]):
-                k += 1
-            return self.person_span(i, k), k + 1
-        return None
+def _chunks(tags: Sequence[str], tokens: Sequence[str]) -> list[tuple[int, int, SpanKind]]:
+    """BIO tags to (first token, last token, kind); an I- after O or another type starts a span, and
+    punctuation at either end is left out."""
+    out: list[tuple[int, int, SpanKind]] = []
+    first = -1
+    kind = ""
+    for i, tag in enumerate([*tags, "O"]):
+        if first >= 0 and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            last = i - 1
+            while last > first and not tokens[last][:1].isalnum():
+                last -= 1
+            while first < last and not tokens[first][:1].isalnum():
+                first += 1
+            if tokens[first][:1].isalnum():
+                out.append((first, last, _KINDS[kind]))
+            first = -1
+        if tag != "O" and first < 0:
+            first, kind = i, tag[2:]
+    return out
 
-    def is_given(self, tok: _Token) -> bool:
-        return tok.cap and all(part in self.g.given_names for part in tok.text.split("-"))
 
-    def surname_word(self, tok: _Token) -> bool:
-        if not self.name_word(tok):
-            return False
-        return self.lookup(tok.text) is None or tok.text in self.g.given_names
-
-    def person_span(self, first: int, last: int) -> list[Span]:
-        start, end_tok = self.toks[first].start, self.toks[last]
-        surname = _strip_possessive(end_tok.text)
-        end = end_tok.start + len(surname)
-        self.new_surnames.add(surname)
-        return [self.span(start, end, SpanKind.PERSON)]
-
-    def org_pattern(self, i: int) -> tuple[list[Span], int] | None:
-        toks = self.toks
-        tok = toks[i]
-        word = _strip_possessive(tok.text)
-        if tok.cap and self.lang in (None, "de") and word.casefold().endswith(lex.ORG_WORD_SUFFIXES):
-            if "-" in word:
-                return None  # "EU-Kommission": the compound rule marks the entity part
-            return [self.span(tok.start, tok.start + len(word), SpanKind.ORGANIZATION)], i + 1
-        if not tok.cap or self.common(tok.text) and tok.text not in lex.ORG_HEADS:
-            return None
-        if tok.initial and tok.text not in lex.ORG_HEADS and self.adjacent(i) and not toks[i + 1].cap:
-            return None  # "Shares of Beispiel AG": the name starts after the sentence's first word
-        # extend over capitalized words and connectors; remember the last point that ends on a tail word
-        k, best = i, -1
-        while True:
-            t = toks[k]
-            w = _strip_possessive(t.text)
-            if t.cap and w in lex.ORG_TAILS and k > i:
-                best = k
-            if not self.adjacent(k) or k - i >= 9 or w != t.text:
-                break
-            nxt = toks[k + 1]
-            if nxt.cap or (nxt.text in lex.ORG_LINKS and not self.nouns_capitalized):
-                k += 1
-                continue
-            break
-        if toks[i].text in lex.ORG_HEADS:
-            end = self.head_complement_end(i)
-            if end is not None and end > best:
-                best = end
-        if best < 0:
-            return None
-        while best > i and toks[best].text in lex.ORG_CONNECTORS:
-            best -= 1
-        if best == i and toks[i].text in lex.ORG_TAILS:
-            return None  # a lone "Council" / "Bank" is a noun
-        if self.common(toks[i].text) and toks[i].text not in lex.ORG_HEADS:
-            return None
-        last = toks[best]
-        end = last.start + len(_strip_possessive(last.text))
-        hit = self.lookup(self.text[tok.start : end])
-        ident = hit[0].ident if hit else None
-        return [self.span(tok.start, end, SpanKind.ORGANIZATION, ident)], best + 1
-
-    def head_complement_end(self, i: int) -> int | None:
-        """ "Ministry of Foreign Affairs", "Organisation für Sicherheit und Zusammenarbeit in Europa"."""
-        toks = self.toks
-        k = i
-        last_cap = None
-        while self.adjacent(k) and k - i < 9:
-            nxt = toks[k + 1]
-            if nxt.text in lex.ORG_CONNECTORS and nxt.text != "the":
-                if nxt.text in lex.ORG_AND and not (self.adjacent(k + 1) and toks[k + 2].cap):
-                    break
-                k += 1
-            elif nxt.cap and not nxt.initial:
-                k += 1
-                last_cap = k
-            else:
-                break
-            if _strip_possessive(toks[k].text) != toks[k].text:
-                break
-        if last_cap is None or toks[i + 1].text not in lex.ORG_CONNECTORS:
-            return None
-        return last_cap
-
-    def compound(self, i: int) -> tuple[list[Span], int] | None:
-        tok = self.toks[i]
-        if "-" not in tok.text:
-            return None
-        spans = []
-        offset = tok.start
-        for part in tok.text.split("-"):
-            hit = self.lookup(part) if part[:1].isupper() else None
-            if hit is not None and not (self.common(part) and not _ACRONYM.match(part)):
-                entry, strip = hit
-                spans.append(self.span(offset, offset + len(part) - strip, entry.kind, entry.ident))
-            elif _ACRONYM.match(part) and part not in lex.NOT_ACRONYMS:
-                spans.append(self.span(offset, offset + len(part), SpanKind.ORGANIZATION))
-            offset += len(part) + 1
-        return (spans, i + 1) if spans else None
-
-    def acronym(self, i: int) -> tuple[list[Span], int] | None:
-        tok = self.toks[i]
-        word = _strip_possessive(tok.text)
-        if not _ACRONYM.match(word) or word in lex.NOT_ACRONYMS or sum(c.isupper() for c in word) < 2:
-            return None
-        return [self.span(tok.start, tok.start + len(word), SpanKind.ORGANIZATION)], i + 1
-
-    # -- pass 2: remembered surnames and (where nouns are lower-case) unknown capitalized words ------------
-    def second_pass(self, spans: list[Span]) -> tuple[Span, ...]:
-        taken = sorted(spans, key=lambda s: s.start)
-        covered = [(s.start, s.end) for s in taken]
-        extra: list[Span] = []
-        people = self.surnames | self.new_surnames
-        i = 0
-        while i < len(self.toks):
-            tok = self.toks[i]
-            if any(a < tok.end and tok.start < b for a, b in covered) or not tok.cap:
-                i += 1
-                continue
-            word = _strip_possessive(tok.text)
-            stem = word[:-1] if self.lang in (None, "de") and word.endswith("s") else word
-            if word in people or stem in people:
-                extra.append(self.span(tok.start, tok.start + len(word), SpanKind.PERSON))
-                i += 1
-                continue
-            prev = self.toks[i - 1].text.casefold() if i else ""
-            if prev in lex.PLACE_PREPOSITIONS and word in self.g.ambiguous_places:
-                extra.append(self.span(tok.start, tok.end, SpanKind.LOCATION, self.g.ambiguous_places[word]))
-                i += 1
-                continue
-            if self.nouns_capitalized or tok.initial or not self.name_word(tok):
-                i += 1
-                continue
-            k = i
-            while self.adjacent(k) and self.name_word(self.toks[k + 1]) and not self.toks[k + 1].initial:
-                k += 1
-            end = self.toks[k].start + len(_strip_possessive(self.toks[k].text))
-            kind = SpanKind.LOCATION if prev in lex.PLACE_PREPOSITIONS and k == i else SpanKind.MISC
-            extra.append(self.span(tok.start, end, kind))
-            i = k + 1
-        return tuple(sorted(taken + extra, key=lambda s: s.start))
+def _non_overlapping(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted by start; where two overlap, the earlier (then longer) one is kept."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if not out or span.start >= out[-1].end:
+            out.append(span)
+    return tuple(out)
 
 
 class EntityAnnotator:
@@ -375,9 +221,10 @@ class EntityAnnotator:
         self._loaded: dict[str, SpacyRecognizer] = {}
 
     def recognizer_for(self, lang: str | None) -> EntityRecognizer:
-        if self.models is None or lang is None:
+        code = language_code(lang)
+        if self.models is None or code is None:
             return self.builtin
-        model = self.models.model_for(lang)
+        model = self.models.model_for(code)
         if model is None:
             return self.builtin
         with self._lock:
@@ -393,19 +240,18 @@ class EntityAnnotator:
         return self.recognizer_for(lang).recognize(text, lang)
 
     def recognize_article(self, texts: Sequence[tuple[str, str | None]]) -> list[tuple[Span, ...]]:
-        """Recognize every block; people seen in full anywhere in the article are found by surname too."""
+        """Recognize every block once, in order; a person named in full in an earlier block is found by
+        surname alone in the later ones."""
         surnames: set[str] = set()
-        first: list[tuple[Span, ...] | None] = []
+        out: list[tuple[Span, ...]] = []
         for text, lang in texts:
             recognizer = self.recognizer_for(lang)
             if recognizer is self.builtin:
-                self.builtin.recognize_with_memory(text, lang, surnames)
-                first.append(None)
+                out.append(self.builtin.recognize_with_memory(text, lang, surnames))
             else:
                 spans = recognizer.recognize(text, lang)
-                surnames.update(s.text.split()[-1] for s in spans if s.kind is SpanKind.PERSON and s.text)
-                first.append(spans)
-        return [
-            done if done is not None else self.builtin.recognize_with_memory(text, lang, set(surnames))
-            for done, (text, lang) in zip(first, texts, strict=True)
-        ]
+                surnames.update(
+                    s.text.split()[-1] for s in spans if s.kind is SpanKind.PERSON and len(s.text.split()) > 1
+                )
+                out.append(spans)
+        return out

@@ -1,0 +1,189 @@
+"""Corrections to the tagger's token spans, for error patterns measured on public dev data (issue 9).
+
+A CRF sees only a few words around each word, so a handful of mistakes it makes are cheaper to fix by rule
+than to learn from the little open training data there is. Each rule works on token indices of one window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.annotate import gazetteer as lex
+from reader.core.annotate.gazetteer import Gazetteer
+from reader.core.document import SpanKind
+
+# Words that join two names: a person span never runs across them ("Van Boxmeer and Di Rupo").
+COORDINATORS = frozenset("and und et y e en i og och или , ; &".split())
+# Honorifics and titles before a surname ("Mr. Smith", "Frau Kowalczyk", "M. Dupont").
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. herr frau m. mme mme. sr. sra. sig. signor signora".split()
+)
+# Capitalized acronyms and words that name things, not entities (issue 9: "ISBN", "DAX", "Full-HD").
+NOT_ENTITIES = lex.NOT_ACRONYMS | frozenset(
+    """
+    ISBN ISSN DAX HD UHD Full-HD LED LCD OLED URL WLAN WiFi GPS CO2 MwSt GmbH AG USt DSGVO PS km kg
+    Partei Region Regierung Stadt Land Gemeinde Kreis Bundesland Landkreis Staat Republik Königreich
+    """.split()
+)
+
+
+# Words that make a place name a sports club's ("Real Madrid", "Borussia Dortmund", "FC Basel").
+CLUB_WORDS = frozenset(
+    "Real Atlético Athletic Inter FC AC AS SC SV VfB VfL TSV TSG Borussia Eintracht Fortuna Olympique "
+    "Sporting Dynamo Dinamo Lokomotiv Spartak Racing Hertha Werder Union Rapid Austria Hapoel Maccabi".split()
+)
+
+
+def part_is_entity(word: str) -> bool:
+    """A name found inside a hyphenated word ("NATO" in "NATO-Chef"), unless it only names a thing."""
+    return word not in NOT_ENTITIES
+
+
+def is_title(word: str) -> bool:
+    folded = word.casefold().rstrip(".")
+    return folded in lex.TITLES or (word[:1].isupper() and folded.endswith(lex.TITLE_SUFFIXES))
+
+
+def _honorific(word: str) -> bool:
+    folded = word.casefold()
+    return folded in HONORIFICS or folded.rstrip(".") in HONORIFICS
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+# Lower-case words a name may contain ("Bank of England", "Organisation für Sicherheit und Zusammenarbeit").
+_INNER_WORDS = (
+    lex.ORG_CONNECTORS | lex.NAME_PARTICLES | frozenset("do dos das of the y e et i o a os as".split())
+)
+
+
+def _breaks_name(word: str, kind: SpanKind) -> bool:
+    """A word a name does not run across: a number or a score ("Blenkiron 4-43"), punctuation, a
+    lower-case word that is not a connector ("Leicestershire beat Somerset"), "and" inside a person."""
+    if kind is SpanKind.PERSON and word.casefold() in COORDINATORS:
+        return True
+    if not any(ch.isalpha() for ch in word):
+        return word not in ("&", "-", "'", "’", ".")
+    return word[:1].islower() and word not in _INNER_WORDS
+
+
+def clean_chunk(
+    tokens: Sequence[str], first: int, last: int, kind: SpanKind
+) -> list[tuple[int, int, SpanKind]]:
+    """The token ranges a tagged chunk stands for: leading lower-case words and leading titles of a person
+    are dropped; a chunk is cut where a name cannot go on (``_breaks_name``); a chunk of one word that only
+    names a thing ("ISBN", "Partei") is dropped; a place after a club word is the club ("Real Madrid")."""
+    while first < last and not _cap(tokens[first]):
+        first += 1
+    if kind is SpanKind.LOCATION and first > 0 and tokens[first - 1] in CLUB_WORDS:
+        return [(first - 1, last, SpanKind.ORGANIZATION)]
+    if first > 0 and _honorific(tokens[first - 1]) and last - first < 2:
+        kind = SpanKind.PERSON  # "Mr. Haversham" is a person even if the name looks like a place
+    if kind is SpanKind.PERSON:
+        while first < last and is_title(tokens[first]):
+            first += 1
+    pieces = []
+    start = first
+    for i in range(first, last + 1):
+        if _breaks_name(tokens[i], kind):
+            if i > start:
+                pieces.append((start, i - 1))
+            start = i + 1
+    if start <= last:
+        pieces.append((start, last))
+    pieces = [(a, b) for a, b in pieces if _cap(tokens[a]) or a == first]
+    return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
+
+
+def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """Untagged capitalized words right after an honorific ("Mr. Smith"): a person, up to two words."""
+    out = []
+    for i, word in enumerate(tokens[:-1]):
+        if not _honorific(word):
+            continue
+        j = i + 1
+        if taken[j] or not _cap(tokens[j]) or gaz.is_common(tokens[j], None):
+            continue
+        last = j
+        while last + 1 < len(tokens) and last - j < 1 and _cap(tokens[last + 1]) and not taken[last + 1]:
+            last += 1
+        out.append((j, last))
+    return out
+
+
+# German adjectives of nations and regions ("die deutschen Soldaten"): GermEval's *deriv, MISC in CoNLL.
+GERMAN_DERIVED_STEMS = frozenset(
+    """
+    deutsch britisch englisch amerikanisch russisch französisch österreichisch israelisch römisch japanisch
+    griechisch europäisch chinesisch türkisch tschechisch südamerikanisch südafrikanisch syrisch zypriotisch
+    italienisch spanisch polnisch ukrainisch niederländisch holländisch belgisch schweizerisch dänisch
+    schwedisch norwegisch finnisch ungarisch rumänisch bulgarisch serbisch kroatisch slowakisch slowenisch
+    albanisch portugiesisch irisch schottisch walisisch kanadisch mexikanisch brasilianisch argentinisch
+    chilenisch kolumbianisch kubanisch indisch pakistanisch afghanisch iranisch irakisch arabisch saudisch
+    ägyptisch libysch tunesisch marokkanisch algerisch nigerianisch kenianisch äthiopisch afrikanisch
+    asiatisch australisch neuseeländisch koreanisch nordkoreanisch südkoreanisch vietnamesisch thailändisch
+    indonesisch palästinensisch libanesisch jordanisch georgisch armenisch kasachisch belarussisch
+    litauisch lettisch estnisch sowjetisch preußisch bayerisch sächsisch hessisch schwäbisch rheinisch
+    westfälisch fränkisch badisch katalanisch baskisch kurdisch lateinisch nordamerikanisch
+    lateinamerikanisch westeuropäisch osteuropäisch mitteleuropäisch nordeuropäisch südeuropäisch
+    ostdeutsch westdeutsch süddeutsch norddeutsch byzantinisch osmanisch isländisch luxemburgisch
+    """.split()
+)
+_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
+
+
+def german_derived(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
+    """Untagged tokens that name a nation or place by an adjective ("britischen") or an -er form of a
+    listed place ("Frankfurter", "Schweizer"): other names (MISC)."""
+    out = []
+    for i, word in enumerate(tokens):
+        if taken[i] or len(word) < 5:
+            continue
+        lower = word.casefold()
+        if any(
+            lower.endswith(e) and lower[: len(lower) - len(e)] in GERMAN_DERIVED_STEMS
+            for e in _ADJECTIVE_ENDINGS
+        ):
+            out.append(i)
+        elif _cap(word) and word.endswith("er") and (entry := gaz.lookup(word[:-2])) is not None:
+            if entry.kind is SpanKind.LOCATION and not gaz.is_common(word, "de"):
+                out.append(i)
+    return out
+
+
+# Verbs of saying: an unknown capitalized word right before one at the start of a sentence ("Kowalski
+# sagte …"), or right after one and before a comma or period ("…, sagte Kowalski."), is a person in news.
+REPORTING_VERBS = frozenset(
+    """
+    sagte sagt erklärte erklärt betonte betont meinte meint forderte fordert warnte warnt schrieb schreibt
+    bestätigte bestätigt widersprach kritisierte kritisiert lehnte räumte sprach fügte
+    said says told added explained warned wrote stated argued noted insisted declined denied admitted
+    dijo afirmó declaró explicó aseguró señaló indicó añadió
+    déclare affirme explique estime souligne précise ajoute
+    dice afferma spiega dichiara sottolinea aggiunge
+    zei zegt verklaarde verklaart benadrukte schreef
+    disse afirmou declarou explicou
+    """.split()
+)
+_CLAUSE_END = frozenset(",.;:!?")
+
+
+def speakers(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool], lang: str | None) -> list[int]:
+    """Untagged unknown capitalized words that a verb of saying marks as a person (see REPORTING_VERBS)."""
+    out = []
+    n = len(tokens)
+    for i, word in enumerate(tokens):
+        if taken[i] or not _cap(word) or len(word) < 3 or not word[1:].islower():
+            continue
+        if gaz.is_common(word, lang) or gaz.lookup(word) is not None:
+            continue
+        starts_sentence = i == 0 or not tokens[i - 1][:1].isalnum()
+        before_verb = starts_sentence and i + 1 < n and tokens[i + 1] in REPORTING_VERBS
+        after_verb = (
+            i > 0 and tokens[i - 1] in REPORTING_VERBS and (i + 1 == n or tokens[i + 1] in _CLAUSE_END)
+        )
+        if before_verb or after_verb:
+            out.append(i)
+    return out
