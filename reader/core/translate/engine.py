@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from reader.core.cancel import CancelToken
 from reader.core.document import Article, Block, LanguageRun, Translation, TranslationStatus
 from reader.core.errors import ModelError
+from reader.core.language.codes import detection_code
 from reader.core.translate.cache import (
     MemoryTranslationCache,
     TranslationCache,
@@ -33,13 +34,14 @@ from reader.core.translate.sentences import split_sentences
 __all__ = ["EngineSettings", "TranslationEngine", "chain_key"]
 
 Chain = tuple[InstalledPackage, ...]
+_UNSPACED = frozenset({"zh", "ja"})
 
 
 def chain_key(chain: Sequence[InstalledPackage], target: str, text: str) -> TranslationKey:
     """The cache key of ``text`` translated by a package chain (pivots join ids with ``+``)."""
     return TranslationKey(
         package="+".join(p.package_id for p in chain),
-        version="+".join(p.version for p in chain),
+        version="+".join(p.model_id for p in chain),
         target=target,
         text=normalize_source(text),
     )
@@ -215,7 +217,8 @@ class TranslationEngine:
         for job in jobs:
             for segment in job.segments:
                 if segment.result is None:
-                    segment.sentences = split_sentences(segment.text) or [segment.text]
+                    lang = detection_code(segment.chain[0].from_code)
+                    segment.sentences = split_sentences(segment.text, lang) or [segment.text]
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
         visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
         rest = [j for j in jobs if j.block.id not in rank]
@@ -272,8 +275,10 @@ class TranslationEngine:
                 continue
             translated = dict(zip(sentences, texts, strict=True))
             results: dict[TranslationKey, str] = {}
+            # Chinese and Japanese put no space between sentences.
+            joiner = "" if detection_code(chain[-1].to_code) in _UNSPACED else " "
             for segment in segments:
-                segment.result = results[segment.key] = " ".join(translated[s] for s in segment.sentences)
+                segment.result = results[segment.key] = joiner.join(translated[s] for s in segment.sentences)
             self.cache.put_many(results)
         for job in tier:
             errors = [failed[s.chain] for s in job.segments if s.chain in failed]

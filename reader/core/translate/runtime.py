@@ -63,6 +63,26 @@ class EngineSettings:
     idle_seconds: float = 300.0
 
 
+def _decode_pieces(processor: Any, pieces: list[str]) -> str:
+    """SentencePiece decoding that also works when the model speaks pieces the tokenizer lacks.
+
+    Opus-MT packages ship the SOURCE side's tokenizer only; the model emits target pieces that this
+    tokenizer does not know, and ``decode_pieces`` copies those verbatim, word marker included
+    ("▁The minister▁said"). Every "▁" left over is a word boundary, as argos decodes it. Deliberate
+    difference from argos: it also turns "_" into a space, which corrupts identifiers, URLs and file
+    names in the text; a literal "_" is kept here.
+    """
+    return str(processor.decode_pieces(pieces)).replace("\u2581", " ")
+
+
+def _decode_bpe(tokenizer: Any, pieces: list[str]) -> str:
+    """argos's BPE decoding (joins "xx@@ yy", then Moses detokenizes), plus the one case it misses:
+    a hypothesis cut off (decode cap) after a "continued" piece would keep its "@@"."""
+    if pieces and pieces[-1].endswith("@@"):
+        pieces = [*pieces[:-1], pieces[-1][:-2]]
+    return str(tokenizer.decode(pieces))
+
+
 def _compute_type(requested: str) -> str:
     if requested != "auto":
         return requested
@@ -101,13 +121,13 @@ class LoadedModel:
 
             processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
             self._encode = lambda text: list(processor.encode(text, out_type=str))
-            # Deliberate difference from argos: it also turns "_" into a space, corrupting
-            # identifiers and URLs in the text; SentencePiece's own decoding keeps them.
-            self._decode = lambda pieces: str(processor.decode_pieces(pieces))
+            self._decode = lambda pieces: _decode_pieces(processor, pieces)
         else:
-            tokenizer = meta.tokenizer  # argos's BPETokenizer (sacremoses + subword-nmt rules)
+            tokenizer = getattr(meta, "tokenizer", None)  # argos BPETokenizer: sacremoses + subword-nmt
+            if tokenizer is None:
+                raise ModelError(f"The {package.pair} package has no tokenizer; reinstall it.")
             self._encode = tokenizer.encode
-            self._decode = tokenizer.decode
+            self._decode = lambda pieces: _decode_bpe(tokenizer, pieces)
 
     def translate(self, sentences: Sequence[str], cancel: CancelToken | None = None) -> list[str]:
         """Translate sentences; results in input order.
@@ -185,7 +205,7 @@ class ModelPool:
         self._lock = threading.Lock()
 
     def get(self, package: InstalledPackage) -> LoadedModel:
-        key = (package.path, package.version)
+        key = (package.path, package.model_id)
         with self._lock:
             model = self._models.get(key)
             if model is not None:
