@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, Block, LanguageRun, Translation, TranslationStatus
+from reader.core.document import Article, Block, BlockKind, LanguageRun, Translation, TranslationStatus
 from reader.core.errors import ModelError
 from reader.core.language.codes import detection_code
 from reader.core.translate.cache import (
@@ -222,17 +222,26 @@ class TranslationEngine:
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
         visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
         rest = [j for j in jobs if j.block.id not in rank]
-        # The first block alone (fastest first result), then the rest of the visible blocks (or,
-        # without a priority list, the second block alone too), then the article in reading order.
         queue = visible + rest
         tiers: list[list[_Job]] = []
         if queue:
-            tiers.append([queue.pop(0)])
-        if queue and not visible:
-            tiers.append([queue.pop(0)])  # no visible list: the lead paragraph after the headline
-        elif len(visible) > 1:
-            tiers.append(queue[: len(visible) - 1])
-            queue = queue[len(visible) - 1 :]
+            # The first block, and when it is a heading the blocks up to the first prose under it: a
+            # headline alone would hold the first paragraph back a whole model call while leaving
+            # a core idle (one short sentence); together both cores share them.
+            first = [queue.pop(0)]
+            while (
+                first[-1].block.kind is BlockKind.HEADING
+                and queue
+                and (queue[0].block.id in rank or not rank)
+            ):
+                first.append(queue.pop(0))
+            tiers.append(first)
+        pending_visible = [j for j in queue if j.block.id in rank]
+        if pending_visible:
+            tiers.append(pending_visible)  # the rest of what is on screen
+            queue = [j for j in queue if j.block.id not in rank]
+        elif queue and not visible:
+            tiers.append([queue.pop(0)])  # no visible list: the next paragraph alone, soon
         # Later tiers grow (16, 32, ... sentences up to tier_sentences): the next paragraphs
         # arrive soon, and the bulk still goes through the model in large batches.
         limit = self.settings.first_tier_sentences
