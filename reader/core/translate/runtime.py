@@ -135,7 +135,8 @@ class LoadedModel:
         Sentences are sorted by length and cut into sub-batches of at most ``max_batch_tokens``
         padded tokens (and into at least ``inter_threads`` parts, so every replica works); each
         sub-batch gets a decode cap from its longest sentence. All sub-batches are posted to
-        CTranslate2 at once (asynchronous), which runs them on its ``inter_threads`` replicas.
+        CTranslate2 at once (asynchronous), longest first, which runs them on its ``inter_threads``
+        replicas.
         """
         settings = self.settings
         self.last_used = time.monotonic()
@@ -143,7 +144,10 @@ class LoadedModel:
             cancel.raise_if_cancelled()
         tokens = [self._encode(s) for s in sentences]
         pending = []
-        for batch in self._batches(tokens):
+        # Longest sub-batches first: the replicas take them in posting order, so the short ones fill
+        # in at the end and the call finishes sooner (longest-processing-time-first scheduling).
+        batches = sorted(self._batches(tokens), key=lambda b: -max(len(tokens[i]) for i in b))
+        for batch in batches:
             longest = max(len(tokens[i]) for i in batch)
             cap = int(settings.decode_ratio * longest + settings.decode_extra)
             kwargs: dict[str, Any] = {}
