@@ -322,7 +322,7 @@ def main() -> None:
     paragraphs = len(german_article())
     print(
         f"article: {words} words, a headline and {paragraphs} paragraphs; "
-        f"cpus={os.cpu_count()}; cap 1.5×len+10"
+        f"cpus={os.cpu_count()}; cap 1.5×len+10; load average {os.getloadavg()[0]:.1f}"
     )
     ratios = []
     firsts = []
@@ -346,6 +346,7 @@ def main() -> None:
             ratios.append(best_argos / ours)
             print(f"{shape} beam {beam}: engine {ours:.2f} s vs argos best {best_argos:.2f} s "
                   f"→ {best_argos / ours:.1f}×")  # fmt: skip
+    print(f"load average at the end {os.getloadavg()[0]:.1f} (timings compare only on a quiet machine)")
     print(f"first_paragraph_max={max(firsts):.2f} s (target < 0.4 s)")
     print(f"ratio={min(ratios):.2f}")
 

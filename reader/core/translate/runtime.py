@@ -218,6 +218,8 @@ class ModelPool:
                 return model
         model = LoadedModel(package, self.settings)
         with self._lock:
+            for stale in [k for k in self._models if k[0] == package.path]:
+                del self._models[stale]  # the package was replaced on disk: its old model goes
             self._models[key] = model
             while len(self._models) > max(1, self.settings.max_loaded_models):
                 self._models.popitem(last=False)
