@@ -324,6 +324,13 @@ def main() -> None:
         f"article: {words} words, a headline and {paragraphs} paragraphs; "
         f"cpus={os.cpu_count()}; cap 1.5×len+10; load average {os.getloadavg()[0]:.1f}"
     )
+    from reader.core.translate.sentences import split_sentences
+
+    texts = [text for _, text in article_blocks()]
+    started = time.perf_counter()
+    for _ in range(50):
+        count = sum(len(split_sentences(text, "de")) for text in texts)
+    print(f"sentence splitter: {count} sentences in {(time.perf_counter() - started) / 50 * 1000:.1f} ms")
     ratios = []
     firsts = []
     for shape in shapes:
