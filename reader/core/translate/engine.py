@@ -123,10 +123,11 @@ class TranslationEngine:
                 else:
                     jobs.append(job_or_result)
             jobs = self._use_cache(jobs, target, emit)
-            for tier in self._tiers(jobs, priority):
+            for number, tier in enumerate(self._tiers(jobs, priority)):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                self._run_tier(tier, target, emit, cancel)
+                # The first two tiers are what the reader waits for: cut for latency, not throughput.
+                self._run_tier(tier, target, emit, cancel, urgent=number < 2)
             return [done[block.id] for block in article.blocks]
 
     def missing_pairs(self, article: Article, target: str) -> list[tuple[str, str]]:
@@ -265,7 +266,13 @@ class TranslationEngine:
 
     # -- running -----------------------------------------------------------------------------
     def _run_tier(
-        self, tier: list[_Job], target: str, emit: Callable[[Translation], None], cancel: CancelToken | None
+        self,
+        tier: list[_Job],
+        target: str,
+        emit: Callable[[Translation], None],
+        cancel: CancelToken | None,
+        *,
+        urgent: bool = False,
     ) -> None:
         by_chain: dict[Chain, list[_Segment]] = {}
         for job in tier:
@@ -278,7 +285,7 @@ class TranslationEngine:
             try:
                 texts = sentences
                 for package in chain:
-                    texts = self._models.get(package).translate(texts, cancel)
+                    texts = self._models.get(package).translate(texts, cancel, urgent=urgent)
             except ModelError as error:
                 failed[chain] = str(error)
                 continue

@@ -129,7 +129,9 @@ class LoadedModel:
             self._encode = tokenizer.encode
             self._decode = lambda pieces: _decode_bpe(tokenizer, pieces)
 
-    def translate(self, sentences: Sequence[str], cancel: CancelToken | None = None) -> list[str]:
+    def translate(
+        self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
+    ) -> list[str]:
         """Translate sentences; results in input order.
 
         Sentences are sorted by length and cut into sub-batches of at most ``max_batch_tokens``
@@ -137,6 +139,11 @@ class LoadedModel:
         sub-batch gets a decode cap from its longest sentence. All sub-batches are posted to
         CTranslate2 at once (asynchronous), longest first, which runs them on its ``inter_threads``
         replicas.
+
+        ``urgent`` (a few sentences someone is waiting for): exactly one sub-batch per replica, cut
+        from the length-sorted list. A decoding step costs nearly the same for one sentence as for a
+        few (it reads every weight either way), so the call then lasts about one sentence's decode
+        instead of several in turn; the padding this risks is small on a few sentences.
         """
         settings = self.settings
         self.last_used = time.monotonic()
@@ -146,7 +153,8 @@ class LoadedModel:
         pending = []
         # Longest sub-batches first: the replicas take them in posting order, so the short ones fill
         # in at the end and the call finishes sooner (longest-processing-time-first scheduling).
-        batches = sorted(self._batches(tokens), key=lambda b: -max(len(tokens[i]) for i in b))
+        cut = self._even_batches(tokens) if urgent else self._batches(tokens)
+        batches = sorted(cut, key=lambda b: -max(len(tokens[i]) for i in b))
         for batch in batches:
             longest = max(len(tokens[i]) for i in batch)
             cap = int(settings.decode_ratio * longest + settings.decode_extra)
@@ -169,6 +177,15 @@ class LoadedModel:
                 out[i] = self._finish(result.result().hypotheses[0])
         self.last_used = time.monotonic()
         return out
+
+    def _even_batches(self, tokens: list[list[str]]) -> list[list[int]]:
+        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        parts = max(1, min(self.settings.inter_threads, len(order)))
+        longest = max((len(t) for t in tokens), default=1)
+        if longest * -(-len(order) // parts) > self.settings.max_batch_tokens:
+            return self._batches(tokens)  # too large to be urgent: the usual cut
+        size = -(-len(order) // parts)
+        return [order[i : i + size] for i in range(0, len(order), size)]
 
     def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))

@@ -191,9 +191,11 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
     calls: list[list[str]] = []
     original = LoadedModel.translate
 
-    def recording(self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None) -> list[str]:
+    def recording(
+        self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None, *, urgent: bool = False
+    ) -> list[str]:
         calls.append(list(sentences))
-        return original(self, sentences, cancel)
+        return original(self, sentences, cancel, urgent=urgent)
 
     monkeypatch.setattr(LoadedModel, "translate", recording)
     blocks = (
@@ -208,3 +210,18 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
     assert streamed == ["h", "b1", "b2", "b3"]
     assert calls[0] == ["Der Minister plant", "Die Stadt sagte heute nichts.", "Der Zug fährt."]
     assert calls[1] == ["Gestern trifft er die Leute."]  # then the next paragraph alone
+
+
+def test_urgent_calls_use_one_batch_per_replica_and_translate_the_same(
+    argos_packages: PackageManager,
+) -> None:
+    from reader.core.translate.runtime import LoadedModel
+
+    (package,) = argos_packages.find_path("de", "en") or []
+    model = LoadedModel(package, EngineSettings(beam_size=2, inter_threads=2))
+    sentences = ["Der Zug.", "Die Stadt sagte heute nichts.", "Gestern trifft er die Leute am Markt.", "Ja."]
+    tokens = [model._encode(s) for s in sentences]
+    cut = model._even_batches(tokens)
+    assert len(cut) == 2 and sorted(i for batch in cut for i in batch) == [0, 1, 2, 3]
+    assert len(model._batches(tokens)) > 2  # the throughput cut keeps lengths apart
+    assert model.translate(sentences, urgent=True) == model.translate(sentences)
