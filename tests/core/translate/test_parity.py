@@ -120,7 +120,7 @@ LAYOUT_SENTENCES = {
 }
 
 
-@pytest.mark.parametrize("beam", [1, 4])
+@pytest.mark.parametrize("beam", [4])  # argos's own beam; beam 1 is covered on layout B above
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_same_output_as_argos_on_every_layout(
     argos_translate: Any,
