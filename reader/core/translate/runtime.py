@@ -63,6 +63,11 @@ class EngineSettings:
     idle_seconds: float = 300.0
 
 
+# An urgent call puts at most this many sentences on one replica; beyond that a decoding step is no
+# longer nearly free per extra sentence, and mixing lengths would cost more than it saves.
+_URGENT_PER_REPLICA = 4
+
+
 def _decode_pieces(processor: Any, pieces: list[str]) -> str:
     """SentencePiece decoding that also works when the model speaks pieces the tokenizer lacks.
 
@@ -181,10 +186,10 @@ class LoadedModel:
     def _even_batches(self, tokens: list[list[str]]) -> list[list[int]]:
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         parts = max(1, min(self.settings.inter_threads, len(order)))
+        size = -(-len(order) // parts)  # sentences per replica, rounded up
         longest = max((len(t) for t in tokens), default=1)
-        if longest * -(-len(order) // parts) > self.settings.max_batch_tokens:
-            return self._batches(tokens)  # too large to be urgent: the usual cut
-        size = -(-len(order) // parts)
+        if size > _URGENT_PER_REPLICA or longest * size > self.settings.max_batch_tokens:
+            return self._batches(tokens)  # past a few sentences a step costs per sentence: the usual cut
         return [order[i : i + size] for i in range(0, len(order), size)]
 
     def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
