@@ -29,5 +29,6 @@ pytest_plugins = [
     "tests.fixtures.http_server",
     "tests.fixtures.network",
     "tests.fixtures.argos_models",
+    "tests.fixtures.argos_layouts",
     "tests.fixtures.spacy_models",
 ]

@@ -16,6 +16,7 @@ from reader.core.cancel import ProgressCallback
 from reader.core.display import file_size
 from reader.core.errors import ModelError
 from reader.core.files import user_path
+from reader.core.translate.identity import version_key
 
 TRANSLATION = "translation"
 
@@ -66,7 +67,8 @@ class TranslationSource:
         installed = {p.package_id: p.version for p in self.manager.installed()}
         rows = []
         for p in packages:
-            state = "installed" if installed.get(p.package_id) == p.version else ""
+            have = installed.get(p.package_id)
+            state = "installed" if have is not None and version_key(have) >= version_key(p.version) else ""
             if p.package_id in installed and not state:
                 state = f"update ({installed[p.package_id]} installed)"
             size = format_size(p.size_bytes) if p.size_bytes else ""
@@ -86,7 +88,7 @@ class TranslationSource:
             if not matches:
                 raise ModelError(f"No package '{name_or_file}' in the index (see `reader models available`).")
             package = self.manager.download_and_install(
-                max(matches, key=lambda p: p.version), progress=progress
+                max(matches, key=lambda p: version_key(p.version)), progress=progress
             )
         return f"installed {package.pair} ({package.from_name} → {package.to_name}, {package.version})"
 

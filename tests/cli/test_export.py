@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -66,9 +67,12 @@ def test_second_export_is_answered_from_the_librarys_translation_cache(
     translated = [b["translation"] for b in first["blocks"] if b["translation"]["status"] == "translated"]
     assert translated, first
     assert (reader_home / "library.sqlite3").exists()
-    # Break the models: the second export can only succeed if nothing is translated again.
+    # Break the models: the second export can only succeed if nothing is translated again. Size and
+    # modification time stay, so the package's recorded content hash (the cache key) still holds.
     for weights in packages.rglob("model.bin"):
-        weights.write_bytes(b"not a model")
+        stat = weights.stat()
+        weights.write_bytes(b"\0" * stat.st_size)
+        os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     second = export(capsys, str(german_text), "--to", "en")
     assert [b["translation"] for b in second["blocks"]] == [b["translation"] for b in first["blocks"]]
 

@@ -1,7 +1,7 @@
 """The translation cache: nothing is translated twice.
 
-The key names exactly what determines the output: which package (or pivot chain) and version
-produced it, for which target, from which source text. The engine reads and writes through the
+The key names exactly what determines the output: which package (or pivot chain) and which model
+content produced it, for which target, from which source text. The engine reads and writes through the
 ``TranslationCache`` protocol; ``MemoryTranslationCache`` lives for one process, and the library
 stores the same keys in SQLite (``reader.store``) so reopening an article never retranslates.
 """
@@ -30,7 +30,9 @@ class TranslationKey:
     Attributes:
         package: the package identity, e.g. ``translate-de_en``; a pivot chain joins them with
             ``+`` (``translate-de_en+translate-en_fr``).
-        version: the package version(s), joined with ``+`` for a chain.
+        version: what identifies the model(s), an opaque string: each package's version and the
+            hash of its model files (``InstalledPackage.model_id``), joined with ``+`` for a chain.
+            A model changed under the same version string gets a new key.
         target: target language code.
         text: the source text, already passed through ``normalize_source``.
     """

@@ -3,6 +3,7 @@ names (CLDR via Babel, in the reader's own language when given), the index's age
 
 from __future__ import annotations
 
+from reader.core.language import codes
 from reader.core.translate.packages import AvailablePackage, InstalledPackage
 
 
@@ -20,17 +21,9 @@ def format_size(size_bytes: int | None) -> str:
 
 
 def language_name(code: str, fallback: str | None = None, *, locale: str = "en") -> str:
-    """The language's name in ``locale`` (``de`` → ``German``/``Deutsch``); fallback, else the code."""
-    try:
-        from babel import Locale, UnknownLocaleError
-
-        try:
-            name = Locale.parse(locale).languages.get(code)
-        except (UnknownLocaleError, ValueError):
-            name = None
-    except ImportError:  # pragma: no cover - babel ships with trafilatura
-        name = None
-    return name or fallback or code
+    """The language's name in ``locale`` (``de`` → ``German``/``Deutsch``, ``pb`` → ``Portuguese
+    (Brazil)``); fallback, else the code (see ``reader.core.language.codes.language_name``)."""
+    return codes.language_name(code, fallback, locale=locale)
 
 
 def package_label(package: AvailablePackage | InstalledPackage, *, locale: str = "en") -> str:

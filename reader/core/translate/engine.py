@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, Block, LanguageRun, Translation, TranslationStatus
+from reader.core.document import Article, Block, BlockKind, LanguageRun, Translation, TranslationStatus
 from reader.core.errors import ModelError
+from reader.core.language.codes import detection_code
 from reader.core.translate.cache import (
     MemoryTranslationCache,
     TranslationCache,
@@ -33,13 +34,14 @@ from reader.core.translate.sentences import split_sentences
 __all__ = ["EngineSettings", "TranslationEngine", "chain_key"]
 
 Chain = tuple[InstalledPackage, ...]
+_UNSPACED = frozenset({"zh", "ja"})
 
 
 def chain_key(chain: Sequence[InstalledPackage], target: str, text: str) -> TranslationKey:
     """The cache key of ``text`` translated by a package chain (pivots join ids with ``+``)."""
     return TranslationKey(
         package="+".join(p.package_id for p in chain),
-        version="+".join(p.version for p in chain),
+        version="+".join(p.model_id for p in chain),
         target=target,
         text=normalize_source(text),
     )
@@ -121,10 +123,11 @@ class TranslationEngine:
                 else:
                     jobs.append(job_or_result)
             jobs = self._use_cache(jobs, target, emit)
-            for tier in self._tiers(jobs, priority):
+            for number, tier in enumerate(self._tiers(jobs, priority)):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                self._run_tier(tier, target, emit, cancel)
+                # The first two tiers are what the reader waits for: cut for latency, not throughput.
+                self._run_tier(tier, target, emit, cancel, urgent=number < 2)
             return [done[block.id] for block in article.blocks]
 
     def missing_pairs(self, article: Article, target: str) -> list[tuple[str, str]]:
@@ -215,21 +218,31 @@ class TranslationEngine:
         for job in jobs:
             for segment in job.segments:
                 if segment.result is None:
-                    segment.sentences = split_sentences(segment.text) or [segment.text]
+                    lang = detection_code(segment.chain[0].from_code)
+                    segment.sentences = split_sentences(segment.text, lang) or [segment.text]
         rank = {block_id: i for i, block_id in enumerate(priority or ())}
         visible = sorted((j for j in jobs if j.block.id in rank), key=lambda j: rank[j.block.id])
         rest = [j for j in jobs if j.block.id not in rank]
-        # The first block alone (fastest first result), then the rest of the visible blocks (or,
-        # without a priority list, the second block alone too), then the article in reading order.
         queue = visible + rest
         tiers: list[list[_Job]] = []
         if queue:
-            tiers.append([queue.pop(0)])
-        if queue and not visible:
-            tiers.append([queue.pop(0)])  # no visible list: the lead paragraph after the headline
-        elif len(visible) > 1:
-            tiers.append(queue[: len(visible) - 1])
-            queue = queue[len(visible) - 1 :]
+            # The first block, and when it is a heading the blocks up to the first prose under it: a
+            # headline alone would hold the first paragraph back a whole model call while leaving
+            # a core idle (one short sentence); together both cores share them.
+            first = [queue.pop(0)]
+            while (
+                first[-1].block.kind is BlockKind.HEADING
+                and queue
+                and (queue[0].block.id in rank or not rank)
+            ):
+                first.append(queue.pop(0))
+            tiers.append(first)
+        pending_visible = [j for j in queue if j.block.id in rank]
+        if pending_visible:
+            tiers.append(pending_visible)  # the rest of what is on screen
+            queue = [j for j in queue if j.block.id not in rank]
+        elif queue and not visible:
+            tiers.append([queue.pop(0)])  # no visible list: the next paragraph alone, soon
         # Later tiers grow (16, 32, ... sentences up to tier_sentences): the next paragraphs
         # arrive soon, and the bulk still goes through the model in large batches.
         limit = self.settings.first_tier_sentences
@@ -253,7 +266,13 @@ class TranslationEngine:
 
     # -- running -----------------------------------------------------------------------------
     def _run_tier(
-        self, tier: list[_Job], target: str, emit: Callable[[Translation], None], cancel: CancelToken | None
+        self,
+        tier: list[_Job],
+        target: str,
+        emit: Callable[[Translation], None],
+        cancel: CancelToken | None,
+        *,
+        urgent: bool = False,
     ) -> None:
         by_chain: dict[Chain, list[_Segment]] = {}
         for job in tier:
@@ -266,14 +285,16 @@ class TranslationEngine:
             try:
                 texts = sentences
                 for package in chain:
-                    texts = self._models.get(package).translate(texts, cancel)
+                    texts = self._models.get(package).translate(texts, cancel, urgent=urgent)
             except ModelError as error:
                 failed[chain] = str(error)
                 continue
             translated = dict(zip(sentences, texts, strict=True))
             results: dict[TranslationKey, str] = {}
+            # Chinese and Japanese put no space between sentences.
+            joiner = "" if detection_code(chain[-1].to_code) in _UNSPACED else " "
             for segment in segments:
-                segment.result = results[segment.key] = " ".join(translated[s] for s in segment.sentences)
+                segment.result = results[segment.key] = joiner.join(translated[s] for s in segment.sentences)
             self.cache.put_many(results)
         for job in tier:
             errors = [failed[s.chain] for s in job.segments if s.chain in failed]

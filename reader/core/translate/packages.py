@@ -24,7 +24,9 @@ from typing import Any
 from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import ModelError
+from reader.core.language.codes import package_codes
 from reader.core.translate import _argos
+from reader.core.translate.identity import content_hash, version_key
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_URL_ENV = "READER_ARGOS_INDEX_URL"
@@ -51,10 +53,19 @@ class InstalledPackage:
     version: str
     size_bytes: int
     path: Path
+    content_hash: str = ""  # "sha256:<hex>" of the model and tokenizer files (see ``identity``)
 
     @property
     def pair(self) -> str:
         return f"{self.from_code}→{self.to_code}"
+
+    @property
+    def model_id(self) -> str:
+        """What decides this package's output, as one opaque string: version and content hash.
+
+        Cached translations are keyed by it, so a model changed under the same version (the index
+        has done that) never serves translations made by the old one."""
+        return f"{self.version}@{self.content_hash}" if self.content_hash else self.version
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +141,7 @@ class PackageManager:
             package = self._read_installed(child)
             if package is not None:
                 found.append(package)
-        return sorted(found, key=lambda p: (p.from_code, p.to_code, p.version))
+        return sorted(found, key=lambda p: (p.from_code, p.to_code, version_key(p.version)))
 
     def _read_installed(self, path: Path) -> InstalledPackage | None:
         argos_package = _argos.import_argos("argostranslate.package")
@@ -152,22 +163,30 @@ class PackageManager:
             version=str(meta.package_version or "0"),
             size_bytes=_dir_size(path),
             path=path,
+            content_hash=content_hash(path),
         )
 
     def find_path(self, source: str, target: str) -> list[InstalledPackage] | None:
         """Packages that translate source→target: direct, else a pivot through English (or another
-        installed language), as argos does. ``[]`` when source == target, None when impossible."""
+        installed language), as argos does. ``[]`` when source == target, None when impossible.
+
+        The index's own codes stand in for the detector's when no exact package is installed: a
+        ``pt`` text goes to a ``pb`` package, ``zh`` to ``zt`` (``codes.package_codes``)."""
         if source == target:
             return []
         by_pair = {(p.from_code, p.to_code): p for p in self.installed()}
-        direct = by_pair.get((source, target))
-        if direct is not None:
-            return [direct]
-        middles = sorted({to for (src, to) in by_pair if src == source}, key=lambda c: c != PIVOT_LANGUAGE)
-        for middle in middles:
-            second = by_pair.get((middle, target))
-            if second is not None:
-                return [by_pair[(source, middle)], second]
+        sources, targets = package_codes(source), package_codes(target)
+        for src in sources:
+            for dst in targets:
+                if (src, dst) in by_pair:
+                    return [by_pair[(src, dst)]]
+        for src in sources:
+            middles = sorted({to for (frm, to) in by_pair if frm == src}, key=lambda c: c != PIVOT_LANGUAGE)
+            for middle in middles:
+                for dst in targets:
+                    second = by_pair.get((middle, dst))
+                    if second is not None:
+                        return [by_pair[(src, middle)], second]
         return None
 
     # -- index -------------------------------------------------------------------------------
@@ -249,7 +268,7 @@ class PackageManager:
             package = _parse_entry(entry)
             if package is not None:
                 packages.append(package)
-        return sorted(packages, key=lambda p: (p.from_name, p.to_name, p.version))
+        return sorted(packages, key=lambda p: (p.from_name, p.to_name, version_key(p.version)))
 
     # -- install / remove --------------------------------------------------------------------
     def download_and_install(

@@ -63,6 +63,31 @@ class EngineSettings:
     idle_seconds: float = 300.0
 
 
+# An urgent call puts at most this many sentences on one replica; beyond that a decoding step is no
+# longer nearly free per extra sentence, and mixing lengths would cost more than it saves.
+_URGENT_PER_REPLICA = 4
+
+
+def _decode_pieces(processor: Any, pieces: list[str]) -> str:
+    """SentencePiece decoding that also works when the model speaks pieces the tokenizer lacks.
+
+    Opus-MT packages ship the SOURCE side's tokenizer only; the model emits target pieces that this
+    tokenizer does not know, and ``decode_pieces`` copies those verbatim, word marker included
+    ("▁The minister▁said"). Every "▁" left over is a word boundary, as argos decodes it. Deliberate
+    difference from argos: it also turns "_" into a space, which corrupts identifiers, URLs and file
+    names in the text; a literal "_" is kept here.
+    """
+    return str(processor.decode_pieces(pieces)).replace("\u2581", " ")
+
+
+def _decode_bpe(tokenizer: Any, pieces: list[str]) -> str:
+    """argos's BPE decoding (joins "xx@@ yy", then Moses detokenizes), plus the one case it misses:
+    a hypothesis cut off (decode cap) after a "continued" piece would keep its "@@"."""
+    if pieces and pieces[-1].endswith("@@"):
+        pieces = [*pieces[:-1], pieces[-1][:-2]]
+    return str(tokenizer.decode(pieces))
+
+
 def _compute_type(requested: str) -> str:
     if requested != "auto":
         return requested
@@ -101,21 +126,29 @@ class LoadedModel:
 
             processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
             self._encode = lambda text: list(processor.encode(text, out_type=str))
-            # Deliberate difference from argos: it also turns "_" into a space, corrupting
-            # identifiers and URLs in the text; SentencePiece's own decoding keeps them.
-            self._decode = lambda pieces: str(processor.decode_pieces(pieces))
+            self._decode = lambda pieces: _decode_pieces(processor, pieces)
         else:
-            tokenizer = meta.tokenizer  # argos's BPETokenizer (sacremoses + subword-nmt rules)
+            tokenizer = getattr(meta, "tokenizer", None)  # argos BPETokenizer: sacremoses + subword-nmt
+            if tokenizer is None:
+                raise ModelError(f"The {package.pair} package has no tokenizer; reinstall it.")
             self._encode = tokenizer.encode
-            self._decode = tokenizer.decode
+            self._decode = lambda pieces: _decode_bpe(tokenizer, pieces)
 
-    def translate(self, sentences: Sequence[str], cancel: CancelToken | None = None) -> list[str]:
+    def translate(
+        self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
+    ) -> list[str]:
         """Translate sentences; results in input order.
 
         Sentences are sorted by length and cut into sub-batches of at most ``max_batch_tokens``
         padded tokens (and into at least ``inter_threads`` parts, so every replica works); each
         sub-batch gets a decode cap from its longest sentence. All sub-batches are posted to
-        CTranslate2 at once (asynchronous), which runs them on its ``inter_threads`` replicas.
+        CTranslate2 at once (asynchronous), longest first, which runs them on its ``inter_threads``
+        replicas.
+
+        ``urgent`` (a few sentences someone is waiting for): exactly one sub-batch per replica, cut
+        from the length-sorted list. A decoding step costs nearly the same for one sentence as for a
+        few (it reads every weight either way), so the call then lasts about one sentence's decode
+        instead of several in turn; the padding this risks is small on a few sentences.
         """
         settings = self.settings
         self.last_used = time.monotonic()
@@ -123,7 +156,11 @@ class LoadedModel:
             cancel.raise_if_cancelled()
         tokens = [self._encode(s) for s in sentences]
         pending = []
-        for batch in self._batches(tokens):
+        # Longest sub-batches first: the replicas take them in posting order, so the short ones fill
+        # in at the end and the call finishes sooner (longest-processing-time-first scheduling).
+        cut = self._even_batches(tokens) if urgent else self._batches(tokens)
+        batches = sorted(cut, key=lambda b: -max(len(tokens[i]) for i in b))
+        for batch in batches:
             longest = max(len(tokens[i]) for i in batch)
             cap = int(settings.decode_ratio * longest + settings.decode_extra)
             kwargs: dict[str, Any] = {}
@@ -145,6 +182,15 @@ class LoadedModel:
                 out[i] = self._finish(result.result().hypotheses[0])
         self.last_used = time.monotonic()
         return out
+
+    def _even_batches(self, tokens: list[list[str]]) -> list[list[int]]:
+        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+        parts = max(1, min(self.settings.inter_threads, len(order)))
+        size = -(-len(order) // parts)  # sentences per replica, rounded up
+        longest = max((len(t) for t in tokens), default=1)
+        if size > _URGENT_PER_REPLICA or longest * size > self.settings.max_batch_tokens:
+            return self._batches(tokens)  # past a few sentences a step costs per sentence: the usual cut
+        return [order[i : i + size] for i in range(0, len(order), size)]
 
     def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
@@ -185,7 +231,7 @@ class ModelPool:
         self._lock = threading.Lock()
 
     def get(self, package: InstalledPackage) -> LoadedModel:
-        key = (package.path, package.version)
+        key = (package.path, package.model_id)
         with self._lock:
             model = self._models.get(key)
             if model is not None:
@@ -194,6 +240,8 @@ class ModelPool:
                 return model
         model = LoadedModel(package, self.settings)
         with self._lock:
+            for stale in [k for k in self._models if k[0] == package.path]:
+                del self._models[stale]  # the package was replaced on disk: its old model goes
             self._models[key] = model
             while len(self._models) > max(1, self.settings.max_loaded_models):
                 self._models.popitem(last=False)

@@ -180,3 +180,48 @@ def test_no_minisbd_onnxruntime_or_files_outside_reader_dirs(
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report == {"status": "translated", "heavy": []}
     assert not home.exists() or list(home.rglob("*")) == []
+
+
+def test_headline_and_first_paragraph_share_the_first_model_call(
+    argos_packages: PackageManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A headline alone would hold the first paragraph back a whole model call with a core idle."""
+    from reader.core.translate.runtime import LoadedModel
+
+    calls: list[list[str]] = []
+    original = LoadedModel.translate
+
+    def recording(
+        self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None, *, urgent: bool = False
+    ) -> list[str]:
+        calls.append(list(sentences))
+        return original(self, sentences, cancel, urgent=urgent)
+
+    monkeypatch.setattr(LoadedModel, "translate", recording)
+    blocks = (
+        Block("h", BlockKind.HEADING, "Der Minister plant", level=1, lang="de"),
+        _block(1, "Die Stadt sagte heute nichts. Der Zug fährt.", "de"),
+        _block(2, "Gestern trifft er die Leute.", "de"),
+        _block(3, "Das Wetter ist gut.", "de"),
+    )
+    streamed: list[str] = []
+    engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=1))
+    engine.translate_article(Article("T", blocks), "en", on_block=lambda t: streamed.append(t.block_id))
+    assert streamed == ["h", "b1", "b2", "b3"]
+    assert calls[0] == ["Der Minister plant", "Die Stadt sagte heute nichts.", "Der Zug fährt."]
+    assert calls[1] == ["Gestern trifft er die Leute."]  # then the next paragraph alone
+
+
+def test_urgent_calls_use_one_batch_per_replica_and_translate_the_same(
+    argos_packages: PackageManager,
+) -> None:
+    from reader.core.translate.runtime import LoadedModel
+
+    (package,) = argos_packages.find_path("de", "en") or []
+    model = LoadedModel(package, EngineSettings(beam_size=2, inter_threads=2))
+    sentences = ["Der Zug.", "Die Stadt sagte heute nichts.", "Gestern trifft er die Leute am Markt.", "Ja."]
+    tokens = [model._encode(s) for s in sentences]
+    cut = model._even_batches(tokens)
+    assert len(cut) == 2 and sorted(i for batch in cut for i in batch) == [0, 1, 2, 3]
+    assert len(model._batches(tokens)) > 2  # the throughput cut keeps lengths apart
+    assert model.translate(sentences, urgent=True) == model.translate(sentences)
