@@ -15,7 +15,8 @@ import ssl
 import threading
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
@@ -45,13 +46,20 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class FetchedPage:
-    """A fetched page: the requested and final URL, its type and declared charset, the body bytes."""
+    """A fetched page: the requested and final URL, its type and declared charset, the body bytes.
+
+    ``status`` is 304 (and the body empty) when a conditional request found the page unchanged;
+    ``etag`` and ``last_modified`` are the validators to send next time (feeds use them).
+    """
 
     url: str
     final_url: str
     content_type: str
     charset: str | None
     body: bytes
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def fetch_url(
@@ -62,6 +70,8 @@ def fetch_url(
     max_bytes: int = MAX_DOWNLOAD_BYTES,
     connect_timeout: float = CONNECT_TIMEOUT,
     total_timeout: float = TOTAL_TIMEOUT,
+    headers: Mapping[str, str] | None = None,
+    accepted_types: frozenset[str] = ACCEPTED_TYPES,
 ) -> FetchedPage:
     """GET ``url`` following up to five redirects; returns the body of an HTML or text page.
 
@@ -71,6 +81,8 @@ def fetch_url(
         max_bytes: the largest body accepted (after decompression).
         connect_timeout: seconds to wait for each TCP/TLS connection.
         total_timeout: seconds for the whole fetch, redirects included.
+        headers: extra request headers (a feed's If-None-Match / If-Modified-Since: 304 is then a result).
+        accepted_types: the content types accepted (feeds add their XML and JSON types).
 
     Raises:
         FetchError: bad scheme, DNS failure, refused, timeout, HTTP error, wrong type, too big.
@@ -80,9 +92,19 @@ def fetch_url(
     current = url.strip()
     for _ in range(MAX_REDIRECTS + 1):
         _check_url(current)
-        result = _request(current, cancel, progress, max_bytes, connect_timeout, deadline, total_timeout)
+        result = _request(
+            current,
+            cancel,
+            progress,
+            max_bytes,
+            connect_timeout,
+            deadline,
+            total_timeout,
+            headers or {},
+            accepted_types,
+        )
         if isinstance(result, FetchedPage):
-            return FetchedPage(url, current, result.content_type, result.charset, result.body)
+            return replace(result, url=url, final_url=current)
         current = urljoin(current, result)
     raise FetchError(f"Too many redirects (more than {MAX_REDIRECTS}) from {url}.")
 
@@ -137,6 +159,8 @@ def _request(
     connect_timeout: float,
     deadline: float,
     total_timeout: float,
+    headers: Mapping[str, str],
+    accepted_types: frozenset[str],
 ) -> FetchedPage | str:
     """One GET: the page, or the Location of a redirect."""
     if cancel is not None:
@@ -167,10 +191,12 @@ def _request(
             conn.putheader("User-Agent", USER_AGENT)
             conn.putheader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
             conn.putheader("Accept-Encoding", "gzip, deflate")
+            for name, value in headers.items():
+                conn.putheader(name, value)
             conn.endheaders()
             response = conn.getresponse()
             try:
-                result = _handle_response(url, response, cancel, progress, max_bytes)
+                result = _handle_response(url, response, cancel, progress, max_bytes, accepted_types)
             except FetchError:
                 _raise_if_fired(watcher, host, total_timeout)
                 raise
@@ -208,6 +234,7 @@ def _handle_response(
     cancel: CancelToken | None,
     progress: ProgressCallback | None,
     max_bytes: int,
+    accepted_types: frozenset[str] = ACCEPTED_TYPES,
 ) -> FetchedPage | str:
     status = response.status
     if status != 200:
@@ -217,6 +244,9 @@ def _handle_response(
         if not location:
             raise FetchError(f"The server redirected without saying where (HTTP {status}).")
         return location
+    etag, modified = response.getheader("ETag"), response.getheader("Last-Modified")
+    if status == 304:  # only ever an answer to a conditional request: the caller's copy is current
+        return FetchedPage(url, url, "", None, b"", 304, etag, modified)
     if status >= 400:
         raise FetchError(_status_message(status, response.reason, url))
     if status != 200:
@@ -224,7 +254,7 @@ def _handle_response(
     message = Message()
     message["Content-Type"] = response.getheader("Content-Type") or ""
     mime = message.get_content_type() if response.getheader("Content-Type") else ""
-    if mime and mime not in ACCEPTED_TYPES:
+    if mime and mime not in accepted_types:
         raise FetchError(f"This link is not a web page (it is {mime}).")
     charset = message.get_param("charset")
     charset = charset if isinstance(charset, str) else None
@@ -234,7 +264,7 @@ def _handle_response(
     if total is not None and total > max_bytes and encoding == "identity":
         raise FetchError(_too_big(total, max_bytes))
     body = _read_body(response, encoding, total, cancel, progress, max_bytes)
-    return FetchedPage(url, url, mime or "text/html", charset, body)
+    return FetchedPage(url, url, mime or "text/html", charset, body, 200, etag, modified)
 
 
 def _read_body(
