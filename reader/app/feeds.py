@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.app.services import Services
 from reader.core.cancel import CancelToken
 from reader.core.errors import InputError
-from reader.core.feeds.discover import discover_feed
-from reader.core.feeds.fetch import HostPacer
-from reader.core.feeds.opml import OpmlFeed, build_opml, read_opml
-from reader.core.feeds.refresh import Analysis, FeedRefresher, Progress, SourceReport
-from reader.store.feeds import FeedSource, FeedStore
+
+if TYPE_CHECKING:  # the feed core imports trafilatura (1.5 s): loaded in the worker on first use
+    from reader.app.services import Services
+    from reader.core.feeds.fetch import HostPacer
+    from reader.core.feeds.refresh import Progress, SourceReport
+    from reader.store.feeds import FeedSource, FeedStore
 
 TARGET_SETTING = "target_lang"
 SCHEDULE_SETTING = "schedule_minutes"  # "0" (off, the default) or minutes between automatic refreshes
@@ -35,13 +36,26 @@ class FeedService:
     """Subscriptions of one library; thread-safe like the library (one connection per thread)."""
 
     def __init__(self, services: Services, *, pacer: HostPacer | None = None) -> None:
+        from reader.store.feeds import FeedStore
+
         self.services = services
-        self.store = FeedStore(services.library)
-        self.pacer = pacer or HostPacer()
+        self.store: FeedStore = FeedStore(services.library)
+        self._pacer = pacer
+
+    @property
+    def pacer(self) -> HostPacer:
+        """Built on first network use: listing feeds must not import the fetch stack (trafilatura)."""
+        if self._pacer is None:
+            from reader.core.feeds.fetch import HostPacer
+
+            self._pacer = HostPacer()
+        return self._pacer
 
     # -- subscriptions --------------------------------------------------------------------------------
     def subscribe(self, address: str, *, cancel: CancelToken | None = None) -> tuple[FeedSource, bool]:
         """Find the feed behind ``address`` (site or feed) and subscribe; returns (source, newly added)."""
+        from reader.core.feeds.discover import discover_feed
+
         found = discover_feed(address, pacer=self.pacer, cancel=cancel)
         return self.store.add_source(found.url, found.feed.title, found.feed.site_url)
 
@@ -55,6 +69,8 @@ class FeedService:
 
     def import_opml(self, path: Path) -> ImportResult:
         """Subscribe to every feed an OPML file lists (no network: the feeds are read on the next refresh)."""
+        from reader.core.feeds.opml import read_opml
+
         added = already = 0
         for feed in read_opml(path):
             _source, created = self.store.add_source(feed.url, feed.title, feed.site_url)
@@ -62,6 +78,8 @@ class FeedService:
         return ImportResult(added, already)
 
     def export_opml(self, path: Path) -> int:
+        from reader.core.feeds.opml import OpmlFeed, build_opml
+
         sources = self.store.sources()
         data = build_opml(OpmlFeed(s.url, s.title, s.site_url) for s in sources)
         try:
@@ -89,6 +107,8 @@ class FeedService:
         progress: Progress | None = None,
     ) -> list[SourceReport]:
         """Refresh the given sources (default: all); new entries become library articles."""
+        from reader.core.feeds.refresh import Analysis, FeedRefresher
+
         sources = self.store.sources()
         if source_ids is not None:
             wanted = set(source_ids)

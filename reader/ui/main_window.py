@@ -35,18 +35,22 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.app.article_session import ArticleController
+from reader.app.feed_refresh import FeedController
 from reader.app.runner import IO_POOL, MODEL_POOL, TaskRunner
 from reader.app.services import Services
 from reader.core.document import SpanKind
 from reader.ui import text
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
+from reader.ui.feeds_panel import FeedsPanel
+from reader.ui.feeds_wiring import wire_feeds
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
@@ -119,6 +123,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.detection_languages = tuple(settings.detection_languages)
         self.view.set_reader_language(settings.reader_language)
         self.library_panel = LibraryPanel(self)
+        self.feeds_panel = FeedsPanel(self)
+        self.feeds = FeedController(runner, services, settings.reader_language, parent=self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.library_panel, "Library")
+        self.side_tabs.addTab(self.feeds_panel, "Feeds")
         self.outline = OutlinePanel(self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -144,7 +154,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.outline)
         self.splitter.setStretchFactor(1, 1)
@@ -326,6 +336,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.library_panel.query_changed.connect(self._run_library_query)
         self.library_panel.article_activated.connect(c.open_stored)
         self.library_panel.delete_requested.connect(self.delete_article)
+        wire_feeds(self, self.feeds_panel, self.feeds)
         # Translation models unused for a while give their memory back (the engine keeps the recent ones).
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(60_000)
@@ -504,7 +515,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._refresh_outline()
 
     def _toggle_library(self) -> None:
-        self.library_panel.setVisible(self.actions_by_name["toggle_library"].isChecked())
+        self.side_tabs.setVisible(self.actions_by_name["toggle_library"].isChecked())
 
     def _toggle_outline(self) -> None:
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
