@@ -68,6 +68,10 @@ class FeedController(QObject):
         self.timer.timeout.connect(self._on_timer)
 
     # -- plumbing ---------------------------------------------------------------------------------------
+    def service(self) -> FeedService:
+        """The feed service (built on first use; call from a worker, or in tests)."""
+        return self._feeds()
+
     def _feeds(self) -> FeedService:
         if self._service is None:
             self._service = FeedService(self.services, pacer=self._pacer)

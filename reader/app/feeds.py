@@ -51,6 +51,10 @@ class FeedService:
             self._pacer = HostPacer()
         return self._pacer
 
+    @pacer.setter
+    def pacer(self, pacer: HostPacer) -> None:
+        self._pacer = pacer
+
     # -- subscriptions --------------------------------------------------------------------------------
     def subscribe(self, address: str, *, cancel: CancelToken | None = None) -> tuple[FeedSource, bool]:
         """Find the feed behind ``address`` (site or feed) and subscribe; returns (source, newly added)."""
