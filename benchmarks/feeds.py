@@ -148,14 +148,16 @@ def stall_while(app: Any, start: Any, done: threading.Event, limit: float) -> tu
 
 def run_window_refresh(services: Any, target: str, app: Any, limit: float) -> tuple[float, float, list[Any]]:
     from reader.app.feed_refresh import FeedController
+    from reader.app.operations import Operations
     from reader.app.runner import TaskRunner
 
     runner = TaskRunner()
-    controller = FeedController(runner, services, target)
+    ops = Operations(runner)
+    controller = FeedController(ops, services, target)
     done = threading.Event()
     reports: list[Any] = []
     controller.refresh_finished.connect(lambda result: (reports.extend(result), done.set()))
-    controller.failed.connect(lambda message: (print(f"  failed: {message}"), done.set()))
+    ops.failed.connect(lambda message: (print(f"  failed: {message}"), done.set()))
     stall, seconds = stall_while(app, controller.refresh, done, limit)
     runner.shutdown()
     return stall, seconds, reports

@@ -1,10 +1,11 @@
 """The window's feed operations: load sources and entries, subscribe, refresh in the background, schedule.
 
-Every call runs in the runner's I/O pool and answers with a signal on the GUI thread; the GUI thread never
-touches SQLite or the network. A refresh runs at low priority (the worker thread's nice value is raised,
-as the model pool's is) and reports progress per source; Cancel stops it between two articles, and what
-was saved stays saved. The schedule is off until the reader picks one (Reader only uses the network when
-asked); the first subscription asks.
+Every call is an operation (``QueryOp``) that answers on the GUI thread; the GUI thread never touches
+SQLite or the network. Errors take the default route (``Operations.failed``: the status bar). A refresh
+runs at low priority (its worker thread's nice value is raised, as the model pool's is), reports progress
+per source, and broadcasts ``library_changed`` when it ends; Cancel stops it between two articles, and
+what was saved stays saved. The schedule is off until the reader picks one (Reader only uses the network
+when asked); the first subscription asks.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.app.feeds import ASKED_SETTING, SCHEDULE_SETTING, FeedService
-from reader.app.runner import IO_POOL, TaskHandle, TaskRunner, lower_thread_priority
+from reader.app.operations import LibraryChange, Operations, QueryOp
+from reader.app.runner import TaskHandle, lower_thread_priority
 from reader.core.cancel import CancelToken
-from reader.core.errors import CancelledError, ReaderError
 
 if TYPE_CHECKING:
     from reader.app.services import Services
@@ -32,8 +33,8 @@ class FeedController(QObject):
     """Signals:
     sources_loaded(list[FeedSource]); entries_loaded(source id or None, list[FeedEntry]);
     subscribed(FeedSource, ask_schedule: bool); refresh_progressed(done, total, source title);
-    refresh_finished(list[SourceReport]); busy_changed(bool); library_changed(); failed(str);
-    schedule_loaded(minutes).
+    refresh_finished(list[SourceReport]); busy_changed(bool); schedule_loaded(minutes).
+    Errors and cancellations go to ``ops.failed`` / ``ops.cancelled``.
     """
 
     sources_loaded = Signal(object)
@@ -42,13 +43,11 @@ class FeedController(QObject):
     refresh_progressed = Signal(int, int, str)
     refresh_finished = Signal(object)
     busy_changed = Signal(bool)
-    library_changed = Signal()
-    failed = Signal(str)
     schedule_loaded = Signal(int)
 
     def __init__(
         self,
-        runner: TaskRunner,
+        ops: Operations,
         services: Services,
         target_lang: str,
         *,
@@ -56,7 +55,7 @@ class FeedController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.ops = ops
         self.services = services
         self.target_lang = target_lang
         self._pacer = pacer
@@ -70,23 +69,12 @@ class FeedController(QObject):
     # -- plumbing ---------------------------------------------------------------------------------------
     def service(self) -> FeedService:
         """The feed service (built on first use; call from a worker, or in tests)."""
-        return self._feeds()
-
-    def _feeds(self) -> FeedService:
         if self._service is None:
             self._service = FeedService(self.services, pacer=self._pacer)
         return self._service
 
-    def _run(self, work: Callable[[FeedService], T], done: Callable[[T], None]) -> TaskHandle:
-        def finished(result: T | None, error: BaseException | None) -> None:
-            if isinstance(error, ReaderError):
-                self.failed.emit(str(error))
-            elif error is not None:
-                self.failed.emit(f"Something went wrong with the feeds: {error}")
-            else:
-                done(result)  # type: ignore[arg-type]
-
-        return self.runner.run(IO_POOL, lambda: work(self._feeds()), finished)
+    def _query(self, work: Callable[[FeedService], T], done: Callable[[T], None]) -> TaskHandle:
+        return QueryOp(self.ops, lambda _handle: work(self.service())).success(done).run_in_background()
 
     @property
     def busy(self) -> bool:
@@ -102,18 +90,21 @@ class FeedController(QObject):
             self._apply_schedule(minutes)
             self.sources_loaded.emit(sources)
 
-        self._run(work, done)
+        self._query(work, done)
 
     def load_entries(self, source_id: int | None) -> None:
         """A source's articles, or with None the unread ones of every source ("all new")."""
         self._entries_generation += 1
-        generation = self._entries_generation
+        QueryOp(
+            self.ops, lambda _h: self.service().store.entries(source_id, unread_only=source_id is None)
+        ).success(lambda entries: self.entries_loaded.emit(source_id, entries)).generation(
+            lambda: self._entries_generation
+        ).run_in_background()
 
-        def done(entries: list[Any]) -> None:
-            if generation == self._entries_generation:  # a newer selection is on its way
-                self.entries_loaded.emit(source_id, entries)
-
-        self._run(lambda feeds: feeds.store.entries(source_id, unread_only=source_id is None), done)
+    def on_library_changed(self, change: LibraryChange) -> None:
+        """Opening, deleting or saving articles changes the unread counts."""
+        if change is LibraryChange.ARTICLES:
+            self.load_sources()
 
     # -- subscribing ------------------------------------------------------------------------------------
     def subscribe(self, address: str) -> None:
@@ -129,14 +120,14 @@ class FeedController(QObject):
             self.subscribed.emit(source, ask)
             self.load_sources()
 
-        self._run(work, done)
+        self._query(work, done)
 
     def remove(self, source_id: int) -> None:
-        self._run(lambda feeds: feeds.remove(str(source_id)), lambda _s: self.load_sources())
+        self._query(lambda feeds: feeds.remove(str(source_id)), lambda _s: self.load_sources())
 
     def set_schedule(self, minutes: int) -> None:
         self._apply_schedule(minutes)
-        self._run(lambda feeds: feeds.store.set_setting(SCHEDULE_SETTING, str(minutes)), lambda _r: None)
+        self._query(lambda feeds: feeds.store.set_setting(SCHEDULE_SETTING, str(minutes)), lambda _r: None)
 
     def _apply_schedule(self, minutes: int) -> None:
         self.schedule_minutes = minutes if minutes in SCHEDULE_CHOICES else 0
@@ -162,7 +153,7 @@ class FeedController(QObject):
 
         def work(handle: TaskHandle) -> list[SourceReport]:
             lower_thread_priority()
-            feeds = self._feeds()
+            feeds = self.service()
             feeds.set_target_lang(target)  # `reader feeds refresh` then uses the window's language
 
             def progress(done: int, total: int, title: str) -> None:
@@ -170,21 +161,12 @@ class FeedController(QObject):
 
             return feeds.refresh(source_ids, target_lang=target, cancel=cancel, progress=progress)
 
-        def finished(result: list[SourceReport] | None, error: BaseException | None) -> None:
+        def ended() -> None:
             self._cancel = None
             self.busy_changed.emit(False)
-            if isinstance(error, CancelledError):
-                self.failed.emit("Feed refresh cancelled; the articles already fetched are saved.")
-            elif isinstance(error, ReaderError):
-                self.failed.emit(str(error))
-            elif error is not None:
-                self.failed.emit(f"The feed refresh stopped: {error}")
-            else:
-                self.refresh_finished.emit(result or [])
-            self.library_changed.emit()
-            self.load_sources()
+            self.ops.library_changed.emit(LibraryChange.ARTICLES)  # what was saved, even if it stopped
 
-        self.runner.run(IO_POOL, work, finished, pass_handle=True)
+        QueryOp(self.ops, work).success(self.refresh_finished.emit).finally_(ended).run_in_background()
 
     def cancel(self) -> None:
         if self._cancel is not None:

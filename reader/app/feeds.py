@@ -1,8 +1,8 @@
 """Feed operations shared by the command line and the window (no Qt here): subscribe, refresh, OPML.
 
 Wires the Qt-free feed core (discovery, parsing, ``FeedRefresher``) to the library's feed tables and to
-the same engines the window uses (``Services``): the language identifier, the translation engine with its
-installed packages and the annotator. Every call blocks: the window runs them in a worker thread.
+the same pipeline the window uses (``Services.pipeline``: language identification, translation with the
+installed packages, annotation). Every call blocks: the window runs them in a worker thread.
 """
 
 from __future__ import annotations
@@ -118,12 +118,7 @@ class FeedService:
             wanted = set(source_ids)
             sources = [s for s in sources if s.id in wanted]
         target = target_lang or self.target_lang
-        analysis = Analysis(
-            identifier=self.services.identifier,
-            translator=self.services.engine if translate and target else None,
-            annotator=self.services.annotator if annotate else None,
-            target_lang=target,
-        )
+        analysis = Analysis(self.services.pipeline, target, translate=translate, annotate=annotate)
         refresher = FeedRefresher(
             self.store, self.services.library, analysis, pacer=self.pacer, cancel=cancel
         )

@@ -77,17 +77,19 @@ class FeedStore:
     # -- sources ----------------------------------------------------------------------------------------
     def add_source(self, url: str, title: str, site_url: str | None = None) -> tuple[FeedSource, bool]:
         """Subscribe; returns the source and whether it is new (an existing one is returned as it is)."""
-        with self.library.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> tuple[int, bool]:
             row = conn.execute("SELECT id FROM feed_sources WHERE url = ?", (url,)).fetchone()
             if row is not None:
-                source_id, created = int(row[0]), False
-            else:
-                cursor = conn.execute(
-                    "INSERT INTO feed_sources (url, site_url, title, added_at) VALUES (?, ?, ?, ?)",
-                    (url, site_url, title.strip() or url, time.time()),
-                )
-                assert cursor.lastrowid is not None
-                source_id, created = cursor.lastrowid, True
+                return int(row[0]), False
+            cursor = conn.execute(
+                "INSERT INTO feed_sources (url, site_url, title, added_at) VALUES (?, ?, ?, ?)",
+                (url, site_url, title.strip() or url, time.time()),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid, True
+
+        source_id, created = self.library.write(write)
         return self.source(source_id), created
 
     def sources(self) -> list[FeedSource]:
@@ -122,12 +124,11 @@ class FeedStore:
 
     def remove_source(self, source_id: int) -> None:
         """Unsubscribe. The articles it delivered stay in the library (they are the reader's now)."""
-        with self.library.writing() as conn:
-            conn.execute("DELETE FROM feed_sources WHERE id = ?", (source_id,))
+        self.library.write(lambda conn: conn.execute("DELETE FROM feed_sources WHERE id = ?", (source_id,)))
 
     def update_settings(self, source_id: int, settings: SourceSettings) -> None:
-        with self.library.writing() as conn:
-            conn.execute(
+        self.library.write(
+            lambda conn: conn.execute(
                 "UPDATE feed_sources SET full_fetch = ?, translate = ?, keep_articles = ?, keep_days = ? "
                 "WHERE id = ?",
                 (
@@ -138,26 +139,29 @@ class FeedStore:
                     source_id,
                 ),
             )
+        )
 
     def record_success(
         self, source_id: int, etag: str | None, last_modified: str | None, title: str | None = None
     ) -> None:
         """The feed answered (200 or 304): keep its validators and clear the error."""
         now = time.time()
-        with self.library.writing() as conn:
-            conn.execute(
+        self.library.write(
+            lambda conn: conn.execute(
                 "UPDATE feed_sources SET etag = ?, last_modified = ?, checked_at = ?, succeeded_at = ?, "
                 "error = NULL, error_count = 0, title = coalesce(?, title) WHERE id = ?",
                 (etag, last_modified, now, now, title, source_id),
             )
+        )
 
     def record_failure(self, source_id: int, message: str) -> None:
-        with self.library.writing() as conn:
-            conn.execute(
+        self.library.write(
+            lambda conn: conn.execute(
                 "UPDATE feed_sources SET checked_at = ?, error = ?, error_count = error_count + 1 "
                 "WHERE id = ?",
                 (time.time(), message, source_id),
             )
+        )
 
     # -- items ------------------------------------------------------------------------------------------
     def known_items(self, source_id: int) -> dict[str, str | None]:
@@ -182,8 +186,8 @@ class FeedStore:
         title_translated: str | None = None,
         error: str | None = None,
     ) -> None:
-        with self.library.writing() as conn:
-            conn.execute(
+        self.library.write(
+            lambda conn: conn.execute(
                 "INSERT INTO feed_items (source_id, item_key, url, title, title_translated, published, "
                 "updated, seen_at, article_id, owned, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (source_id, item_key) DO UPDATE SET url = excluded.url, title = excluded.title, "
@@ -204,6 +208,7 @@ class FeedStore:
                     error,
                 ),
             )
+        )
 
     def entries(
         self, source_id: int | None = None, *, unread_only: bool = False, limit: int = 500
@@ -260,8 +265,9 @@ class FeedStore:
         cutoff = dt.datetime.fromtimestamp(now - source.keep_days * 86400, dt.UTC).strftime(
             "%Y-%m-%dT%H:%M:%SZ"
         )
-        removed = 0
-        with self.library.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> int:
+            removed = 0
             rows = conn.execute(
                 "SELECT a.id, i.owned, a.favourite, "
                 "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id), "
@@ -279,7 +285,9 @@ class FeedStore:
                     continue
                 conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (now, article_id))
                 removed += 1
-        return removed
+            return removed
+
+        return self.library.write(write)
 
     # -- settings shared by the window and the command line -------------------------------------------
     def setting(self, name: str) -> str | None:
@@ -288,12 +296,13 @@ class FeedStore:
         return str(row[0]) if row else None
 
     def set_setting(self, name: str, value: str) -> None:
-        with self.library.writing() as conn:
-            conn.execute(
+        self.library.write(
+            lambda conn: conn.execute(
                 "INSERT INTO feed_settings (name, value) VALUES (?, ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, value),
             )
+        )
 
 
 def _source(row: Any, unread: int, total: int) -> FeedSource:

@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from reader.app import strings
 from reader.core.document import (
     Article,
     Block,
@@ -25,7 +26,6 @@ from reader.core.document import (
     Translation,
     TranslationStatus,
 )
-from reader.ui import text
 
 
 class ViewMode(StrEnum):
@@ -117,7 +117,7 @@ class RenderResult:
 
 
 def _tooltip(span: Span) -> str:
-    label = text.SPAN_KIND_LABELS[span.kind]
+    label = strings.SPAN_KIND_LABELS[span.kind]
     if span.kind is SpanKind.DATE and span.value:
         return f"{label}: {span.value}"
     return label
@@ -162,7 +162,7 @@ def _badge(block: Block, palette: Palette) -> str:
     else:
         label = (block.lang or "?").upper()
     return (
-        f'<a href="lang:{html.escape(block.id)}" title="{html.escape(text.BADGE_TOOLTIP)}" '
+        f'<a href="lang:{html.escape(block.id)}" title="{html.escape(strings.BADGE_TOOLTIP)}" '
         f'style="color:{palette.badge}; text-decoration:none; font-size:small;">'
         f"{html.escape(label)}</a>&nbsp; "
     )
@@ -242,7 +242,7 @@ class ArticleRenderer:
         elif a.source:
             source = f"<br>{html.escape(a.source)}"
         return (
-            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or text.UNTITLED)}</h1>'
+            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or strings.UNTITLED)}</h1>'
             f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
             f'<hr style="color:{self.palette.rule};">'
         )
@@ -266,7 +266,7 @@ class ArticleRenderer:
         translation = self.translations.get(block.id)
         muted = f'<span style="color:{self.palette.muted}; font-style:italic;">{{}}</span>'
         if translation is None:
-            return muted.format(html.escape(text.TRANSLATION_PENDING)), False
+            return muted.format(html.escape(strings.TRANSLATION_PENDING)), False
         if translation.status is TranslationStatus.TRANSLATED and translation.text is not None:
             ann = self.annotations.get(block.id)
             spans = ann.translation if ann else ()
@@ -274,7 +274,7 @@ class ArticleRenderer:
                 translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION
             )
             return body, True
-        note = text.translation_status_note(translation)
+        note = strings.translation_status_note(translation)
         return muted.format(html.escape(note)), False
 
     def translation_cell(self, block: Block, placed: list[PlacedSpan]) -> str | None:

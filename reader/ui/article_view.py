@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.app import strings
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
-from reader.ui import text
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
 
 ALL_KINDS = frozenset(SpanKind)
@@ -461,10 +461,10 @@ class ArticleView(QTextBrowser):
                 current = self._article.block(block_id).lang
             except KeyError:
                 return menu
-        header = menu.addAction(text.BADGE_TOOLTIP)
+        header = menu.addAction(strings.BADGE_TOOLTIP)
         header.setEnabled(False)
         for code in self.detection_languages:
-            action = menu.addAction(text.language_name(code))
+            action = menu.addAction(strings.language_name(code))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.triggered.connect(

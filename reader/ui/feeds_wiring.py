@@ -15,9 +15,9 @@ def wire_feeds(window: Any, panel: FeedsPanel, feeds: FeedController) -> None:
     """Route the panel's requests to ``feeds`` and its answers to the panel and the status bar.
 
     Args:
-        window: the main window (its ``status``, ``controller`` and ``library_panel``).
+        window: the main window (its ``status``, ``session`` and ``ops``).
     """
-    status, articles = window.status, window.controller
+    status, articles = window.status, window.session
 
     def on_subscribe(address: str) -> None:
         status.show_text(f"Looking for the feed at {address}…")
@@ -51,8 +51,6 @@ def wire_feeds(window: Any, panel: FeedsPanel, feeds: FeedController) -> None:
     feeds.refresh_progressed.connect(on_progress)
     feeds.busy_changed.connect(on_busy)
     feeds.refresh_finished.connect(lambda reports: status.show_text(summary(reports)))
-    feeds.failed.connect(lambda message: status.show_text(message, error=True))
-    feeds.library_changed.connect(window.library_panel.refresh)
-    articles.library_changed.connect(feeds.load_sources)  # opening an article changes unread counts
+    window.ops.library_changed.connect(feeds.on_library_changed)  # unread counts follow the library
     status.cancel_requested.connect(feeds.cancel)
     feeds.load_sources()

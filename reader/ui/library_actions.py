@@ -1,21 +1,23 @@
 """The window's library actions: the panel's queries, tags, archive, delete with undo, and export.
 
-A mixin of MainWindow (kept apart to keep the window module small). Every SQLite call runs in a worker:
-queries on the I/O pool, writes on the one-thread writer pool; results come back on the GUI thread.
+A mixin of MainWindow (kept apart to keep the window module small). Every SQLite call is an operation:
+queries a QueryOp, writes a WriteOp (the library list refreshes on the ``library_changed`` broadcast that
+follows every write); errors take the operations' default route.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
-from reader.app.article_session import ArticleController, user_message
-from reader.app.runner import IO_POOL, WRITER_POOL, TaskRunner
+from reader.app.article_session import ArticleSession
+from reader.app.library_rows import LibraryQuery, LibraryRow
+from reader.app.operations import Operations, QueryOp, WriteOp
 from reader.app.services import Services
-from reader.ui.library_panel import LibraryPanel, LibraryQuery, LibraryRow
+from reader.ui.library_panel import LibraryPanel
 from reader.ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -25,71 +27,66 @@ else:
 
 
 class LibraryActionsMixin(_Base):
-    runner: TaskRunner
+    ops: Operations
     services: Services
-    controller: ArticleController
+    session: ArticleSession
     library_panel: LibraryPanel
     status: StatusBar
     _deleted_id: int | None
 
     def _run_library_query(self, query: LibraryQuery) -> None:
-        def work(_handle: Any) -> tuple[list[LibraryRow], list[str]]:
-            from reader.ui.library_rows import query_rows
+        services = self.services
 
-            return query_rows(self.services.library, query)
+        def work(_handle: object) -> tuple[list[LibraryRow], list[str]]:
+            from reader.app.library_rows import query_rows
 
-        def done(result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self.status.show_text(user_message(error), error=True)
-                return
+            return query_rows(services.library, query)
+
+        def done(result: tuple[list[LibraryRow], list[str]]) -> None:
             rows, tags = result
             self.library_panel.set_tags(tags)
             self.library_panel.show_results(query, rows)
 
-        self.runner.run(IO_POOL, work, done, pass_handle=True)
+        QueryOp(self.ops, work).success(done).run_in_background()
 
     def _library_write(
         self, fn: Callable[[], object], message: str, after: Callable[[], None] | None = None
     ) -> None:
-        def done(_result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self.status.show_text(user_message(error), error=True)
-                return
+        def done(_result: object) -> None:
             self.status.show_text(message)
-            self.library_panel.refresh()
             if after is not None:
                 after()
 
-        self.runner.run(WRITER_POOL, fn, done)
+        WriteOp(self.ops, lambda _h: fn()).success(done).run_in_background()
 
     def _current_id(self) -> int | None:
-        if self.controller.article_id is not None:
-            return self.controller.article_id
+        if self.session.article_id is not None:
+            return self.session.article_id
         return self.library_panel.selected_id()
 
     def edit_tags(self) -> None:
-        article_id = self.controller.article_id
+        article_id = self.session.article_id
         if article_id is None:
             self.status.show_text("Save the article to the library first (Ctrl+S), then tag it.")
             return
-        current = ", ".join(self.controller.tags)
+        current = ", ".join(self.session.tags)
         value, ok = QInputDialog.getText(
             self, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
         )
         if not ok:
             return
         tags = sorted({t.strip() for t in value.split(",") if t.strip()})
-        self.controller.tags = tags
+        self.session.tags = tags
         self._library_write(lambda: self.services.library.set_tags(article_id, tags), "Tags saved.")
 
     def toggle_archive(self) -> None:
         """Archive the open article, or bring it back when it is archived already."""
-        article_id = self.controller.article_id
+        article_id = self.session.article_id
         if article_id is None:
             self.status.show_text("Save the article to the library first (Ctrl+S), then archive it.")
             return
-        archive = not self.controller.archived
-        self.controller.archived = archive
+        archive = not self.session.archived
+        self.session.archived = archive
         self._library_write(
             lambda: self.services.library.set_archived(article_id, archive),
             "Archived." if archive else "Moved back from the archive.",
@@ -104,8 +101,8 @@ class LibraryActionsMixin(_Base):
         def after() -> None:
             self._deleted_id = article_id
             self.status.offer_undo(True)
-            if self.controller.article_id == article_id:
-                self.controller.article_id = None
+            if self.session.article_id == article_id:
+                self.session.article_id = None
 
         self._library_write(
             lambda: self.services.library.delete(article_id), "Deleted. Undo with Ctrl+Z.", after
@@ -120,7 +117,7 @@ class LibraryActionsMixin(_Base):
         self._library_write(lambda: self.services.library.undelete(article_id), "Restored.")
 
     def export_current(self, fmt: str) -> None:
-        article = self.controller.article
+        article = self.session.article
         if article is None:
             return
         suffix = {"html": "html", "md": "md"}[fmt]
@@ -128,8 +125,8 @@ class LibraryActionsMixin(_Base):
         path, _f = QFileDialog.getSaveFileName(self, "Export Article", f"{default}.{suffix}", f"*.{suffix}")
         if not path:
             return
-        translations = list(self.controller.translations.values())
-        annotations = dict(self.controller.annotations)
+        translations = list(self.session.translations.values())
+        annotations = dict(self.session.annotations)
 
         def write() -> None:
             from reader.core import export
@@ -137,12 +134,12 @@ class LibraryActionsMixin(_Base):
             render = export.to_html if fmt == "html" else export.to_markdown
             Path(path).write_text(render(article, translations, annotations), encoding="utf-8")
 
-        def done(_r: Any, error: BaseException | None) -> None:
-            if error is None:
-                self.status.show_text(f"Exported to {path}.")
-            elif isinstance(error, OSError):
-                self.status.show_text(f"Could not write {path}: {error.strerror or error}.", error=True)
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):
+                self.ops.failed.emit(f"Could not write {path}: {error.strerror or error}.")
             else:
-                self.status.show_text(user_message(error), error=True)
+                self.ops.report(error)
 
-        self.runner.run(IO_POOL, write, done)
+        QueryOp(self.ops, lambda _h: write()).success(
+            lambda _r: self.status.show_text(f"Exported to {path}.")
+        ).failure(failed).run_in_background()

@@ -1,8 +1,9 @@
 """The main window: library on the left, the article (with its translation) in the middle, the outline on
 the right; a toolbar with the URL field and view modes; a status bar with progress and Cancel.
 
-Only the GUI thread touches widgets. Everything that could take time goes through the ArticleController
-(article work) or the TaskRunner (library queries), and comes back as signals.
+Only the GUI thread touches widgets. Everything that could take time runs as an operation
+(``reader.app.operations``): article work through the ArticleSession, library work through the library
+actions; results come back as signals, errors through the operations' one default route.
 """
 
 from __future__ import annotations
@@ -41,12 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.article_session import ArticleController
+from reader.app import strings
+from reader.app.article_session import ArticleSession
 from reader.app.feed_refresh import FeedController
-from reader.app.runner import IO_POOL, MODEL_POOL, TaskRunner
+from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
+from reader.app.runner import TaskRunner
 from reader.app.services import Services
 from reader.core.document import SpanKind
-from reader.ui import text
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.feeds_panel import FeedsPanel
@@ -54,6 +56,7 @@ from reader.ui.feeds_wiring import wire_feeds
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
 
@@ -102,16 +105,17 @@ def source_from_mime(mime: QMimeData) -> str | None:
 
 class MainWindow(LibraryActionsMixin, QMainWindow):
     def __init__(
-        self, runner: TaskRunner, services: Services, settings: Any, parent: QWidget | None = None
+        self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(text.APP_NAME)
+        self.setWindowTitle(strings.APP_NAME)
         self.runner = runner
         self.services = services
         self.settings = settings
-        self.controller = ArticleController(runner, services, settings.reader_language)
-        self.controller.auto_save = bool(settings.auto_save)
+        self.ops = Operations(runner)
+        self.session = ArticleSession(self.ops, services, settings.reader_language)
+        self.session.auto_save = bool(settings.auto_save)
         app = QApplication.instance()
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
@@ -124,7 +128,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.set_reader_language(settings.reader_language)
         self.library_panel = LibraryPanel(self)
         self.feeds_panel = FeedsPanel(self)
-        self.feeds = FeedController(runner, services, settings.reader_language, parent=self)
+        self.feeds = FeedController(self.ops, services, settings.reader_language, parent=self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.addTab(self.library_panel, "Library")
@@ -222,7 +226,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._action("paste_url", "Open Web Address from Clipboard", "Ctrl+V", self.paste_source, file_menu)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
-        self._action("save", "&Save to Library", "Ctrl+S", self.controller.save, file_menu)
+        self._action("save", "&Save to Library", "Ctrl+S", self.session.save, file_menu)
         self._action(
             "export_html", "Export as &HTML…", "Ctrl+E", lambda: self.export_current("html"), file_menu
         )
@@ -253,7 +257,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind, shortcut in KIND_SHORTCUTS.items():
             self._action(
                 f"show_{kind.value}",
-                f"Highlight {text.SPAN_KIND_PLURALS[kind]}",
+                f"Highlight {strings.SPAN_KIND_PLURALS[kind]}",
                 shortcut,
                 self._on_highlight_toggled,
                 view_menu,
@@ -281,9 +285,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             "undo_delete", "&Undo Delete", QKeySequence.StandardKey.Undo, self.undo_delete, article_menu
         )
         self._action(
-            "retranslate", "Translate &Again", "Ctrl+R", self.controller.retry_translation, article_menu
+            "retranslate", "Translate &Again", "Ctrl+R", self.session.retry_translation, article_menu
         )
-        self._action("cancel", "&Cancel", "Esc", self.controller.cancel, article_menu)
+        self._action("cancel", "&Cancel", "Esc", self.session.cancel, article_menu)
 
         tools_menu = bar.addMenu("&Tools")
         self._action("models", "&Models…", "Ctrl+M", self.show_model_manager, tools_menu)
@@ -312,7 +316,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        c = self.controller
+        c = self.session
+        self.ops.failed.connect(self._on_failed)
+        self.ops.cancelled.connect(self.status.show_text)
+        self.ops.library_changed.connect(self._on_library_changed)
         c.article_opened.connect(self._on_article_opened)
         c.article_changed.connect(self._on_article_changed)
         c.translation_arrived.connect(self.view.update_translation)
@@ -322,11 +329,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             lambda block_id: QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
         )
         c.status_changed.connect(self.status.show_text)
-        c.failed.connect(self._on_failed)
         c.busy_changed.connect(self.status.set_busy)
         c.progress_changed.connect(self.status.set_progress)
-        c.library_changed.connect(self.library_panel.refresh)
         c.visible_blocks = self.view.visible_block_ids
+        self.settings.changed.connect(self._on_setting_changed)
         self.status.cancel_requested.connect(c.cancel)
         self.status.undo_requested.connect(self.undo_delete)
         self.view.language_change_requested.connect(c.set_block_language)
@@ -370,11 +376,48 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind in SpanKind:
             self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
         self.view.set_visible_kinds(visible)
-        self.actions_by_name["toggle_library"].setChecked(self.library_panel.isVisibleTo(self) or True)
+        self.actions_by_name["toggle_library"].setChecked(True)
         self.actions_by_name["toggle_outline"].setChecked(True)
         self._apply_font()
         self._apply_theme()
         self._rebuild_recent_menu()
+
+    def _on_setting_changed(self, name: str) -> None:
+        """A setting changed (preferences, zoom, a view mode): the window follows it."""
+        s = self.settings
+        reactions: dict[str, Callable[[], None]] = {
+            "font_family": self._apply_font,
+            "font_size": self._apply_font,
+            "theme": self._apply_theme,
+            "view_mode": lambda: self._show_mode(ViewMode(s.view_mode)),
+            "highlight_types": self._apply_highlight_types,
+            "reader_language": lambda: self._apply_reader_language(s.reader_language),
+            "detection_languages": self._apply_detection_languages,
+            "auto_save": lambda: setattr(self.session, "auto_save", s.auto_save),
+        }
+        react = reactions.get(name)
+        if react is not None:
+            react()
+
+    def _show_mode(self, mode: ViewMode) -> None:
+        self.view.set_mode(mode)
+        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+
+    def _apply_highlight_types(self) -> None:
+        visible = {SpanKind(k) for k in self.settings.highlight_types}
+        for kind in SpanKind:
+            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
+        self.view.set_visible_kinds(visible)
+        self._refresh_outline()
+
+    def _apply_reader_language(self, code: str) -> None:
+        self.view.set_reader_language(code)
+        self.session.set_reader_language(code)
+        self.feeds.target_lang = code
+
+    def _apply_detection_languages(self) -> None:
+        self.view.detection_languages = tuple(self.settings.detection_languages)
+        self.services.set_detection_languages(self.settings.detection_languages)
 
     def _apply_font(self) -> None:
         font = QFont(self.settings.font_family) if self.settings.font_family else QFont()
@@ -395,7 +438,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.settings.add_recent_file(str(Path(source).expanduser().resolve()))
             self._rebuild_recent_menu()
         self.banner.hide()
-        self.controller.open_source(source)
+        self.session.open_source(source)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "Open Article", "", OPEN_FILTERS)
@@ -447,23 +490,28 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    # -- controller events ------------------------------------------------------------------------------
+    # -- article session events ------------------------------------------------------------------------------
     def _on_article_opened(self, article: Any) -> None:
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
-        self.setWindowTitle(f"{article.title} — {text.APP_NAME}")
+        self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
 
     def _on_article_changed(self, article: Any) -> None:
-        self.view.set_article_keep_position(article, self.controller.translations)
+        self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
+        """The one place an operation's error is shown."""
         self.status.show_text(message, error=True)
+
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        if change is LibraryChange.ARTICLES:
+            self.library_panel.refresh()
 
     def _release_idle_models(self) -> None:
         if self.services.is_built("engine"):
             engine = self.services.engine
-            self.runner.run(MODEL_POOL, engine.release_idle, lambda _r, _e: None)
+            ModelOp(self.ops, lambda _h: engine.release_idle()).run_in_background()
 
     def _schedule_outline(self) -> None:
         self._outline_timer.start()
@@ -476,12 +524,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         if not pairs:
             self.banner.hide()
             return
-        labels = ", ".join(text.pair_label(s, t) for s, t in pairs)
+        labels = ", ".join(strings.pair_label(s, t) for s, t in pairs)
         self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
-        self.banner_install.setText(f"Install {text.pair_label(*pairs[0])}")
+        self.banner_install.setText(f"Install {strings.pair_label(*pairs[0])}")
         self.banner.show()
 
-        def size_of_first(handle: Any) -> int | None:
+        def size_of_first(_handle: object) -> int | None:
             for package in self.services.packages.available(refresh=False):
                 if (package.from_code, package.to_code) == pairs[0]:
                     return package.size_bytes
@@ -490,12 +538,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def show_size(size: int | None) -> None:
             if size and self._missing and self._missing[0] == pairs[0]:
                 self.banner_install.setText(
-                    f"Install {text.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                    f"Install {strings.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
                 )
 
-        self.runner.run(
-            IO_POOL, size_of_first, lambda r, e: show_size(r if e is None else None), pass_handle=True
-        )
+        # The size is a nicety: without the cached index there is none to show, and no error either.
+        QueryOp(self.ops, size_of_first).success(show_size).failure(lambda _e: None).run_in_background()
 
     def _on_banner_install(self) -> None:
         dialog = self.show_model_manager()
@@ -504,8 +551,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     # -- view -------------------------------------------------------------------------------------------
     def set_mode(self, mode: ViewMode) -> None:
-        self.view.set_mode(mode)
-        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+        self._show_mode(mode)
         self.settings.view_mode = mode.value
 
     def _on_highlight_toggled(self) -> None:
@@ -521,8 +567,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
 
     def _zoom(self, step: int) -> None:
-        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))
-        self._apply_font()
+        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))  # applied on changed
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> Any:
@@ -530,7 +575,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
         if self._model_dialog is None:
             self._model_dialog = ModelManagerDialog(
-                self.services.packages, self.services.ner_models, self.runner, self
+                self.services.packages, self.services.ner_models, self.ops, self
             )
             # Only a real install or removal restarts the analysis process and retries translation.
             self._model_dialog.models_changed.connect(self._on_models_changed)
@@ -540,30 +585,15 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     def _on_models_changed(self) -> None:
         self.services.models_changed()
-        if self.controller.article is not None and self._missing:
+        if self.session.article is not None and self._missing:
             self.banner.hide()
             self._missing = []
-            self.controller.retry_translation()
+            self.session.retry_translation()
 
     def show_preferences(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec():
-            self.controller.auto_save = bool(self.settings.auto_save)
-            self.view.detection_languages = tuple(self.settings.detection_languages)
-            self.services.set_detection_languages(self.settings.detection_languages)
-            self._apply_settings_after_preferences()
-
-    def _apply_settings_after_preferences(self) -> None:
-        visible = {SpanKind(k) for k in self.settings.highlight_types}
-        for kind in SpanKind:
-            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
-        self.view.set_visible_kinds(visible)
-        self._apply_font()
-        self._apply_theme()
-        self.view.set_reader_language(self.settings.reader_language)
-        self.controller.set_reader_language(self.settings.reader_language)
+        PreferencesDialog(self.settings, self).exec()  # what it changes reaches _on_setting_changed
 
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -581,9 +611,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         block_id = self.view.top_block_id()
         if block_id:
-            self.controller.save_position(block_id)
+            self.session.save_position(block_id)
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
-        self.controller.cancel()
+        self.session.cancel()
         super().closeEvent(event)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.app.strings import language_name, pair_label
 from reader.core.cancel import CancelToken, ProgressCallback
-from reader.ui.text import language_name, pair_label
 
 MB = 1_000_000
 PIVOT = "en"  # the engine pivots through English when no direct package exists

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.app.operations import Operations
 from reader.app.runner import TaskRunner
 from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text, approx_size
 from tests.fixtures.http_server import LocalHTTPServer
@@ -74,7 +75,7 @@ def _manager(tmp_path: Path, index_url: str) -> PackageManager:
 
 
 def _dialog(qtbot: QtBot, manager: PackageManager, runner: TaskRunner) -> ModelManagerDialog:
-    dialog = ModelManagerDialog(manager, None, runner)
+    dialog = ModelManagerDialog(manager, None, Operations(runner))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -328,7 +329,9 @@ def _ner_dialog(
 ) -> tuple[Any, ModelManagerDialog]:
     ner_models = pytest.importorskip("reader.core.annotate.ner_models")
     manager = ner_models.NerModelManager(tmp_path / "spacy-models", base_url=base_url)
-    dialog = ModelManagerDialog(_manager(tmp_path, "http://127.0.0.1:9/index.json"), manager, runner)
+    dialog = ModelManagerDialog(
+        _manager(tmp_path, "http://127.0.0.1:9/index.json"), manager, Operations(runner)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ner_tab is not None

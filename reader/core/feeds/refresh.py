@@ -6,9 +6,9 @@ packages, find entities and dates, and save it in the library, all in the caller
 A source that fails records its error and the others go on; an entry that fails is recorded with its
 reason and not retried until the feed updates it.
 
-The storage and the engines are passed in (``FeedState``, ``ArticleSink``, ``Analysis``) because the core
-layer never imports the store or the app: the CLI and the window wire in ``FeedStore``, ``Library`` and
-the shared services.
+The storage and the shared pipeline are passed in (``FeedState``, ``ArticleSink``, ``Analysis``) because
+the core layer never imports the store or the app: the CLI and the window wire in ``FeedStore``,
+``Library`` and ``Services.pipeline``.
 """
 
 from __future__ import annotations
@@ -88,18 +88,14 @@ class ArticleSink(Protocol):
     ) -> int: ...
 
 
-class Identifier(Protocol):
-    def identify(self, article: Article) -> Article: ...
+class ArticlePipeline(Protocol):
+    """The shared identify → translate → annotate stages (``reader.core.pipeline.Pipeline``)."""
 
-
-class Translator(Protocol):
-    def translate_article(
+    def identify(self, article: Article, cancel: CancelToken | None = None) -> Article: ...
+    def translate(
         self, article: Article, target: str, *, cancel: CancelToken | None = None
     ) -> list[Translation]: ...
-
-
-class AnnotatorLike(Protocol):
-    def annotate_article(
+    def annotate(
         self,
         article: Article,
         translations: Mapping[str, Translation] | None = None,
@@ -110,12 +106,12 @@ class AnnotatorLike(Protocol):
 
 @dataclass(frozen=True)
 class Analysis:
-    """The engines a refresh uses; ``translator``/``annotator`` None skip that stage."""
+    """The pipeline a refresh runs, the reader's language, and which optional stages run."""
 
-    identifier: Identifier
-    translator: Translator | None = None
-    annotator: AnnotatorLike | None = None
+    pipeline: ArticlePipeline
     target_lang: str | None = None
+    translate: bool = True
+    annotate: bool = True
 
 
 @dataclass
@@ -266,17 +262,19 @@ class FeedRefresher:
     def process(self, source: SourceLike, item: FeedItem) -> tuple[int, str | None]:
         """Fetch (or fall back to the summary), detect, translate, annotate, save; returns (id, title)."""
         article = self._article(source, item)
-        article = self.analysis.identifier.identify(article)
-        target = self.analysis.target_lang if source.translate else None
+        pipeline = self.analysis.pipeline
+        article = pipeline.identify(article, self.cancel)
+        translate = self.analysis.translate and source.translate
+        target = self.analysis.target_lang if translate else None
         translations: list[Translation] = []
         title_translated = None
-        if target and self.analysis.translator is not None:
-            translations = self.analysis.translator.translate_article(article, target, cancel=self.cancel)
+        if target:
+            translations = pipeline.translate(article, target, cancel=self.cancel)
             title_translated = self._translate_title(article, target)
         annotations = None
-        if self.analysis.annotator is not None:
+        if self.analysis.annotate:
             by_block = {t.block_id: t for t in translations}
-            annotations = self.analysis.annotator.annotate_article(article, by_block, cancel=self.cancel)
+            annotations = pipeline.annotate(article, by_block, cancel=self.cancel)
         article_id = self.sink.save_article(
             article, translations=translations, annotations=annotations, target_lang=target
         )
@@ -297,14 +295,14 @@ class FeedRefresher:
         return replace(article, title=title or "Untitled", published=published, source=item.url or "")
 
     def _translate_title(self, article: Article, target: str) -> str | None:
-        if not article.title or article.lang in (None, target) or self.analysis.translator is None:
+        if not article.title or article.lang in (None, target):
             return None
         heading = Article(
             title=article.title,
             blocks=(Block("title", BlockKind.HEADING, article.title, 1, article.lang, 1.0),),
             lang=article.lang,
         )
-        result = self.analysis.translator.translate_article(heading, target, cancel=self.cancel)
+        result = self.analysis.pipeline.translate(heading, target, cancel=self.cancel)
         if result and result[0].status is TranslationStatus.TRANSLATED and result[0].text:
             return result[0].text
         return None

@@ -1,4 +1,7 @@
-"""User-facing strings of the window, in one place so the UI can be translated later."""
+"""User-facing strings of the window and the article session, in one place so they can be translated later.
+
+Qt-free: it lives in ``app`` so the article session can use it without importing ``ui``.
+"""
 
 from __future__ import annotations
 
