@@ -15,6 +15,32 @@ if TYPE_CHECKING:
     from reader.store.models import ArticleSummary, LibraryFilter
 
 
+# SQLite integers are 64-bit: a larger id or limit would fail deep inside sqlite3 with OverflowError.
+_SQLITE_MAX = 2**63 - 1
+
+
+def _article_id(text: str) -> int:
+    """An article id as typed: a whole number from 1 to SQLite's largest integer."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not an article id (a whole number)") from None
+    if not 1 <= value <= _SQLITE_MAX:
+        raise argparse.ArgumentTypeError(f"no article has the id {text[:40]}")
+    return value
+
+
+def _count(text: str) -> int:
+    """A row limit: a whole number from 1 to SQLite's largest integer."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a whole number") from None
+    if not 1 <= value <= _SQLITE_MAX:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {_SQLITE_MAX}")
+    return value
+
+
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "library",
@@ -31,7 +57,7 @@ def register(sub: Any) -> None:
         shown.add_argument("--archived", action="store_true", help="only archived articles")
         shown.add_argument("--all", action="store_true", help="archived ones too")
         p.add_argument("--unread", action="store_true", help="only articles never opened")
-        p.add_argument("--limit", type=int, default=50, help="at most N rows (default 50)")
+        p.add_argument("--limit", type=_count, default=50, help="at most N rows (default 50)")
 
     listing = actions.add_parser("list", help="list saved articles, newest first")
     filters(listing)
@@ -45,11 +71,11 @@ def register(sub: Any) -> None:
     finding.set_defaults(handler=run_search)
 
     show = actions.add_parser("show", help="show an article's details")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_article_id)
     show.set_defaults(handler=run_show)
 
     export = actions.add_parser("export", help="export one article as bilingual HTML, Markdown or JSON")
-    export.add_argument("id", type=int)
+    export.add_argument("id", type=_article_id)
     export.add_argument("--format", choices=("html", "md", "json"), default="html")
     export.add_argument(
         "--to", metavar="LANG", help="the translation to include (default: the last one read)"
@@ -58,12 +84,12 @@ def register(sub: Any) -> None:
     export.set_defaults(handler=run_export)
 
     remove = actions.add_parser("remove", help="move an article to the trash (undo with restore)")
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", type=_article_id)
     remove.add_argument("--purge", action="store_true", help="delete it for good, with the rest of the trash")
     remove.set_defaults(handler=run_remove)
 
     restore = actions.add_parser("restore", help="take an article out of the trash")
-    restore.add_argument("id", type=int)
+    restore.add_argument("id", type=_article_id)
     restore.set_defaults(handler=run_restore)
 
     export_all = actions.add_parser("export-all", help="write the whole library to one JSON file")

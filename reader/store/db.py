@@ -186,5 +186,9 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            # Two processes creating a new library at once both saw version 0; the one that got the write
+            # lock second fails on "table articles already exists". The other applied it: not an error.
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                continue
             raise
     return latest

@@ -77,3 +77,17 @@ def test_export_all_and_import(db: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert "0 added, 2 updated" in capsys.readouterr().err
     assert run(other, "import", str(tmp_path / "missing.json")) == 2
     assert "Could not read" in capsys.readouterr().err
+
+
+def test_ids_and_limits_too_big_for_sqlite_are_one_clear_error(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = str(2**64)
+    for args in (["show", huge], ["remove", huge], ["export", huge], ["list", "--limit", huge]):
+        with pytest.raises(SystemExit) as caught:
+            run(db, *args)
+        assert caught.value.code == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and ("no article has the id" in err or "whole number from 1" in err)
+    assert run(db, "show", str(2**63 - 1)) == 2  # a valid number that names nothing: the usual message
+    assert "Traceback" not in capsys.readouterr().err

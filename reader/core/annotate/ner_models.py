@@ -14,20 +14,24 @@ import importlib.metadata
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from reader.core import paths
+from reader.core import archive, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import FetchError, ModelError
-from reader.core.translate.download import http_download
 
 DEFAULT_BASE_URL = "https://github.com/explosion/spacy-models/releases/download"
 COMPATIBILITY_URL = "https://raw.githubusercontent.com/explosion/spacy-models/master/compatibility.json"
 MAX_MODEL_BYTES = 1024 * 1024 * 1024
+MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # the largest official pipelines unpack to ~600 MB
+MAX_COMPATIBILITY_BYTES = 16 * 1024 * 1024
+COMPATIBILITY_DEADLINE = 120.0
+MODEL_DEADLINE = 3 * 3600.0
 MULTILINGUAL = "xx"
+_STALE_PREFIXES = (".install-", ".download-", ".removing-", ".compatibility-")
+_WHEEL_CAPS = archive.Caps(total=MAX_UNPACKED_BYTES, entry=MAX_UNPACKED_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,13 @@ class NerModelManager:
         )
         self.timeout = timeout
 
+    def _limits(self, what: str, max_bytes: int, deadline: float) -> http.Limits:
+        """A download's bounds: a total deadline, and a low-speed limit over ``timeout`` seconds."""
+        return http.Limits(
+            what=what, max_bytes=max_bytes, total_timeout=deadline, connect_timeout=self.timeout,
+            stall_timeout=self.timeout,
+        )  # fmt: skip
+
     # -- catalog and versions ----------------------------------------------------------------------------
     def catalog(self) -> list[NerModelInfo]:
         return list(CATALOG)
@@ -123,15 +134,17 @@ class NerModelManager:
         table: dict[str, list[str]] = {}
         if cache.is_file():
             try:
-                table = json.loads(cache.read_text("utf-8"))
-            except (OSError, ValueError):
-                table = {}
+                loaded = json.loads(cache.read_text("utf-8"))
+            except (OSError, ValueError, RecursionError):
+                loaded = {}
+            table = loaded if isinstance(loaded, dict) else {}
         if refresh or name not in table:
             fetched = self._fetch_compatibility()
             if fetched is not None:
                 table = fetched
-        if table.get(name):
-            return table[name][0]
+        versions = table.get(name)
+        if isinstance(versions, list) and versions and isinstance(versions[0], str):
+            return versions[0]
         fallback = FALLBACK_VERSIONS.get(spacy_minor_version())
         if fallback is None:
             raise ModelError(f"No version of {name} is known to work with this spaCy.")
@@ -139,20 +152,20 @@ class NerModelManager:
 
     def _fetch_compatibility(self) -> dict[str, list[str]] | None:
         cache = self._compatibility_cache()
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=cache.parent) as tmp:
-            part = Path(tmp) / "compatibility.json"
+        staging.remove_stale(cache.parent, (".compatibility-",))
+        with staging.staging_dir(cache.parent, ".compatibility-") as tmp:
+            part = tmp / "compatibility.json"
             try:
-                http_download(
+                http.download(
                     [self.compatibility_url],
                     part,
-                    what="the spaCy model index",
-                    timeout=self.timeout,
-                    max_bytes=16 * 1024 * 1024,
+                    self._limits("the spaCy model index", MAX_COMPATIBILITY_BYTES, COMPATIBILITY_DEADLINE),
                 )
                 data = json.loads(part.read_text("utf-8"))
                 table = data["spacy"][spacy_minor_version()]
-            except (FetchError, ValueError, KeyError, TypeError):
+            except (FetchError, ValueError, KeyError, TypeError, RecursionError):
+                return None
+            if not isinstance(table, dict):
                 return None
             cache.write_text(json.dumps(table), "utf-8")
         return dict(table)
@@ -197,15 +210,13 @@ class NerModelManager:
         if self.info(name) is None and not name.replace("_", "").isalnum():
             raise ModelError(f"'{name}' is not a spaCy model name.")
         version = self.compatible_version(name)
-        self.models_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=self.models_dir, prefix=".download-") as tmp:
-            wheel = Path(tmp) / f"{name}-{version}-py3-none-any.whl"
-            http_download(
+        staging.remove_stale(self.models_dir, _STALE_PREFIXES)
+        with staging.staging_dir(self.models_dir, ".download-") as tmp:
+            wheel = tmp / f"{name}-{version}-py3-none-any.whl"
+            http.download(
                 [self.wheel_url(name, version)],
                 wheel,
-                what=f"the model {name}",
-                timeout=self.timeout,
-                max_bytes=MAX_MODEL_BYTES,
+                self._limits(f"the model {name}", MAX_MODEL_BYTES, MODEL_DEADLINE),
                 progress=progress,
                 cancel=cancel,
             )
@@ -215,26 +226,26 @@ class NerModelManager:
 
     def install_file(self, path: Path) -> InstalledNerModel:
         """Install a model wheel from disk: verify it, extract its pipeline dir, swap it in atomically."""
-        if not zipfile.is_zipfile(path):
-            raise ModelError(f"{path.name} is not a spaCy model package (expected a .whl file).")
         self.models_dir.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(path) as archive:
-            name, inner = _pipeline_dir(archive, path.name)
-            with tempfile.TemporaryDirectory(dir=self.models_dir, prefix=".install-") as tmp:
-                staging = Path(tmp) / name
+        staging.remove_stale(self.models_dir, _STALE_PREFIXES)
+        with archive.open_zip(path, path.name, "a spaCy model package (expected a .whl file)") as zipped:
+            archive.check_entries(zipped, path.name, _WHEEL_CAPS)
+            name, inner = _pipeline_dir(zipped, path.name)
+            with staging.staging_dir(self.models_dir, ".install-") as tmp:
+                staged = tmp / name
                 prefix = f"{inner}/"
-                for member in archive.infolist():
-                    if not member.filename.startswith(prefix) or member.is_dir():
-                        continue
-                    target = staging / member.filename[len(prefix) :]
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with archive.open(member) as src, target.open("wb") as out:
-                        shutil.copyfileobj(src, out)
+                members = [
+                    (member, member.filename[len(prefix) :])
+                    for member in zipped.infolist()
+                    if member.filename.startswith(prefix) and not member.is_dir()
+                ]
+                staged.mkdir()
+                archive.extract(zipped, members, staged, path.name, _WHEEL_CAPS)
                 dest = self.models_dir / name
-                old = Path(tmp) / "previous"
+                old = tmp / "previous"
                 if dest.exists():
                     dest.rename(old)
-                staging.rename(dest)
+                staged.rename(dest)
         model = self._read(dest)
         if model is None:
             raise ModelError(f"{path.name} did not install a usable model.")
@@ -244,6 +255,7 @@ class NerModelManager:
         dest = self.models_dir / name
         if "/" in name or name.startswith(".") or not (dest / "config.cfg").is_file():
             raise ModelError(f"No entity model named '{name}' is installed.")
+        staging.remove_stale(self.models_dir, _STALE_PREFIXES)
         trash = self.models_dir / f".removing-{name}"
         shutil.rmtree(trash, ignore_errors=True)
         dest.rename(trash)

@@ -15,8 +15,8 @@ from reader.core.cancel import CancelToken
 from reader.core.errors import FetchError, InputError
 from reader.core.feeds.fetch import HostPacer, fetch_feed
 from reader.core.feeds.parse import FeedError, ParsedFeed, looks_like_feed, parse_feed
+from reader.core.http import Reply
 from reader.core.ingest.decode import decode_bytes
-from reader.core.ingest.fetch import FetchedPage
 
 COMMON_PATHS = ("/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml", "/feed.json")
 MAX_CANDIDATES = 4
@@ -28,7 +28,7 @@ class Discovered:
 
     url: str
     feed: ParsedFeed
-    page: FetchedPage
+    page: Reply
 
 
 def normalise_address(address: str) -> str:
@@ -56,13 +56,13 @@ def discover_feed(
     url = normalise_address(address)
     page = fetch_feed(url, pacer=pacer, cancel=cancel)
     if looks_like_feed(page.body, page.content_type):
-        return Discovered(url, parse_feed(page.body, page.final_url, page.content_type, page.charset), page)
-    tried = {url, page.final_url}
+        return Discovered(url, parse_feed(page.body, page.url, page.content_type, page.charset), page)
+    tried = {url, page.url}
     for candidate in _linked_feeds(page)[:MAX_CANDIDATES]:
         found = _try(candidate, tried, pacer, cancel)
         if found is not None:
             return found
-    root = f"{urlsplit(page.final_url).scheme}://{urlsplit(page.final_url).netloc}"
+    root = f"{urlsplit(page.url).scheme}://{urlsplit(page.url).netloc}"
     for path in COMMON_PATHS:
         found = _try(urljoin(root, path), tried, pacer, cancel)
         if found is not None:
@@ -70,11 +70,11 @@ def discover_feed(
     raise FeedError(f"No feed found at {url}: paste the address of the feed itself.")
 
 
-def _linked_feeds(page: FetchedPage) -> list[str]:
+def _linked_feeds(page: Reply) -> list[str]:
     from trafilatura.feeds import FeedParameters, determine_feed
 
-    parts = urlsplit(page.final_url)
-    params = FeedParameters(f"{parts.scheme}://{parts.netloc}", parts.hostname or "", page.final_url)
+    parts = urlsplit(page.url)
+    params = FeedParameters(f"{parts.scheme}://{parts.netloc}", parts.hostname or "", page.url)
     html = decode_bytes(page.body, page.charset)
     return [url for url in determine_feed(html, params) if urlsplit(url).scheme in ("http", "https")]
 
@@ -87,6 +87,6 @@ def _try(url: str, tried: set[str], pacer: HostPacer | None, cancel: CancelToken
         page = fetch_feed(url, pacer=pacer, cancel=cancel)
         if not looks_like_feed(page.body, page.content_type):
             return None
-        return Discovered(url, parse_feed(page.body, page.final_url, page.content_type, page.charset), page)
+        return Discovered(url, parse_feed(page.body, page.url, page.content_type, page.charset), page)
     except (FetchError, FeedError):
         return None

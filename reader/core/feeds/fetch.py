@@ -1,7 +1,7 @@
 """Fetching feeds and their articles politely: conditional requests and a per-host pace.
 
-Everything goes through the one page fetcher (``reader.core.ingest.fetch``), so a feed obeys the same
-rules as a link the user opens: http(s) only, five redirects, timeouts, a size cap, cancellation. On top
+Everything goes through the one HTTP client (``reader.core.http``), so a feed obeys the same rules as a
+link the user opens: http(s) only, five redirects, timeouts, a size cap, cancellation. On top
 of it, a feed request sends the validators of the last answer (ETag → If-None-Match, Last-Modified →
 If-Modified-Since), so an unchanged feed costs one short 304; and ``HostPacer`` keeps at most one request
 in flight per host with a minimum gap between them, so fifty articles from one site are not fifty
@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from reader.core import http
 from reader.core.cancel import CancelToken
-from reader.core.ingest.fetch import ACCEPTED_TYPES, FetchedPage, fetch_url
+from reader.core.ingest.fetch import ACCEPTED_TYPES
 
 FEED_TYPES = ACCEPTED_TYPES | frozenset(
     {
@@ -85,24 +86,23 @@ def fetch_feed(
     cancel: CancelToken | None = None,
     max_bytes: int = MAX_FEED_BYTES,
     total_timeout: float = FEED_TIMEOUT,
-) -> FetchedPage:
-    """GET a feed, conditionally when ``validators`` are known: ``status`` 304 means unchanged."""
+) -> http.Reply:
+    """GET a feed, conditionally when ``validators`` are known: ``status`` 304 means unchanged.
+
+    ``Reply.url`` is the address after redirects (relative links in the feed resolve against it).
+    """
+    limits = http.Limits(
+        what=None,
+        max_bytes=max_bytes,
+        total_timeout=total_timeout,
+        types=FEED_TYPES,
+        accept=(
+            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+            "text/xml;q=0.9, text/html;q=0.5, */*;q=0.1"
+        ),
+    )
     headers = (validators or Validators()).headers()
     if pacer is None:
-        return fetch_url(
-            url,
-            cancel=cancel,
-            headers=headers,
-            accepted_types=FEED_TYPES,
-            max_bytes=max_bytes,
-            total_timeout=total_timeout,
-        )
+        return http.fetch(url, limits, cancel=cancel, headers=headers)
     with pacer.slot(url, cancel):
-        return fetch_url(
-            url,
-            cancel=cancel,
-            headers=headers,
-            accepted_types=FEED_TYPES,
-            max_bytes=max_bytes,
-            total_timeout=total_timeout,
-        )
+        return http.fetch(url, limits, cancel=cancel, headers=headers)

@@ -183,7 +183,7 @@ class FeedRefresher:
             )
             if page.status == 304:
                 return _Fetched(None, source.etag, source.last_modified, None, unchanged=True)
-            feed = parse_feed(page.body, page.final_url, page.content_type, page.charset)
+            feed = parse_feed(page.body, page.url, page.content_type, page.charset)
             return _Fetched(feed.items, page.etag, page.last_modified, feed.title)
         except CancelledError:
             raise

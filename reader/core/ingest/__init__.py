@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.document import Article, Block, BlockKind
 from reader.core.errors import InputError
+from reader.core.files import NotRegularFileError, read_capped
 from reader.core.ingest.decode import decode_bytes, looks_binary, sniff_html_charset
 from reader.core.ingest.fetch import MAX_DOWNLOAD_BYTES, fetch_url, megabytes
 from reader.core.ingest.html import MAX_MARKUP_BYTES, RawBlock, clean_text, extract_page
@@ -72,7 +73,11 @@ def load_source(
                 raise InputError(f"Only local files can be opened, not files on {parts.netloc}.")
             return load_file(Path(url2pathname(unquote(parts.path))))
         raise InputError(f"Reader opens files and http(s) links, not {scheme}: links.")
-    return load_file(Path(source).expanduser())
+    try:
+        path = Path(source).expanduser()
+    except RuntimeError:  # "~nouser/x.html": no such user, so no home folder to expand; take it literally
+        path = Path(source)
+    return load_file(path)
 
 
 def load_file(path: Path) -> Article:
@@ -100,13 +105,17 @@ def load_file(path: Path) -> Article:
     if size > limit:
         raise InputError(f"{name} is too big to read ({megabytes(size)}; the limit is {megabytes(limit)}).")
     try:
-        data = path.read_bytes()
+        data = read_capped(path, limit)  # a regular file only: never a FIFO (blocks) or /dev/zero (endless)
+    except NotRegularFileError as exc:
+        raise InputError(f"{name} is not a regular file (it is a device, pipe or socket).") from exc
     except PermissionError as exc:
         raise InputError(f"Permission denied: {path}") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{name} is a folder, not a file.") from exc
     except OSError as exc:
         raise InputError(f"Could not read {name}: {exc.strerror or exc}") from exc
+    if len(data) > limit:  # it grew since stat()
+        raise InputError(f"{name} is too big to read (more than the {megabytes(limit)} limit).")
     if not data.strip():
         raise InputError(f"{name} is empty.")
     source = str(path.resolve())

@@ -42,6 +42,11 @@ _ALIASES = {
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""", re.IGNORECASE)
 
+# Codecs Python knows that no web page may use: transforms that are not text encodings are filtered by
+# ``_is_text_encoding``; these are text codecs that would run escape processing or, for UTF-7, let
+# "+ADw-script+AD4-" become markup after sanitizing (browsers never honour UTF-7 either).
+_REFUSED = frozenset({"utf-7", "undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"})
+
 # How much of the data detection looks at: enough for a confident guess, bounded for big files.
 _DETECT_SAMPLE = 256 * 1024
 
@@ -61,9 +66,12 @@ def normalize_charset(label: str | None) -> str | None:
     name = label.strip().strip("\"'").lower()
     name = _ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a label with a NUL byte
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _REFUSED:
+        return None  # rot13, base64, hex, zlib, bz2, uu, quopri, utf-7, …: ignore it and detect
+    return info.name
 
 
 def sniff_html_charset(data: bytes) -> str | None:

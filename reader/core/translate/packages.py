@@ -12,27 +12,33 @@ and ``download_and_install``.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
-import tempfile
 import time
 import zipfile
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reader.core import paths
+from reader.core import archive, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
-from reader.core.errors import ModelError
+from reader.core.errors import FetchError, ModelError
 from reader.core.translate import _argos
-from reader.core.translate.download import Checksum, http_download
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_URL_ENV = "READER_ARGOS_INDEX_URL"
 PIVOT_LANGUAGE = "en"
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024
+MAX_METADATA_BYTES = 1024 * 1024  # real ones are under 2 KB; argos reads the whole file on every listing
+INDEX_DEADLINE = 120.0  # seconds for the whole index download, retries included
+PACKAGE_DEADLINE = 3 * 3600.0  # a 2 GB package at 200 KB/s; the low-speed limit catches stalls first
+SIZE_PROBE_DEADLINE = 15.0  # HEAD requests for the download sizes, all together
+_SIZE_PROBE_THREADS = 8
 _TMP_PREFIX = ".reader-tmp-"
+_STALE_PREFIXES = (_TMP_PREFIX,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +108,15 @@ class PackageManager:
         self.packages_dir = packages_dir or paths.argos_packages_dir()
         self.index_url = index_url or os.environ.get(INDEX_URL_ENV) or DEFAULT_INDEX_URL
         self._index_path = (cache_dir or paths.cache_dir()) / "argos-index.json"
+        self._sizes_path = self._index_path.with_name("argos-sizes.json")
         self.timeout = timeout
+
+    def _limits(self, what: str, max_bytes: int, deadline: float) -> http.Limits:
+        """A download's bounds: a total deadline, and a low-speed limit over ``timeout`` seconds."""
+        return http.Limits(
+            what=what, max_bytes=max_bytes, total_timeout=deadline, connect_timeout=self.timeout,
+            stall_timeout=self.timeout,
+        )  # fmt: skip
 
     # -- installed ---------------------------------------------------------------------------
     def installed(self) -> list[InstalledPackage]:
@@ -121,10 +135,18 @@ class PackageManager:
     def _read_installed(self, path: Path) -> InstalledPackage | None:
         argos_package = _argos.import_argos("argostranslate.package")
         try:
+            if (path / "metadata.json").stat().st_size > MAX_METADATA_BYTES:
+                return None  # argos would read it whole on every listing
             meta = argos_package.Package(path)
         except (OSError, ValueError):
             return None  # not a package (or a broken one): not listed, not used
-        if meta.type != "translate" or not meta.from_code or not meta.to_code:
+        if (
+            meta.type != "translate"
+            or not isinstance(meta.from_code, str)
+            or not isinstance(meta.to_code, str)
+        ):
+            return None
+        if not meta.from_code or not meta.to_code:
             return None
         return InstalledPackage(
             package_id=argos_package.argospm_package_name(meta),
@@ -164,20 +186,68 @@ class PackageManager:
         """Packages in the Argos index. Reads the cached copy; ``refresh=True`` downloads it first
         (the only way this touches the network). Empty when there is no cached copy yet."""
         if refresh:
-            self._index_path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(dir=self._index_path.parent, prefix=_TMP_PREFIX) as tmp:
-                part = Path(tmp) / "index.json"
-                http_download(
-                    [self.index_url], part, what="the package index", timeout=self.timeout,
-                    max_bytes=MAX_INDEX_BYTES, progress=progress, cancel=cancel,
-                )  # fmt: skip
+            cache = self._index_path.parent
+            staging.remove_stale(cache, _STALE_PREFIXES)
+            with staging.staging_dir(cache, _TMP_PREFIX) as tmp:
+                part = tmp / "index.json"
+                limits = self._limits("the package index", MAX_INDEX_BYTES, INDEX_DEADLINE)
+                http.download([self.index_url], part, limits, progress=progress, cancel=cancel)
                 entries = self._parse_index(part.read_bytes())
                 os.replace(part, self._index_path)
-            return entries
+            self._probe_sizes(entries, cancel)
+            return self._with_sizes(entries)
         try:
-            return self._parse_index(self._index_path.read_bytes())
+            return self._with_sizes(self._parse_index(self._index_path.read_bytes()))
         except (OSError, ModelError):
             return []
+
+    # -- download sizes (the index has none) -------------------------------------------------------
+    def download_size(self, package: AvailablePackage, *, cancel: CancelToken | None = None) -> int | None:
+        """The package's size from the server (a HEAD request's Content-Length), None if unknown."""
+        for link in package.links:
+            try:
+                size = http.content_length(
+                    link, timeout=min(self.timeout, SIZE_PROBE_DEADLINE), cancel=cancel
+                )
+            except FetchError:
+                continue
+            if size:
+                return size
+        return None
+
+    def _probe_sizes(self, entries: list[AvailablePackage], cancel: CancelToken | None) -> None:
+        """Ask the servers for every package's size (in parallel, bounded in time) and remember them,
+        so the dialog and the missing-model banner can say "about 100 MB" without going online again."""
+        wanted = [entry for entry in entries if entry.size_bytes is None and entry.links]
+        if not wanted:
+            return
+        pool = ThreadPoolExecutor(_SIZE_PROBE_THREADS, thread_name_prefix="size-probe")
+        futures = {pool.submit(self.download_size, entry, cancel=cancel): entry for entry in wanted}
+        done, _late = wait(futures, timeout=SIZE_PROBE_DEADLINE)
+        pool.shutdown(wait=False, cancel_futures=True)
+        sizes = {}
+        for future in done:
+            if future.exception() is None and future.result():
+                sizes[futures[future].links[0]] = future.result()
+        try:
+            self._sizes_path.write_text(json.dumps(sizes), "utf-8")
+        except OSError:
+            pass  # sizes are a convenience; the index itself is saved
+
+    def _with_sizes(self, entries: list[AvailablePackage]) -> list[AvailablePackage]:
+        try:
+            data = self._sizes_path.read_bytes()
+            sizes = json.loads(data) if len(data) < MAX_INDEX_BYTES else {}
+        except (OSError, ValueError, RecursionError):
+            return entries
+        if not isinstance(sizes, dict):
+            return entries
+        result = []
+        for entry in entries:
+            size = sizes.get(entry.links[0]) if entry.links and entry.size_bytes is None else None
+            ok = isinstance(size, int) and 0 < size <= MAX_PACKAGE_BYTES
+            result.append(replace(entry, size_bytes=size) if ok else entry)
+        return result
 
     def index_age(self) -> float | None:
         """Seconds since the cached index was downloaded, None if there is none."""
@@ -190,7 +260,7 @@ class PackageManager:
     def _parse_index(data: bytes) -> list[AvailablePackage]:
         try:
             raw = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested too deep
             raise ModelError("The package index is not valid JSON; try again later.") from error
         if not isinstance(raw, list):
             raise ModelError("The package index has an unexpected format.")
@@ -212,13 +282,14 @@ class PackageManager:
         """Download (byte progress, cancel, timeout), verify and install a package atomically."""
         if not package.links:
             raise ModelError(f"The index gives no download link for {package.from_name} → {package.to_name}.")
-        self.packages_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=self.packages_dir, prefix=_TMP_PREFIX) as tmp:
-            part = Path(tmp) / f"{package.package_id}.argosmodel"
-            http_download(
-                list(package.links), part, what=f"the {package.from_name} → {package.to_name} package",
-                timeout=self.timeout, max_bytes=MAX_PACKAGE_BYTES, progress=progress, cancel=cancel,
-                checksum=Checksum.parse(package.checksum) if package.checksum else None,
+        staging.remove_stale(self.packages_dir, _STALE_PREFIXES)
+        with staging.staging_dir(self.packages_dir, _TMP_PREFIX) as tmp:
+            part = tmp / f"{package.package_id}.argosmodel"
+            what = f"the {package.from_name} → {package.to_name} package"
+            http.download(
+                list(package.links), part, self._limits(what, MAX_PACKAGE_BYTES, PACKAGE_DEADLINE),
+                progress=progress, cancel=cancel,
+                checksum=http.Checksum.parse(package.checksum) if package.checksum else None,
             )  # fmt: skip
             if cancel is not None:
                 cancel.raise_if_cancelled()
@@ -227,25 +298,22 @@ class PackageManager:
     def install_file(self, path: Path) -> InstalledPackage:
         """Install a local ``.argosmodel``; replaces an installed package for the same pair."""
         path = Path(path)
-        if not path.is_file():
+        if not path.exists():
             raise ModelError(f"No such package file: {path}.")
-        if not zipfile.is_zipfile(path):
-            raise ModelError(f"{path.name} is not an Argos package (not a zip archive).")
         self.packages_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as error:
-            raise ModelError(f"{path.name} is not a readable zip archive.") from error
-        with archive, tempfile.TemporaryDirectory(dir=self.packages_dir, prefix=_TMP_PREFIX) as tmp:
-            root, metadata = _check_archive(archive, path.name)
-            try:
-                for info in archive.infolist():
-                    archive.extract(info, tmp)
-            except (zipfile.BadZipFile, OSError, EOFError) as error:  # CRC error, truncated, disk full
-                raise ModelError(f"{path.name} is damaged and could not be installed: {error}.") from error
-            extracted = Path(tmp) / root if root else Path(tmp)
+        staging.remove_stale(self.packages_dir, _STALE_PREFIXES)
+        with (
+            archive.open_zip(path, path.name, "an Argos package") as zipped,
+            staging.staging_dir(self.packages_dir, _TMP_PREFIX) as tmp,
+        ):
+            archive.check_entries(zipped, path.name, _PACKAGE_CAPS)  # before reading any entry
+            root, metadata = _check_archive(zipped, path.name)
+            unpacked = tmp / "unpacked"
+            members = [(info, info.filename) for info in zipped.infolist()]
+            archive.extract(zipped, members, unpacked, path.name, _PACKAGE_CAPS)
+            extracted = unpacked / root if root else unpacked
             package_id = _package_id(metadata["from_code"], metadata["to_code"])
-            staged = Path(tmp) / f"{_TMP_PREFIX}staged"
+            staged = tmp / f"{_TMP_PREFIX}staged"
             if root:
                 os.replace(extracted, staged)
             else:
@@ -254,7 +322,7 @@ class PackageManager:
                 raise ModelError(f"{path.name} does not contain a usable translation package.")
             final = self.packages_dir / package_id
             if final.exists():
-                os.replace(final, Path(tmp) / f"{_TMP_PREFIX}old")  # removed with the temp dir
+                os.replace(final, tmp / f"{_TMP_PREFIX}old")  # removed with the temp dir
             os.replace(staged, final)
         installed = self._read_installed(final)
         assert installed is not None
@@ -279,11 +347,14 @@ def _move_contents(source: Path, dest: Path) -> None:
             os.replace(child, dest / child.name)
 
 
-def _check_archive(archive: zipfile.ZipFile, label: str) -> tuple[str, dict[str, Any]]:
+_PACKAGE_CAPS = archive.Caps(total=MAX_PACKAGE_BYTES, entry=MAX_PACKAGE_BYTES)
+
+
+def _check_archive(archive_: zipfile.ZipFile, label: str) -> tuple[str, dict[str, Any]]:
     """Reject unsafe or incomplete archives; return (top folder or "", metadata)."""
     names = []
     total = 0
-    for info in archive.infolist():
+    for info in archive_.infolist():
         name = info.filename
         pure = PurePosixPath(name.replace("\\", "/"))
         if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
@@ -301,9 +372,10 @@ def _check_archive(archive: zipfile.ZipFile, label: str) -> tuple[str, dict[str,
         root = tops.pop() if len(tops) == 1 else ""
     if f"{root}/metadata.json".lstrip("/") not in names:
         raise ModelError(f"{label} has no metadata.json; it is not an Argos package.")
+    data = archive.read_member(archive_, f"{root}/metadata.json".lstrip("/"), label, MAX_METADATA_BYTES)
     try:
-        metadata = json.loads(archive.read(f"{root}/metadata.json".lstrip("/")).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as error:
+        metadata = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise ModelError(f"{label} has an unreadable metadata.json.") from error
     if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
         raise ModelError(f"{label}: metadata.json does not name the languages it translates.")
@@ -315,7 +387,9 @@ def _check_archive(archive: zipfile.ZipFile, label: str) -> tuple[str, dict[str,
     if not {f"{prefix}sentencepiece.model", f"{prefix}bpe.model"} & set(names):
         raise ModelError(f"{label} has no tokenizer (sentencepiece.model or bpe.model).")
     for key in ("from_code", "to_code"):
-        code = str(metadata[key])
+        code = metadata[key]
+        if not isinstance(code, str):
+            raise ModelError(f"{label}: metadata.json has a {key} that is not text.")
         if not code.replace("-", "").isalnum() or len(code) > 12:
             raise ModelError(f"{label}: metadata.json has an invalid language code '{code}'.")
     return root, metadata
@@ -347,6 +421,6 @@ def _parse_entry(entry: object) -> AvailablePackage | None:
         version=str(entry.get("package_version") or "0"),
         links=links,
         checksum=checksum,
-        size_bytes=int(size) if isinstance(size, int | float) and size > 0 else None,
+        size_bytes=int(size) if isinstance(size, int | float) and math.isfinite(size) and size > 0 else None,
         description=str(entry.get("description") or ""),
     )
