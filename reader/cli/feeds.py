@@ -53,6 +53,18 @@ def register(sub: Any) -> None:
     remove.add_argument("feed", metavar="FEED", help="a feed id or address")
     remove.set_defaults(handler=run_remove)
 
+    settings = actions.add_parser("settings", help="show or change a feed's settings")
+    settings.add_argument("feed", metavar="FEED", help="a feed id or address")
+    fetching = settings.add_mutually_exclusive_group()
+    fetching.add_argument("--full", action="store_true", help="fetch and extract each article's page")
+    fetching.add_argument("--summary-only", action="store_true", help="keep only what the feed itself says")
+    translating = settings.add_mutually_exclusive_group()
+    translating.add_argument("--translate", action="store_true", help="translate new articles")
+    translating.add_argument("--no-translate", action="store_true", help="do not translate new articles")
+    settings.add_argument("--keep", type=int, metavar="N", help="keep at most N articles (0: no limit)")
+    settings.add_argument("--days", type=int, metavar="N", help="keep articles for N days (0: no limit)")
+    settings.set_defaults(handler=run_settings)
+
     importing = actions.add_parser("import-opml", help="subscribe to every feed of an OPML file")
     importing.add_argument("file")
     importing.set_defaults(handler=run_import)
@@ -136,6 +148,32 @@ def _report_line(report: SourceReport) -> str:
 def run_remove(args: argparse.Namespace) -> int:
     source = _service(args).remove(args.feed)
     print(f"unsubscribed from {_clean(source.title)}; its articles stay in the library")
+    return 0
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    from reader.core.errors import InputError
+    from reader.store.feeds import SourceSettings
+
+    service = _service(args)
+    source = service.store.find_source(args.feed)
+    for value, name in ((args.keep, "--keep"), (args.days, "--days")):
+        if value is not None and not 0 <= value <= 100_000:
+            raise InputError(f"{name} takes a number from 0 (no limit) to 100000.")
+    settings = SourceSettings(
+        full_fetch=source.full_fetch if not (args.full or args.summary_only) else args.full,
+        translate=source.translate if not (args.translate or args.no_translate) else args.translate,
+        keep_articles=source.keep_articles if args.keep is None else args.keep,
+        keep_days=source.keep_days if args.days is None else args.days,
+    )
+    service.store.update_settings(source.id, settings)
+    keep = f"at most {settings.keep_articles}" if settings.keep_articles else "all"
+    days = f"for {settings.keep_days} days" if settings.keep_days else "with no age limit"
+    print(
+        f"{_clean(source.title)}: {'full articles' if settings.full_fetch else 'feed summaries only'}, "
+        f"{'translated' if settings.translate else 'not translated'}; keeps {keep} articles {days} "
+        "(starred and tagged ones always)"
+    )
     return 0
 
 

@@ -251,6 +251,12 @@ class FeedStore:
         ).fetchone()
         return row is not None
 
+    def added_since(self, article_id: int, moment: float) -> bool:
+        """Whether the article was first saved at or after ``moment`` (a refresh created it)."""
+        with self.library.reading() as conn:
+            row = conn.execute("SELECT added_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None and float(row[0]) >= moment
+
     # -- retention --------------------------------------------------------------------------------------
     def apply_retention(self, source_id: int, now: float | None = None) -> int:
         """Move to the trash the entries beyond the source's limits; returns how many.

@@ -230,3 +230,18 @@ def test_host_pacer_spaces_requests_to_one_host() -> None:
             stamps.append(time.monotonic())
     assert stamps[1] - stamps[0] >= 0.2
     assert stamps[2] - stamps[1] < 0.1
+
+
+def test_an_article_saved_by_hand_is_never_removed_by_retention(
+    feeds: FeedService, site: FeedSite, library: Library
+) -> None:
+    from reader.core.ingest import load_url
+
+    kept = library.save_article(load_url(site.url("/de/bibliothek.html")))  # the reader saved it first
+    german, _ = feeds.store.add_source(site.url("/de/rss.xml"), "Stadtanzeiger")
+    feeds.refresh(translate=False, annotate=False)
+    assert kept in {e.article_id for e in feeds.store.entries(german.id)}  # linked, not duplicated
+    assert library.count() == 3
+    feeds.store.update_settings(german.id, SourceSettings(keep_articles=0, keep_days=1))
+    assert feeds.store.apply_retention(german.id, now=2_000_000_000.0) == 2
+    assert [e.article_id for e in feeds.store.entries(german.id)] == [kept]

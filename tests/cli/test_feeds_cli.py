@@ -74,6 +74,15 @@ def test_errors_opml_and_remove(
     out = tmp_path / "out.opml"
     assert feeds(db, "export-opml", str(out)) == 0
     assert out.read_bytes().count(b"<outline") == 3
+    capsys.readouterr()
+    assert (
+        feeds(db, "settings", site.url("/gone.xml"), "--summary-only", "--no-translate", "--keep", "5") == 0
+    )
+    assert capsys.readouterr().out.strip() == (
+        "Gone: feed summaries only, not translated; keeps at most 5 articles for 60 days "
+        "(starred and tagged ones always)"
+    )
+    assert feeds(db, "settings", site.url("/gone.xml"), "--days", "-1") == 2
     assert feeds(db, "remove", site.url("/gone.xml")) == 0
     assert feeds(db, "remove", "999") == 2
     assert "There is no feed '999'" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,7 @@ class FeedState(Protocol):
         error: str | None = None,
     ) -> None: ...
     def apply_retention(self, source_id: int, now: float | None = None) -> int: ...
+    def added_since(self, article_id: int, moment: float) -> bool: ...
 
 
 class ArticleSink(Protocol):
@@ -223,6 +225,7 @@ class FeedRefresher:
             )
             report.new += 1
             return
+        started = time.time()
         try:
             article_id, translated_title = self.process(source, item)
         except CancelledError:
@@ -250,7 +253,9 @@ class FeedRefresher:
             published=item.published,
             updated=item.updated,
             article_id=article_id,
-            owned=existing is None,
+            # Owned only if this refresh created the entry: an article the reader had saved (same URL or
+            # same content) is never removed by a feed's retention.
+            owned=self.state.added_since(article_id, started),
             title_translated=translated_title,
         )
         if seen:
