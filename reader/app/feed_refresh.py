@@ -10,7 +10,7 @@ when asked); the first subscription asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -124,6 +124,16 @@ class FeedController(QObject):
 
     def remove(self, source_id: int) -> None:
         self._query(lambda feeds: feeds.remove(str(source_id)), lambda _s: self.load_sources())
+
+    def update_settings(self, source_id: int, values: Mapping[str, Any]) -> None:
+        """A source's settings from the dialog (the fields of ``SourceSettings``)."""
+
+        def work(feeds: FeedService) -> None:
+            from reader.store.feeds import SourceSettings
+
+            feeds.store.update_settings(source_id, SourceSettings(**values))
+
+        self._query(work, lambda _r: self.load_sources())
 
     def set_schedule(self, minutes: int) -> None:
         self._apply_schedule(minutes)

@@ -39,13 +39,14 @@ SCHEDULE_LABELS = {
 
 class FeedsPanel(QWidget):
     """Signals: subscribe_requested(str), refresh_requested(), source_selected(int or None),
-    article_activated(int), remove_requested(int), schedule_chosen(int minutes)."""
+    article_activated(int), remove_requested(int), settings_requested(FeedSource), schedule_chosen(int)."""
 
     subscribe_requested = Signal(str)
     refresh_requested = Signal()
     source_selected = Signal(object)
     article_activated = Signal(int)
     remove_requested = Signal(int)
+    settings_requested = Signal(object)  # the FeedSource
     schedule_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -110,6 +111,10 @@ class FeedsPanel(QWidget):
         unsubscribe.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         unsubscribe.triggered.connect(self._on_unsubscribe)
         self.sources.addAction(unsubscribe)
+        settings = QAction("Settings…", self.sources)
+        settings.triggered.connect(self._on_settings)
+        self.sources.addAction(settings)
+        self._shown: dict[int, Any] = {}
         self.entries.itemActivated.connect(lambda item: self.article_activated.emit(int(item.data(ID_ROLE))))
         self.show_sources([])
 
@@ -149,6 +154,7 @@ class FeedsPanel(QWidget):
     def show_sources(self, sources: Sequence[Any]) -> None:
         """Rebuild the sources list (``FeedSource`` records), keeping the selection."""
         selected = self.selected_source()
+        self._shown = {source.id: source for source in sources}
         self.sources.blockSignals(True)
         self.sources.clear()
         unread = sum(source.unread for source in sources)
@@ -208,6 +214,11 @@ class FeedsPanel(QWidget):
         if address:
             self.subscribe_requested.emit(address)
             self.address.clear()
+
+    def _on_settings(self) -> None:
+        source_id = self.selected_source_or_all()
+        if source_id is not None and source_id in self._shown:
+            self.settings_requested.emit(self._shown[source_id])
 
     def _on_unsubscribe(self) -> None:
         source_id = self.selected_source_or_all()

@@ -38,7 +38,16 @@ def wire_feeds(window: Any, panel: FeedsPanel, feeds: FeedController) -> None:
         panel.set_refreshing(busy)
         status.set_busy(busy or articles.busy)
 
+    def on_settings(source: Any) -> None:
+        from reader.ui.feed_settings_dialog import FeedSettingsDialog
+
+        dialog = FeedSettingsDialog(source, window)
+        dialog.accepted.connect(lambda: feeds.update_settings(source.id, dialog.settings()))
+        dialog.open()  # window-modal, without a nested event loop
+        window.feed_settings_dialog = dialog  # tests reach it here
+
     panel.subscribe_requested.connect(on_subscribe)
+    panel.settings_requested.connect(on_settings)
     panel.refresh_requested.connect(lambda: feeds.refresh())
     panel.source_selected.connect(feeds.load_entries)
     panel.article_activated.connect(articles.open_stored)

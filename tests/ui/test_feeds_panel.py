@@ -145,3 +145,26 @@ def test_offline_the_feeds_section_lists_and_opens_without_touching_the_network(
     qtbot.waitUntil(lambda: restarted.view.article is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: not restarted.session.busy, timeout=WAIT)
     assert attempts == []
+
+
+def test_per_source_settings_dialog(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], site: FeedSite
+) -> None:
+    window = feeds_window(make_window)
+    source, _ = window.feeds.service().store.add_source(site.url("/de/rss.xml"), "Stadtanzeiger")
+    window.feeds.load_sources()
+    panel = window.feeds_panel
+    qtbot.waitUntil(lambda: panel.sources.count() == 2, timeout=WAIT)
+    panel.sources.setCurrentRow(1)
+    [settings_action] = [a for a in panel.sources.actions() if a.text() == "Settings…"]
+    settings_action.trigger()
+    dialog = window.feed_settings_dialog
+    assert dialog.full_fetch.isChecked() and dialog.translate.isChecked()
+    dialog.translate.setChecked(False)
+    dialog.keep_articles.setValue(10)
+    dialog.keep_days.setValue(0)
+    dialog.accept()
+    store = window.feeds.service().store
+    qtbot.waitUntil(lambda: store.source(source.id).keep_articles == 10, timeout=WAIT)
+    updated = store.source(source.id)
+    assert (updated.full_fetch, updated.translate, updated.keep_days) == (True, False, 0)
