@@ -124,6 +124,8 @@ def run_refresh(args: argparse.Namespace) -> int:
     reports = service.refresh(
         ids, target_lang=target, translate=not args.no_translate, annotate=not args.no_annotate
     )
+    if not reports:
+        print("No subscriptions to refresh: `reader feeds add ADDRESS`.", file=sys.stderr)
     for report in reports:
         print(_report_line(report))
     return 0
