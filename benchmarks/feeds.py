@@ -120,9 +120,15 @@ class Site:
         self.version += 1
 
 
-def stall_while(app: Any, start: Any, done: threading.Event, limit: float) -> tuple[float, float]:
-    """Run ``start()`` and tick every 10 ms on the GUI thread until ``done``; (longest gap ms, seconds)."""
-    from PySide6.QtCore import QTimer
+def stall_while(start: Any, connect_done: Any, limit: float) -> tuple[float, float]:
+    """Run ``start()`` and tick every 10 ms on the GUI thread until ``connect_done``'s callback is called.
+
+    Returns (longest gap between ticks in ms, seconds). The wait is one ``QEventLoop.exec()``, as the app
+    runs ``QApplication.exec()``: with PySide6 6.12 on Python 3.11 every Python-to-Qt call returning
+    void lowers None's reference count by one (``processEvents()`` by about eleven), so a polling loop of
+    ``processEvents()`` crashes the interpreter within a minute ("deallocating None").
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -132,21 +138,22 @@ def stall_while(app: Any, start: Any, done: threading.Event, limit: float) -> tu
         gaps.append(now - last[0])
         last[0] = now
 
+    loop = QEventLoop()
+    connect_done(loop.quit)
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
+    QTimer.singleShot(int(limit * 1000), loop.quit)
     started = time.perf_counter()
     timer.start()
-    start()
-    while not done.is_set() and time.perf_counter() - started < limit:
-        app.processEvents()  # the benchmark's own event loop (the app runs QApplication.exec())
-        time.sleep(0.001)
+    QTimer.singleShot(0, start)
+    loop.exec()
     timer.stop()
     seconds = time.perf_counter() - started
     return (max(gaps) * 1000 if gaps else 0.0), seconds
 
 
-def run_window_refresh(services: Any, target: str, app: Any, limit: float) -> tuple[float, float, list[Any]]:
+def run_window_refresh(services: Any, target: str, limit: float) -> tuple[float, float, list[Any]]:
     from reader.app.feed_refresh import FeedController
     from reader.app.operations import Operations
     from reader.app.runner import TaskRunner
@@ -154,11 +161,14 @@ def run_window_refresh(services: Any, target: str, app: Any, limit: float) -> tu
     runner = TaskRunner()
     ops = Operations(runner)
     controller = FeedController(ops, services, target)
-    done = threading.Event()
     reports: list[Any] = []
-    controller.refresh_finished.connect(lambda result: (reports.extend(result), done.set()))
-    ops.failed.connect(lambda message: (print(f"  failed: {message}"), done.set()))
-    stall, seconds = stall_while(app, controller.refresh, done, limit)
+    controller.refresh_finished.connect(reports.extend)
+    ops.failed.connect(lambda message: print(f"  failed: {message}"))
+
+    def connect_done(quit_loop: Any) -> None:
+        controller.busy_changed.connect(lambda busy: None if busy else quit_loop())
+
+    stall, seconds = stall_while(controller.refresh, connect_done, limit)
     runner.shutdown()
     return stall, seconds, reports
 
@@ -179,7 +189,7 @@ def main() -> None:
     from reader.store.feeds import SourceSettings
     from reader.store.library import Library
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - Qt needs it alive
     root = Path(tempfile.mkdtemp(prefix="reader-feeds-bench-"))
     sites = [Site(n) for n in range(SOURCES)]
     library, _notice = Library.open(root / "library.sqlite3")
@@ -207,7 +217,7 @@ def main() -> None:
         feeds.store.update_settings(source.id, SourceSettings(full_fetch=True, translate=False))
     for site in sites:
         site.publish(2)
-    stall, seconds, reports = run_window_refresh(services, "en", app, args.time_limit)
+    stall, seconds, reports = run_window_refresh(services, "en", args.time_limit)
     new = sum(r.new for r in reports)
     print(
         f"gui_stall_ms={stall:.0f} while processing {new} new 800-word articles in {seconds:.1f} s "
@@ -222,7 +232,7 @@ def main() -> None:
             feeds.store.update_settings(source.id, SourceSettings(full_fetch=True, translate=True))
         for site in sites[: args.translate_articles]:
             site.publish(1)
-        stall, seconds, reports = run_window_refresh(translated_services, "en", app, args.time_limit)
+        stall, seconds, reports = run_window_refresh(translated_services, "en", args.time_limit)
         new = sum(r.new for r in reports)
         print(
             f"translate_gui_stall_ms={stall:.0f} translate_s_per_article={seconds / max(new, 1):.1f} "
