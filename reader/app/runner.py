@@ -1,7 +1,8 @@
 """Run blocking work off the GUI thread and bring results back to it through signals.
 
-Three pools, as DESIGN.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model`` (one thread:
-the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: the SQLite writer).
+Three pools, as docs/ARCHITECTURE.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model``
+(one thread: the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: library
+writes, which the store then serialises on its own writer thread).
 Model-pool threads run at a lower OS priority, so heavy compute never starves the GUI thread.
 ``run(pool, fn, on_success, on_failure)`` runs ``fn(handle)`` in the pool and then one of the two callbacks
 on the GUI thread. The rest of the app does not call it directly: it builds operations (``operations.py``).

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 
-from babel import Locale, UnknownLocaleError
-
 from reader.core.document import SpanKind, Translation, TranslationStatus
 from reader.core.errors import ReaderError
 
@@ -33,21 +31,6 @@ SPAN_KIND_PLURALS = {
     SpanKind.MISC: "Other names",
     SpanKind.DATE: "Dates",
 }
-
-
-def language_name(code: str | None, in_language: str = "en") -> str:
-    """'de' → 'German' (CLDR names through Babel); unknown codes come back upper-cased."""
-    if not code:
-        return "Unknown"
-    try:
-        name = Locale.parse(code).get_display_name(in_language)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return code.upper()
-    return name[:1].upper() + name[1:] if name else code.upper()
-
-
-def pair_label(source: str, target: str) -> str:
-    return f"{language_name(source)} → {language_name(target)}"
 
 
 def translation_status_note(translation: Translation) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.app import strings
+from reader.core import display
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
 
@@ -108,18 +109,6 @@ class ArticleView(QTextBrowser):
         self._jump_index.clear()
         self._render()
         self.verticalScrollBar().setValue(0)
-
-    def clear_article(self) -> None:
-        self._article = None
-        self._translations.clear()
-        self._annotations.clear()
-        self.clear()
-        self._spans, self._span_starts, self._block_starts = [], [], []
-
-    def replace_article(self, article: Article) -> None:
-        """Same article with changed metadata or block languages: keep translations and scroll position."""
-        self._article = article
-        self.schedule_render()
 
     def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
         """The same article changed (a corrected language, another reader language): keep the place."""
@@ -423,14 +412,14 @@ class ArticleView(QTextBrowser):
         self.mark_key(key)
         return self._spans[index]
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         placed = self.span_at(event.position().toPoint())
         key = placed.key if placed else None
         if key != self._hover_key:
             self.mark_key(key)
 
-    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
             tip = self.cursorForPosition(pos).charFormat().toolTip()
@@ -442,7 +431,7 @@ class ArticleView(QTextBrowser):
         return super().event(event)
 
     # -- links and the language badge -------------------------------------------------------------------
-    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802,A002 - Qt override
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         """Never load anything: no images, no stylesheets, local or remote (untrusted pages)."""
         return None
 
@@ -464,7 +453,7 @@ class ArticleView(QTextBrowser):
         header = menu.addAction(strings.BADGE_TOOLTIP)
         header.setEnabled(False)
         for code in self.detection_languages:
-            action = menu.addAction(strings.language_name(code))
+            action = menu.addAction(display.language_name(code))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.triggered.connect(

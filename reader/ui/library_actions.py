@@ -1,8 +1,8 @@
 """The window's library actions: the panel's queries, tags, archive, delete with undo, and export.
 
-A mixin of MainWindow (kept apart to keep the window module small). Every SQLite call is an operation:
-queries a QueryOp, writes a WriteOp (the library list refreshes on the ``library_changed`` broadcast that
-follows every write); errors take the operations' default route.
+A mixin of MainWindow (kept apart to keep the window module small). Each action runs one operation from
+``reader.app.library_ops`` and says in the status bar what happened; the library list refreshes on the
+``library_changed`` broadcast that follows every write, and errors take the operations' default route.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
+from reader.app import library_ops
 from reader.app.article_session import ArticleSession
-from reader.app.library_rows import LibraryQuery, LibraryRow
-from reader.app.operations import Operations, QueryOp, WriteOp
+from reader.app.library_ops import Rows
+from reader.app.library_rows import LibraryQuery
+from reader.app.operations import Operations, WriteOp
 from reader.app.services import Services
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.status_bar import StatusBar
@@ -35,29 +37,20 @@ class LibraryActionsMixin(_Base):
     _deleted_id: int | None
 
     def _run_library_query(self, query: LibraryQuery) -> None:
-        services = self.services
-
-        def work(_handle: object) -> tuple[list[LibraryRow], list[str]]:
-            from reader.app.library_rows import query_rows
-
-            return query_rows(services.library, query)
-
-        def done(result: tuple[list[LibraryRow], list[str]]) -> None:
+        def show(result: Rows) -> None:
             rows, tags = result
             self.library_panel.set_tags(tags)
             self.library_panel.show_results(query, rows)
 
-        QueryOp(self.ops, work).success(done).run_in_background()
+        library_ops.query_library(self.ops, self.services, query).success(show).run_in_background()
 
-    def _library_write(
-        self, fn: Callable[[], object], message: str, after: Callable[[], None] | None = None
-    ) -> None:
-        def done(_result: object) -> None:
+    def _after_write(self, op: WriteOp[None], message: str, after: Callable[[], None] | None = None) -> None:
+        def done(_result: None) -> None:
             self.status.show_text(message)
             if after is not None:
                 after()
 
-        WriteOp(self.ops, lambda _h: fn()).success(done).run_in_background()
+        op.success(done).run_in_background()
 
     def _current_id(self) -> int | None:
         if self.session.article_id is not None:
@@ -77,7 +70,7 @@ class LibraryActionsMixin(_Base):
             return
         tags = sorted({t.strip() for t in value.split(",") if t.strip()})
         self.session.tags = tags
-        self._library_write(lambda: self.services.library.set_tags(article_id, tags), "Tags saved.")
+        self._after_write(library_ops.set_tags(self.ops, self.services, article_id, tags), "Tags saved.")
 
     def toggle_archive(self) -> None:
         """Archive the open article, or bring it back when it is archived already."""
@@ -87,8 +80,8 @@ class LibraryActionsMixin(_Base):
             return
         archive = not self.session.archived
         self.session.archived = archive
-        self._library_write(
-            lambda: self.services.library.set_archived(article_id, archive),
+        self._after_write(
+            library_ops.set_archived(self.ops, self.services, article_id, archive),
             "Archived." if archive else "Moved back from the archive.",
         )
 
@@ -104,9 +97,8 @@ class LibraryActionsMixin(_Base):
             if self.session.article_id == article_id:
                 self.session.article_id = None
 
-        self._library_write(
-            lambda: self.services.library.delete(article_id), "Deleted. Undo with Ctrl+Z.", after
-        )
+        op = library_ops.delete_article(self.ops, self.services, article_id)
+        self._after_write(op, "Deleted. Undo with Ctrl+Z.", after)
 
     def undo_delete(self) -> None:
         article_id = self._deleted_id
@@ -114,7 +106,7 @@ class LibraryActionsMixin(_Base):
             return
         self._deleted_id = None
         self.status.offer_undo(False)
-        self._library_write(lambda: self.services.library.undelete(article_id), "Restored.")
+        self._after_write(library_ops.restore_article(self.ops, self.services, article_id), "Restored.")
 
     def export_current(self, fmt: str) -> None:
         article = self.session.article
@@ -128,18 +120,12 @@ class LibraryActionsMixin(_Base):
         translations = list(self.session.translations.values())
         annotations = dict(self.session.annotations)
 
-        def write() -> None:
-            from reader.core import export
-
-            render = export.to_html if fmt == "html" else export.to_markdown
-            Path(path).write_text(render(article, translations, annotations), encoding="utf-8")
-
         def failed(error: BaseException) -> None:
             if isinstance(error, OSError):
                 self.ops.failed.emit(f"Could not write {path}: {error.strerror or error}.")
             else:
                 self.ops.report(error)
 
-        QueryOp(self.ops, lambda _h: write()).success(
-            lambda _r: self.status.show_text(f"Exported to {path}.")
-        ).failure(failed).run_in_background()
+        op = library_ops.export_article(self.ops, Path(path), fmt, article, translations, annotations)
+        op.success(lambda written: self.status.show_text(f"Exported to {written}.")).failure(failed)
+        op.run_in_background()

@@ -137,7 +137,7 @@ class LibraryPanel(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.article_activated.emit(int(item.data(ID_ROLE)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if watched is self.search and key == Qt.Key.Key_Down and self.list.count():

@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import (
@@ -48,7 +48,8 @@ from reader.app.feed_refresh import FeedController
 from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
 from reader.app.runner import TaskRunner
 from reader.app.services import Services
-from reader.core.document import SpanKind
+from reader.core import display
+from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.feeds_panel import FeedsPanel
@@ -59,6 +60,9 @@ from reader.ui.outline_panel import OutlinePanel
 from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # the dialog module loads when the dialog first opens
+    from reader.ui.model_manager import ModelManagerDialog
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +124,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
         self._missing: list[tuple[str, str]] = []
-        self._model_dialog: Any = None
+        self._model_dialog: ModelManagerDialog | None = None
 
         self.view = ArticleView(self)
         self.view.setAcceptDrops(False)
@@ -471,11 +475,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.url_field.setText(source)
         self.open_source(source)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if source_from_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         source = source_from_mime(event.mimeData())
         if source:
             event.acceptProposedAction()
@@ -491,13 +495,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     # -- article session events ------------------------------------------------------------------------------
-    def _on_article_opened(self, article: Any) -> None:
+    def _on_article_opened(self, article: Article) -> None:
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
         self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
 
-    def _on_article_changed(self, article: Any) -> None:
+    def _on_article_changed(self, article: Article) -> None:
         self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
@@ -524,9 +528,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         if not pairs:
             self.banner.hide()
             return
-        labels = ", ".join(strings.pair_label(s, t) for s, t in pairs)
+        labels = ", ".join(display.pair_label(s, t) for s, t in pairs)
         self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
-        self.banner_install.setText(f"Install {strings.pair_label(*pairs[0])}")
+        self.banner_install.setText(f"Install {display.pair_label(*pairs[0])}")
         self.banner.show()
 
         def size_of_first(_handle: object) -> int | None:
@@ -538,7 +542,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def show_size(size: int | None) -> None:
             if size and self._missing and self._missing[0] == pairs[0]:
                 self.banner_install.setText(
-                    f"Install {strings.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                    f"Install {display.pair_label(*pairs[0])} ({display.download_size(size)})"
                 )
 
         # The size is a nicety: without the cached index there is none to show, and no error either.
@@ -570,7 +574,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))  # applied on changed
 
     # -- dialogs ----------------------------------------------------------------------------------------
-    def show_model_manager(self) -> Any:
+    def show_model_manager(self) -> ModelManagerDialog:
         from reader.ui.model_manager import ModelManagerDialog
 
         if self._model_dialog is None:
@@ -608,7 +612,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
 
     # -- closing ----------------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         block_id = self.view.top_block_id()
         if block_id:
             self.session.save_position(block_id)

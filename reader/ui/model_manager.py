@@ -3,10 +3,10 @@
 Two tabs share one widget (``ModelTab``) over a small adapter per kind of model (``TranslationModels``,
 ``NerModels``), so both behave the same: an Installed list with Remove and Install from file, an Available
 list with a filter and Refresh, a progress bar with Cancel, and a one-line message area. Every call into
-the managers (they touch the disk and the network) is a ``QueryOp`` on the I/O pool; results come back on
-the GUI thread, and errors go to the tab's own message line (the dialog's place for them). The network is
-used only when the user clicks Refresh or Download (or the window's "Install German → English" banner calls
-``offer_pair``).
+the managers (they touch the disk and the network) is an operation from ``reader.app.model_sources`` on
+the I/O pool; results come back on the GUI thread, and errors go to the tab's own message line (the
+dialog's place for them). The network is used only when the user clicks Refresh or Download (or the
+window's "Install German → English" banner calls ``offer_pair``).
 """
 
 from __future__ import annotations
@@ -35,20 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.operations import Operations, QueryOp
-from reader.app.runner import TaskHandle
-from reader.app.strings import pair_label, user_message
-from reader.core.errors import CancelledError
-from reader.ui.model_sources import (
+from reader.app import model_sources
+from reader.app.model_sources import (
     PIVOT,
     NerModels,
     Row,
     TranslationModels,
     age_text,
-    approx_size,
     describe_package,
-    disk_size,
 )
+from reader.app.operations import Operations, QueryOp
+from reader.app.runner import TaskHandle
+from reader.app.strings import user_message
+from reader.core.display import file_size, pair_label
+from reader.core.errors import CancelledError
 
 if TYPE_CHECKING:
     from reader.core.annotate.ner_models import NerModelManager
@@ -183,13 +183,13 @@ class ModelTab(QWidget):
 
     def _start(
         self,
-        work: Callable[[TaskHandle], T],
+        op: QueryOp[T],
         on_success: Callable[[T], str],
         *,
         progress: bool,
         message: str = "",
     ) -> None:
-        """Run one operation; its result becomes the message line, its error a one-line message.
+        """Run one model operation visibly: its result becomes the message line, its error a one-line message.
 
         ``on_success`` must not start another operation; follow-ups (a pending pair) run after it.
         """
@@ -223,7 +223,7 @@ class ModelTab(QWidget):
         self.progress_bar.setVisible(progress)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setVisible(progress)
-        op = QueryOp(self.ops, work).success(succeeded).failure(failed)
+        op.success(succeeded).failure(failed)
         if progress:
             op.with_progress(self._on_progress)
         self._task = op.run_in_background()
@@ -236,7 +236,7 @@ class ModelTab(QWidget):
             self.progress_bar.setValue(min(100, done * 100 // total))
         else:
             self.progress_bar.setRange(0, 0)  # unknown length: a busy indicator
-            self.progress_bar.setFormat(f"{disk_size(done)}")
+            self.progress_bar.setFormat(file_size(done))
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -254,7 +254,7 @@ class ModelTab(QWidget):
             self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows])
             self._update_buttons()
 
-        op = QueryOp(self.ops, lambda _h: backend.installed()).success(show)
+        op = model_sources.list_installed(self.ops, backend).success(show)
         op.failure(lambda error: self.show_message(user_message(error), error=True))
         op.generation(lambda: self._installed_gen).run_in_background()  # a newer listing wins
 
@@ -266,10 +266,6 @@ class ModelTab(QWidget):
         self._available_gen += 1
         gen = self._available_gen
 
-        def work(handle: TaskHandle) -> tuple[list[Row], float | None]:
-            rows = backend.available(refresh, handle.report, handle.cancel_token)
-            return rows, backend.index_age()
-
         def success(result: tuple[list[Row], float | None]) -> str:
             if gen == self._available_gen:
                 self._show_available(result)
@@ -278,7 +274,8 @@ class ModelTab(QWidget):
 
         if refresh:
             self._refresh_attempted = True
-            self._start(work, success, progress=False, message="Downloading the list of models…")
+            op = model_sources.list_available(self.ops, backend, refresh=True)
+            self._start(op, success, progress=False, message="Downloading the list of models…")
             return
 
         def listed(result: tuple[list[Row], float | None]) -> None:
@@ -294,7 +291,8 @@ class ModelTab(QWidget):
                 self._resolve_pending()
 
         self._loading_available = True
-        QueryOp(self.ops, work).success(listed).failure(failed).run_in_background()
+        op = model_sources.list_available(self.ops, backend, refresh=False)
+        op.success(listed).failure(failed).run_in_background()
 
     def _show_available(self, result: tuple[list[Row], float | None]) -> None:
         rows, age = result
@@ -357,13 +355,12 @@ class ModelTab(QWidget):
         row = self._selected(self.available_list)
         if row is None or self.busy:
             return
-        backend = self.backend
-
-        def work(handle: TaskHandle) -> str:
-            return backend.download(row.key, handle.report, handle.cancel_token)
-
-        success = lambda label: self._after_change(f"Installed {label}.")  # noqa: E731
-        self._start(work, success, progress=True, message=f"Downloading {row.label}…")
+        self._start(
+            model_sources.download(self.ops, self.backend, row.key),
+            lambda label: self._after_change(f"Installed {label}."),
+            progress=True,
+            message=f"Downloading {row.label}…",
+        )
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -375,9 +372,8 @@ class ModelTab(QWidget):
     def install_file(self, path: Path) -> None:
         if self.busy:
             return
-        backend = self.backend
         self._start(
-            lambda _h: backend.install_file(path),
+            model_sources.install_file(self.ops, self.backend, path),
             lambda label: self._after_change(f"Installed {label}."),
             progress=False,
         )
@@ -386,9 +382,8 @@ class ModelTab(QWidget):
         row = self._selected(self.installed_list)
         if row is None or self.busy:
             return
-        backend = self.backend
         self._start(
-            lambda _h: backend.remove(row.key),
+            model_sources.remove(self.ops, self.backend, row.key),
             lambda _r: self._after_change(f"Removed {row.label}."),
             progress=False,
         )
@@ -492,7 +487,5 @@ __all__ = [
     "NerModels",
     "TranslationModels",
     "age_text",
-    "approx_size",
     "describe_package",
-    "disk_size",
 ]

@@ -7,7 +7,6 @@ settings themselves); OK then stores them. The window reacts to what changed thr
 
 from __future__ import annotations
 
-from babel import Locale
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -28,18 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app import strings
+from reader.core import display
 from reader.core.document import SpanKind
 from reader.core.language.identifier import LINGUA_LANGUAGES
 from reader.ui.settings import HIGHLIGHT_TYPES, MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES, Settings
 
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
 NO_DETECTION_LANGUAGE = "Choose at least one language for detection."
-
-
-def _language_names() -> dict[str, str]:
-    """ISO 639-1 code → English name from CLDR (Babel), capitalised."""
-    names = Locale("en").languages
-    return {code: name[:1].upper() + name[1:] for code, name in names.items() if len(code) == 2}
 
 
 class PreferencesDialog(QDialog):
@@ -49,7 +43,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Preferences")
-        self._names = _language_names()
+        self._names = display.language_names()
         self._font_family = settings.font_family  # "" = the system font, kept unless the user picks one
 
         self.language_combo = QComboBox(self)

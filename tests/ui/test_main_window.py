@@ -259,3 +259,21 @@ def test_auto_save_keeps_the_translated_article(
     stored = window.services.library.get(window.session.article_id)
     assert {t.status for t in stored.translations} >= {TranslationStatus.TRANSLATED}
     assert len(stored.translations) == len(stored.article.blocks)
+
+
+def test_the_window_follows_changed_settings(make_window: Callable[..., MainWindow]) -> None:
+    """Preferences, zoom or another window change a setting: the window follows Settings.changed."""
+    from reader.ui.article_html import DARK
+
+    window = make_window()
+    window.settings.theme = "dark"
+    assert window.view._palette == DARK  # the article's colours, not only the application palette
+    window.settings.font_size = 19
+    assert window.view.document().defaultFont().pointSize() == 19
+    window.settings.view_mode = "original"
+    assert window.view.mode is ViewMode.ORIGINAL and window.actions_by_name["mode_original"].isChecked()
+    window.settings.highlight_types = {"PER"}
+    assert window.view.visible_kinds() == {SpanKind.PERSON}
+    assert not window.actions_by_name["show_DATE"].isChecked()
+    window.settings.auto_save = True
+    assert window.session.auto_save

@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.operations import Operations
 from reader.app.runner import TaskRunner
-from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text, approx_size
+from reader.core.display import download_size
+from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text
 from tests.fixtures.http_server import LocalHTTPServer
 
 pytest.importorskip("reader.core.translate.packages")
-from reader.core.translate.packages import PackageManager  # noqa: E402
+from reader.core.translate.packages import PackageManager
 
 WAIT_MS = 15_000
 
@@ -101,9 +102,9 @@ def _select(tab: ModelTab, label: str) -> None:
 
 
 def test_size_and_age_wording() -> None:
-    assert approx_size(97_300_000) == "about 97 MB"
-    assert approx_size(104_000_000) == "about 100 MB"
-    assert approx_size(None) == "size unknown"
+    assert download_size(97_300_000) == "about 97 MB"
+    assert download_size(104_000_000) == "about 100 MB"
+    assert download_size(None) == "size unknown"
     assert age_text(None) == "index not downloaded yet"
     assert age_text(3 * 86400 + 60) == "index from 3 days ago"
 
@@ -123,7 +124,7 @@ def test_install_from_file_then_remove(
     qtbot.waitUntil(lambda: tab.installed_labels() == ["German → English"], timeout=WAIT_MS)
     assert tab.message.text() == "Installed German → English."
     row = tab.installed_list.topLevelItem(0)
-    assert row is not None and row.text(2).endswith(("MB", "KB"))
+    assert row is not None and row.text(2).endswith(("MB", "kB"))
 
     tab.installed_list.setCurrentItem(row)
     assert tab.remove_button.isEnabled()
@@ -169,7 +170,7 @@ def test_refresh_lists_the_index_with_names_and_the_filter_narrows_it(
         for i in range(tab.available_list.topLevelItemCount())
         if tab.available_list.topLevelItem(i).text(0) == "German → English"
     )
-    assert de_en.text(1) == approx_size(_size(served_index)) and de_en.text(1).endswith("MB")
+    assert de_en.text(1) == download_size(_size(served_index)) and de_en.text(1).endswith("MB")
     assert de_en.text(2) == "1.0"
 
     tab.filter_field.setText("span")
