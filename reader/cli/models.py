@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Protocol
 
 from reader.core.cancel import ProgressCallback
 from reader.core.display import file_size
 from reader.core.errors import ModelError
+from reader.core.files import user_path
 
 TRANSLATION = "translation"
 
@@ -74,7 +74,7 @@ class TranslationSource:
         return rows
 
     def install(self, name_or_file: str, progress: ProgressCallback) -> str:
-        path = Path(name_or_file).expanduser()
+        path = user_path(name_or_file)
         if path.suffix == ".argosmodel" or path.is_file():
             package = self.manager.install_file(path)
         else:

@@ -81,7 +81,7 @@ def open_zip(path: Path, label: str, kind: str) -> Iterator[zipfile.ZipFile]:
 
 def check_entries(archive: zipfile.ZipFile, label: str, caps: Caps) -> None:
     """Refuse links, encrypted entries, unknown compression and sizes over the caps (declared ones)."""
-    total = 0
+    total = packed = 0
     for info in archive.infolist():
         name = info.filename
         if info.flag_bits & 0x1:
@@ -103,8 +103,13 @@ def check_entries(archive: zipfile.ZipFile, label: str, caps: Caps) -> None:
                 "it was not installed."
             )
         total += info.file_size
+        packed += info.compress_size
     if total > caps.total:
         raise ModelError(f"{label} is too large to install (it would unpack to {total // 2**20} MB).")
+    if total > RATIO_FLOOR and total > caps.ratio * max(packed, 1):  # many small entries of zeros
+        raise ModelError(
+            f"{label} looks like a zip bomb (it expands more than {caps.ratio}x); not installed."
+        )
 
 
 def extract(
@@ -149,25 +154,22 @@ def _copy(
 ) -> int:
     limit = min(info.file_size, caps.entry, room)
     size = 0
-    with target.open("wb") as out:
-        try:
-            source = archive.open(info)
-        except (*_DAMAGE, OSError) as error:
-            raise ModelError(f"{label} is damaged ({_reason(error)}); it was not installed.") from error
+    try:
+        source = archive.open(info)
+    except (*_DAMAGE, OSError) as error:
+        raise ModelError(f"{label} is damaged ({_reason(error)}); it was not installed.") from error
+    with source, target.open("wb") as out:
         while True:
             try:
                 chunk = source.read(_COPY_CHUNK)
             except (*_DAMAGE, OSError) as error:  # bz2 reports a broken stream as OSError
-                source.close()
                 raise ModelError(f"{label} is damaged ({_reason(error)}); it was not installed.") from error
             if not chunk:
-                break
+                return size
             size += len(chunk)
             if size > limit:
                 raise ModelError(f"{label} unpacks to more than it declares ({_short(info.filename)}).")
             out.write(chunk)
-        source.close()
-    return size
 
 
 def read_member(archive: zipfile.ZipFile, name: str, label: str, cap: int) -> bytes:

@@ -18,6 +18,14 @@ class NotRegularFileError(OSError):
     """The path names a device, FIFO, socket or folder, not a regular file."""
 
 
+def user_path(text: str) -> Path:
+    """A path as the user typed it, ``~`` expanded; ``~nouser/x`` (no such user) is taken literally."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # no such user, so no home folder to expand: a name that will not be found
+        return Path(text)
+
+
 def open_regular_file(path: Path) -> BinaryIO:
     """Open ``path`` for reading if, after following links, it is a regular file.
 

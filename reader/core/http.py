@@ -7,13 +7,12 @@ cancel token, and progress. The loop is trafilatura's ``downloads.py`` shape (bo
 size-capped). It is written on ``http.client`` rather than urllib3 because cancelling a stalled read
 from another thread needs the socket itself (a watcher thread shuts it down), and urllib3's timeouts
 are per socket operation, not per transfer. Each failure is a ``FetchError`` with one calm line.
-``download()`` adds what packages need on top: retries with back-off, fallback across mirrors,
-checksums, and a file written only through the caller's temporary path.
+``reader.core.downloads`` adds what packages need on top: retries with back-off, fallback across
+mirrors, checksums, sizes by HEAD.
 """
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import socket
 import ssl
@@ -23,7 +22,6 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader import __version__
@@ -34,10 +32,8 @@ from reader.core.urls import join_location, normalize_url
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 10.0
 USER_AGENT = f"Reader/{__version__} (offline article reader)"
-RETRY_DELAYS = (0.5, 1.5)  # argos tries each link three times; so do we, waiting between tries
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
-_ALGORITHMS = {32: "md5", 40: "sha1", 64: "sha256", 128: "sha512"}
 
 
 class RetryableFetchError(FetchError):
@@ -72,36 +68,16 @@ class Limits:
 
 @dataclass(frozen=True)
 class Reply:
-    """The final answer: its URL (after redirects), type, declared charset and length, and the body.
-
-    ``status`` is 304 (body empty) when a conditional request (``headers`` with If-None-Match or
-    If-Modified-Since) found the copy unchanged; ``etag`` and ``last_modified`` are what to send next time.
-    """
+    """The final answer: URL (after redirects), type, charset, length, body; 304 (empty) = unchanged."""
 
     url: str
     content_type: str
     charset: str | None
     length: int | None
     body: bytes
-    status: int = 200
-    etag: str | None = None
+    status: int = 200  # 304 only answers a conditional request (``headers`` with If-None-Match …)
+    etag: str | None = None  # the validators to send next time
     last_modified: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Checksum:
-    algorithm: str
-    hexdigest: str
-
-    @classmethod
-    def parse(cls, text: str) -> Checksum:
-        """``sha256:<hex>``, ``<algo>=<hex>`` or bare hex (algorithm from its length)."""
-        algorithm, _, digest = text.strip().replace("=", ":", 1).rpartition(":")
-        digest = digest.lower()
-        algorithm = algorithm.lower().replace("-", "") or _ALGORITHMS.get(len(digest), "sha256")
-        if algorithm not in hashlib.algorithms_available:
-            algorithm = _ALGORITHMS.get(len(digest), "sha256")
-        return cls(algorithm, digest)
 
 
 def fetch(
@@ -112,29 +88,22 @@ def fetch(
     progress: ProgressCallback | None = None,
     sink: Callable[[bytes], None] | None = None,
     method: str = "GET",
+    deadline: float | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Reply:
     """One GET (or HEAD) following up to five redirects. The body goes to ``sink`` when one is given
     (``Reply.body`` is then empty), else into memory.
 
+    Args:
+        deadline: a ``time.monotonic()`` time shared with other requests (retries); by default
+            ``limits.total_timeout`` seconds from now.
+
     Raises:
         FetchError: bad address or scheme, DNS failure, refused, timeout, HTTP error, wrong type, too big.
         CancelledError: cancelled by the user.
     """
-    deadline = time.monotonic() + limits.total_timeout
-    return _fetch(url, limits, deadline, cancel, progress, sink, method, headers or {})
-
-
-def _fetch(
-    url: str,
-    limits: Limits,
-    deadline: float,
-    cancel: CancelToken | None,
-    progress: ProgressCallback | None,
-    sink: Callable[[bytes], None] | None,
-    method: str,
-    headers: Mapping[str, str] | None = None,
-) -> Reply:
+    if deadline is None:
+        deadline = time.monotonic() + limits.total_timeout
     current = normalize_url(url)
     for _ in range(MAX_REDIRECTS + 1):
         result = _Exchange(current, limits, deadline, cancel, progress, sink, method, headers or {}).run()
@@ -142,83 +111,6 @@ def _fetch(
             return result
         current = join_location(current, result)
     raise FetchError(f"Too many redirects (more than {MAX_REDIRECTS}) from {url}.")
-
-
-def content_length(url: str, *, timeout: float = 15.0, cancel: CancelToken | None = None) -> int | None:
-    """The size a download would have, from a HEAD request's Content-Length (None when not given)."""
-    reply = fetch(url, Limits(what="the size", total_timeout=timeout), cancel=cancel, method="HEAD")
-    return reply.length
-
-
-def download(
-    urls: list[str] | tuple[str, ...],
-    dest: Path,
-    limits: Limits,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
-    checksum: Checksum | None = None,
-    retry_delays: tuple[float, ...] = RETRY_DELAYS,
-) -> None:
-    """Download the first of ``urls`` that works into ``dest``: each link is tried up to
-    ``len(retry_delays) + 1`` times when the failure may be passing, then the next link. One total
-    deadline covers every try. ``dest`` is removed after a failure (the caller owns its folder)."""
-    deadline = time.monotonic() + limits.total_timeout
-    last: FetchError | None = None
-    for url in urls:
-        for attempt in range(len(retry_delays) + 1):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            try:
-                _download_once(url, dest, limits, deadline, progress, cancel, checksum)
-                return
-            except FetchError as error:
-                dest.unlink(missing_ok=True)
-                if isinstance(error, CancelledError):
-                    raise
-                last = error
-                if not isinstance(error, RetryableFetchError) or attempt == len(retry_delays):
-                    break
-                if not _pause(retry_delays[attempt], deadline, cancel):
-                    raise error from None
-    raise last or FetchError(f"No download address for {limits.what}.")
-
-
-def _download_once(
-    url: str,
-    dest: Path,
-    limits: Limits,
-    deadline: float,
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-    checksum: Checksum | None,
-) -> None:
-    digest = hashlib.new(checksum.algorithm) if checksum else None
-    try:
-        with dest.open("wb") as out:
-
-            def write(chunk: bytes) -> None:
-                out.write(chunk)
-                if digest is not None:
-                    digest.update(chunk)
-
-            _fetch(url, limits, deadline, cancel, progress, write, "GET")
-    except OSError as error:
-        raise FetchError(f"Could not save {limits.what}: {error.strerror or error}.") from error
-    if digest is not None and checksum is not None and digest.hexdigest() != checksum.hexdigest:
-        raise RetryableFetchError(f"The download of {limits.what} is corrupt (checksum mismatch); try again.")
-
-
-def _pause(seconds: float, deadline: float, cancel: CancelToken | None) -> bool:
-    """Wait before a retry; False when the deadline would pass first. Raises CancelledError."""
-    end = time.monotonic() + seconds
-    if end >= deadline:
-        return False
-    while time.monotonic() < end:
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        time.sleep(min(0.05, max(0.0, end - time.monotonic())))
-    return True
 
 
 class _Watcher:
@@ -317,6 +209,11 @@ class _Exchange:
                 if watcher.fired == "timeout":
                     raise self._timeout() from exc
                 if isinstance(exc, TimeoutError | socket.timeout):
+                    if watcher.sock is None and self.limits.what is not None:  # no connection yet
+                        raise RetryableFetchError(
+                            f"Could not download {self.limits.what}: {self.host} did not answer "
+                            f"within {self.limits.connect_timeout:g} s."
+                        ) from exc
                     if self.limits.stall_timeout is not None and time.monotonic() < self.deadline:
                         raise self._stalled() from exc
                     raise self._timeout() from exc
@@ -363,7 +260,10 @@ class _Exchange:
         charset = charset if isinstance(charset, str) else None
         return Reply(self.url, mime, charset, total, body, 200, etag, modified)
 
-    def _read_body(self, response: http.client.HTTPResponse, encoding: str, total: int | None) -> bytes:
+    # written in parallel; left for NET to split (integration note from the feeds branch).
+    def _read_body(  # noqa: C901
+        self, response: http.client.HTTPResponse, encoding: str, total: int | None
+    ) -> bytes:
         """Stream the body, decompressing as it arrives and stopping as soon as it exceeds the cap."""
         limit = self.limits.max_bytes
         if encoding in ("gzip", "x-gzip"):

@@ -183,12 +183,13 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
         # executescript() commits first; wrap the whole file and the version bump in one transaction.
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except BaseException:
+        except BaseException as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             # Two processes creating a new library at once both saw version 0; the one that got the write
             # lock second fails on "table articles already exists". The other applied it: not an error.
-            if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= number:
+            applied = int(conn.execute("PRAGMA user_version").fetchone()[0]) >= number
+            if isinstance(error, sqlite3.OperationalError) and applied:
                 continue
             raise
     return latest

@@ -39,3 +39,12 @@ def test_installing_a_non_model_is_one_line_and_status_2(
     assert main(["models", "install", str(bogus)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("reader: ") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", [[], ["--kind", "ner"]])
+def test_install_from_the_home_of_nobody_is_one_line(
+    kind: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["models", "install", "~nouser-reader-test/x.argosmodel", *kind]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader: ") and err.count("\n") == 1 and "Traceback" not in err

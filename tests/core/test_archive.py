@@ -227,3 +227,31 @@ def test_a_fifo_named_like_a_package_does_not_block(tmp_path: Path, ner_manager:
             pass
         pytest.fail("opening a FIFO blocked")
     assert errors == ["x.argosmodel is not a regular file; it was not installed."] * 2
+
+
+@pytest.mark.parametrize("meta", [b"[]", b'{"labels": {"ner": 5}, "lang": "de"}', b"[" * 100_000])
+def test_an_odd_meta_json_does_not_break_the_model_list(
+    tmp_path: Path, spacy_test_wheel: Path, ner_manager: NerModelManager, meta: bytes
+) -> None:
+    def replace_meta(info: zipfile.ZipInfo, data: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+        return info, meta if info.filename == f"{PIPELINE}/meta.json" else data
+
+    odd = _rebuild(spacy_test_wheel, tmp_path / "odd.whl", change=replace_meta)
+    model = ner_manager.install_file(odd)
+    assert [m.name for m in ner_manager.installed()] == [TEST_MODEL] and model.labels == ()
+
+
+def test_a_bomb_of_many_small_entries_is_refused(tmp_path: Path, ner_manager: NerModelManager) -> None:
+    zeros = bytes(1024 * 1024)  # each entry stays under the per-entry ratio floor
+    bomb = tmp_path / "many.argosmodel"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(150):
+            archive.writestr(f"translate-de_en/model/part{i}.bin", zeros)
+    assert bomb.stat().st_size < 1024 * 1024
+    manager = _packages(tmp_path)
+    with pytest.raises(ModelError, match="zip bomb"):
+        manager.install_file(bomb)
+    _assert_clean(manager, tmp_path)
+    wheel = bomb.rename(tmp_path / "many.whl")
+    with pytest.raises(ModelError, match="zip bomb"):
+        ner_manager.install_file(wheel)

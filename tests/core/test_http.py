@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import http
+from reader.core import downloads, http
 from reader.core.cancel import CancelToken
 from reader.core.errors import CancelledError, FetchError, InputError
 from reader.core.ingest import load_source
@@ -106,7 +106,9 @@ def test_download_retries_a_passing_failure_then_succeeds(
         request.wfile.write(body)
 
     dest = tmp_path / "file.bin"
-    http.download([http_server.route("/flaky", handler=flaky)], dest, _limits(), retry_delays=(0.05, 0.05))
+    downloads.download(
+        [http_server.route("/flaky", handler=flaky)], dest, _limits(), retry_delays=(0.05, 0.05)
+    )
     assert dest.read_bytes() == b"payload" and len(tries) == 3
 
 
@@ -115,7 +117,7 @@ def test_download_falls_back_across_mirrors_without_retrying_a_404(
 ) -> None:
     good = http_server.route("/good", body=b"payload")
     dest = tmp_path / "file.bin"
-    http.download([http_server.url("/gone"), good], dest, _limits(), retry_delays=(0.05, 0.05))
+    downloads.download([http_server.url("/gone"), good], dest, _limits(), retry_delays=(0.05, 0.05))
     assert dest.read_bytes() == b"payload"
     assert http_server.requests == ["/gone", "/good"]  # a 404 is not worth a second try
 
@@ -124,7 +126,7 @@ def test_a_failed_download_leaves_no_file(http_server: LocalHTTPServer, tmp_path
     url = http_server.route("/broken", status=500, body=b"oops")
     dest = tmp_path / "file.bin"
     with pytest.raises(FetchError, match=r"Could not download the test file: the server answered HTTP 500"):
-        http.download([url], dest, _limits(), retry_delays=(0.05, 0.05))
+        downloads.download([url], dest, _limits(), retry_delays=(0.05, 0.05))
     assert not dest.exists() and http_server.requests == ["/broken"] * 3
 
 
@@ -143,7 +145,7 @@ def test_a_dripping_download_hits_the_low_speed_limit(http_server: LocalHTTPServ
 
     start = time.monotonic()
     with pytest.raises(FetchError, match="stalled"):
-        http.download(
+        downloads.download(
             [http_server.route("/drip", handler=drip)],
             tmp_path / "f",
             _limits(stall_timeout=0.6),
@@ -156,7 +158,7 @@ def test_a_download_has_a_total_deadline(http_server: LocalHTTPServer, tmp_path:
     url = http_server.route("/slow", body=b"y" * 2_000_000, chunk_delay=0.1)  # fast enough not to stall
     start = time.monotonic()
     with pytest.raises(FetchError, match=r"took too long \(limit 1 s\)"):
-        http.download([url], tmp_path / "f", _limits(total_timeout=1.0, max_bytes=10_000_000))
+        downloads.download([url], tmp_path / "f", _limits(total_timeout=1.0, max_bytes=10_000_000))
     assert time.monotonic() - start < 3  # retries stay inside the one deadline
 
 
@@ -165,7 +167,7 @@ def test_no_redirect_to_another_scheme(http_server: LocalHTTPServer, tmp_path: P
         "/p", status=302, headers={"Location": "ftp://mirror.example/p.argosmodel"}, body=b""
     )
     with pytest.raises(FetchError, match="not ftp:// links"):
-        http.download([url], tmp_path / "f", _limits())
+        downloads.download([url], tmp_path / "f", _limits())
     assert not (tmp_path / "f").exists()
 
 
@@ -175,11 +177,11 @@ def test_cancel_during_the_pause_between_tries(http_server: LocalHTTPServer, tmp
     start = time.monotonic()
     threading.Timer(0.3, token.cancel).start()
     with pytest.raises(CancelledError):
-        http.download([url], tmp_path / "f", _limits(), cancel=token, retry_delays=(5.0,))
+        downloads.download([url], tmp_path / "f", _limits(), cancel=token, retry_delays=(5.0,))
     assert time.monotonic() - start < 1.5
 
 
 def test_content_length_by_head(http_server: LocalHTTPServer) -> None:
     url = http_server.route("/p.argosmodel", body=b"z" * 123_456, content_type="application/zip")
-    assert http.content_length(url) == 123_456
+    assert downloads.content_length(url) == 123_456
     assert http_server.head_requests == ["/p.argosmodel"] and http_server.requests == []

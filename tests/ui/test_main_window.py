@@ -277,3 +277,38 @@ def test_the_window_follows_changed_settings(make_window: Callable[..., MainWind
     assert not window.actions_by_name["show_DATE"].isChecked()
     window.settings.auto_save = True
     assert window.session.auto_save
+
+
+def test_the_banner_says_how_big_the_missing_model_is(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    http_server: LocalHTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    link = http_server.route("/es_en.argosmodel", body=b"\0" * 3_200_000, content_type="application/zip")
+    index = (
+        '[{"type": "translate", "from_code": "es", "to_code": "en", "from_name": "Spanish", '
+        f'"to_name": "English", "package_version": "1.0", "links": ["{link}"]}}]'
+    )
+    monkeypatch.setenv("READER_ARGOS_INDEX_URL", http_server.route("/index.json", body=index.encode()))
+    window = make_window()
+    window.services.packages.available(refresh=True)  # what Refresh in Tools → Models does
+    assert http_server.requests == ["/index.json"] and http_server.head_requests == ["/es_en.argosmodel"]
+    page = tmp_path / "es.html"
+    page.write_text(
+        "<html><body><article><p>El gobierno de España anunció ayer un nuevo plan para reducir el consumo "
+        "de energía en los edificios públicos durante el invierno.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    window.open_source(str(page))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "(about 3 MB)" in window.banner_install.text(), timeout=WAIT)
+    assert window.banner_install.text() == "Install Spanish → English (about 3 MB)"
+    assert http_server.requests == ["/index.json"]  # the size came from the refresh, not a new request
+    dialog = window.show_model_manager()  # the models dialog shows the same size, offline
+    available = dialog.translation_tab.available_list
+    qtbot.waitUntil(lambda: available.topLevelItemCount() == 1, timeout=WAIT)
+    assert available.topLevelItem(0).text(1) == "about 3 MB"
+    assert http_server.requests == ["/index.json"] and http_server.head_requests == ["/es_en.argosmodel"]

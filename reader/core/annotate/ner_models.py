@@ -17,16 +17,19 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from reader.core import archive, http, paths, staging
+from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.errors import FetchError, ModelError
+from reader.core.files import user_path
 
 DEFAULT_BASE_URL = "https://github.com/explosion/spacy-models/releases/download"
 COMPATIBILITY_URL = "https://raw.githubusercontent.com/explosion/spacy-models/master/compatibility.json"
 MAX_MODEL_BYTES = 1024 * 1024 * 1024
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # the largest official pipelines unpack to ~600 MB
 MAX_COMPATIBILITY_BYTES = 16 * 1024 * 1024
+MAX_META_BYTES = 4 * 1024 * 1024  # official meta.json files are 2-30 KB
 COMPATIBILITY_DEADLINE = 120.0
 MODEL_DEADLINE = 3 * 3600.0
 MULTILINGUAL = "xx"
@@ -91,7 +94,8 @@ class NerModelManager:
             a wheel is fetched from ``<base>/<name>-<version>/<name>-<version>-py3-none-any.whl``.
         compatibility_url: spaCy's compatibility table; defaults to ``<base>/compatibility.json`` when a
             base URL is given, else the official address.
-        timeout: seconds without data before a download gives up.
+        timeout: seconds to connect, and the low-speed window: a download that receives less than
+            1 KiB in this many seconds gives up. Each download also has a total deadline.
     """
 
     def __init__(
@@ -156,7 +160,7 @@ class NerModelManager:
         with staging.staging_dir(cache.parent, ".compatibility-") as tmp:
             part = tmp / "compatibility.json"
             try:
-                http.download(
+                downloads.download(
                     [self.compatibility_url],
                     part,
                     self._limits("the spaCy model index", MAX_COMPATIBILITY_BYTES, COMPATIBILITY_DEADLINE),
@@ -183,11 +187,9 @@ class NerModelManager:
     def _read(self, path: Path) -> InstalledNerModel | None:
         if path.name.startswith(".") or not (path / "config.cfg").is_file():
             return None
-        try:
-            meta = json.loads((path / "meta.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            meta = {}
+        meta = _read_meta(path / "meta.json")
         labels = meta.get("labels", {}).get("ner", []) if isinstance(meta.get("labels"), dict) else []
+        labels = [str(label) for label in labels] if isinstance(labels, list) else []
         size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
         lang = str(meta.get("lang") or path.name.split("_", 1)[0])
         return InstalledNerModel(path.name, lang, str(meta.get("version", "")), path, size, tuple(labels))
@@ -213,7 +215,7 @@ class NerModelManager:
         staging.remove_stale(self.models_dir, _STALE_PREFIXES)
         with staging.staging_dir(self.models_dir, ".download-") as tmp:
             wheel = tmp / f"{name}-{version}-py3-none-any.whl"
-            http.download(
+            downloads.download(
                 [self.wheel_url(name, version)],
                 wheel,
                 self._limits(f"the model {name}", MAX_MODEL_BYTES, MODEL_DEADLINE),
@@ -262,6 +264,18 @@ class NerModelManager:
         shutil.rmtree(trash, ignore_errors=True)
 
 
+def _read_meta(path: Path) -> dict[str, Any]:
+    """A pipeline's meta.json as a dict; {} when missing, unreadable, odd or oversized (it is read on
+    every listing, so a hostile 400 MB one must not be)."""
+    try:
+        if path.stat().st_size > MAX_META_BYTES:
+            return {}
+        meta = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def _pipeline_dir(archive: zipfile.ZipFile, label: str) -> tuple[str, str]:
     """(package name, archive path of the pipeline dir) of a model wheel; refuses unsafe or odd archives."""
     candidates = []
@@ -298,7 +312,7 @@ class NerModelSource:
         return rows
 
     def install(self, name_or_file: str, progress: ProgressCallback) -> str:
-        path = Path(name_or_file).expanduser()
+        path = user_path(name_or_file)
         if path.is_file():
             model = self.manager.install_file(path)
         else:

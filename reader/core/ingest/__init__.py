@@ -16,7 +16,7 @@ from urllib.request import url2pathname
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.document import Article, Block, BlockKind
 from reader.core.errors import InputError
-from reader.core.files import NotRegularFileError, read_capped
+from reader.core.files import NotRegularFileError, read_capped, user_path
 from reader.core.ingest.decode import decode_bytes, looks_binary, sniff_html_charset
 from reader.core.ingest.fetch import MAX_DOWNLOAD_BYTES, fetch_url, megabytes
 from reader.core.ingest.html import MAX_MARKUP_BYTES, RawBlock, clean_text, extract_page
@@ -73,11 +73,7 @@ def load_source(
                 raise InputError(f"Only local files can be opened, not files on {parts.netloc}.")
             return load_file(Path(url2pathname(unquote(parts.path))))
         raise InputError(f"Reader opens files and http(s) links, not {scheme}: links.")
-    try:
-        path = Path(source).expanduser()
-    except RuntimeError:  # "~nouser/x.html": no such user, so no home folder to expand; take it literally
-        path = Path(source)
-    return load_file(path)
+    return load_file(user_path(source))
 
 
 def load_file(path: Path) -> Article:

@@ -17,14 +17,13 @@ import os
 import shutil
 import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reader.core import archive, http, paths, staging
+from reader.core import archive, downloads, http, paths, staging
 from reader.core.cancel import CancelToken, ProgressCallback
-from reader.core.errors import FetchError, ModelError
+from reader.core.errors import ModelError
 from reader.core.translate import _argos
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -36,7 +35,6 @@ MAX_METADATA_BYTES = 1024 * 1024  # real ones are under 2 KB; argos reads the wh
 INDEX_DEADLINE = 120.0  # seconds for the whole index download, retries included
 PACKAGE_DEADLINE = 3 * 3600.0  # a 2 GB package at 200 KB/s; the low-speed limit catches stalls first
 SIZE_PROBE_DEADLINE = 15.0  # HEAD requests for the download sizes, all together
-_SIZE_PROBE_THREADS = 8
 _TMP_PREFIX = ".reader-tmp-"
 _STALE_PREFIXES = (_TMP_PREFIX,)
 
@@ -94,7 +92,9 @@ class PackageManager:
         packages_dir: where packages are installed (default: Reader's data dir).
         index_url: the Argos index (default: ``$READER_ARGOS_INDEX_URL`` or argos's public index).
         cache_dir: where the downloaded index is kept (default: Reader's cache dir).
-        timeout: seconds without data before a download gives up.
+        timeout: seconds to connect, and the low-speed window: a download that receives less than
+            1 KiB in this many seconds gives up (and is tried again). Each download also has a total
+            deadline (``INDEX_DEADLINE``, ``PACKAGE_DEADLINE``).
     """
 
     def __init__(
@@ -140,20 +140,15 @@ class PackageManager:
             meta = argos_package.Package(path)
         except (OSError, ValueError):
             return None  # not a package (or a broken one): not listed, not used
-        if (
-            meta.type != "translate"
-            or not isinstance(meta.from_code, str)
-            or not isinstance(meta.to_code, str)
-        ):
-            return None
-        if not meta.from_code or not meta.to_code:
+        codes = (meta.from_code, meta.to_code)
+        if meta.type != "translate" or not all(isinstance(code, str) and code for code in codes):
             return None
         return InstalledPackage(
             package_id=argos_package.argospm_package_name(meta),
             from_code=meta.from_code,
             to_code=meta.to_code,
-            from_name=meta.from_name or meta.from_code,
-            to_name=meta.to_name or meta.to_code,
+            from_name=str(meta.from_name or meta.from_code),
+            to_name=str(meta.to_name or meta.to_code),
             version=str(meta.package_version or "0"),
             size_bytes=_dir_size(path),
             path=path,
@@ -184,14 +179,15 @@ class PackageManager:
         progress: ProgressCallback | None = None,
     ) -> list[AvailablePackage]:
         """Packages in the Argos index. Reads the cached copy; ``refresh=True`` downloads it first
-        (the only way this touches the network). Empty when there is no cached copy yet."""
+        (the only way this touches the network) and asks the servers for each package's size with HEAD
+        requests (the index has none), kept beside it. Empty when there is no cached copy yet."""
         if refresh:
             cache = self._index_path.parent
             staging.remove_stale(cache, _STALE_PREFIXES)
             with staging.staging_dir(cache, _TMP_PREFIX) as tmp:
                 part = tmp / "index.json"
                 limits = self._limits("the package index", MAX_INDEX_BYTES, INDEX_DEADLINE)
-                http.download([self.index_url], part, limits, progress=progress, cancel=cancel)
+                downloads.download([self.index_url], part, limits, progress=progress, cancel=cancel)
                 entries = self._parse_index(part.read_bytes())
                 os.replace(part, self._index_path)
             self._probe_sizes(entries, cancel)
@@ -204,31 +200,15 @@ class PackageManager:
     # -- download sizes (the index has none) -------------------------------------------------------
     def download_size(self, package: AvailablePackage, *, cancel: CancelToken | None = None) -> int | None:
         """The package's size from the server (a HEAD request's Content-Length), None if unknown."""
-        for link in package.links:
-            try:
-                size = http.content_length(
-                    link, timeout=min(self.timeout, SIZE_PROBE_DEADLINE), cancel=cancel
-                )
-            except FetchError:
-                continue
-            if size:
-                return size
-        return None
+        timeout = min(self.timeout, SIZE_PROBE_DEADLINE)
+        return downloads.first_size(package.links, timeout=timeout, cancel=cancel)
 
     def _probe_sizes(self, entries: list[AvailablePackage], cancel: CancelToken | None) -> None:
-        """Ask the servers for every package's size (in parallel, bounded in time) and remember them,
-        so the dialog and the missing-model banner can say "about 100 MB" without going online again."""
-        wanted = [entry for entry in entries if entry.size_bytes is None and entry.links]
-        if not wanted:
-            return
-        pool = ThreadPoolExecutor(_SIZE_PROBE_THREADS, thread_name_prefix="size-probe")
-        futures = {pool.submit(self.download_size, entry, cancel=cancel): entry for entry in wanted}
-        done, _late = wait(futures, timeout=SIZE_PROBE_DEADLINE)
-        pool.shutdown(wait=False, cancel_futures=True)
-        sizes = {}
-        for future in done:
-            if future.exception() is None and future.result():
-                sizes[futures[future].links[0]] = future.result()
+        """Ask the servers for every package's size and remember them, so the dialog and the
+        missing-model banner can say "about 100 MB" without going online again."""
+        wanted = [entry.links for entry in entries if entry.size_bytes is None and entry.links]
+        timeout = min(self.timeout, SIZE_PROBE_DEADLINE)
+        sizes = downloads.probe_sizes(wanted, timeout=timeout, deadline=SIZE_PROBE_DEADLINE, cancel=cancel)
         try:
             self._sizes_path.write_text(json.dumps(sizes), "utf-8")
         except OSError:
@@ -286,10 +266,10 @@ class PackageManager:
         with staging.staging_dir(self.packages_dir, _TMP_PREFIX) as tmp:
             part = tmp / f"{package.package_id}.argosmodel"
             what = f"the {package.from_name} → {package.to_name} package"
-            http.download(
+            downloads.download(
                 list(package.links), part, self._limits(what, MAX_PACKAGE_BYTES, PACKAGE_DEADLINE),
                 progress=progress, cancel=cancel,
-                checksum=http.Checksum.parse(package.checksum) if package.checksum else None,
+                checksum=downloads.Checksum.parse(package.checksum) if package.checksum else None,
             )  # fmt: skip
             if cancel is not None:
                 cancel.raise_if_cancelled()
