@@ -1,4 +1,4 @@
-"""Headless commands: ``reader export``, ``reader models``, ``reader library``.
+"""Headless commands: ``reader export``, ``reader models``, ``reader library``, ``reader feeds``.
 
 No widgets here. Every user-caused failure is a ReaderError: its message goes to stderr and the
 exit status is 2, never a traceback.
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.core.errors import ReaderError
 
-COMMANDS = ("export", "models", "library")
+COMMANDS = ("export", "models", "library", "feeds")
 EXIT_USER_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import export, library, models
+    from reader.cli import export, feeds, library, models
     from reader.core.annotate.ner_models import NerModelSource
 
     models.register_source("ner", NerModelSource)
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.register(sub)
     models.register(sub)
     library.register(sub)
+    feeds.register(sub)
     return parser
 
 

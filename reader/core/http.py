@@ -19,7 +19,7 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
@@ -68,13 +68,16 @@ class Limits:
 
 @dataclass(frozen=True)
 class Reply:
-    """The final answer: its URL (after redirects), type, declared charset and length, and the body."""
+    """The final answer: URL (after redirects), type, charset, length, body; 304 (empty) = unchanged."""
 
     url: str
     content_type: str
     charset: str | None
     length: int | None
     body: bytes
+    status: int = 200  # 304 only answers a conditional request (``headers`` with If-None-Match …)
+    etag: str | None = None  # the validators to send next time
+    last_modified: str | None = None
 
 
 def fetch(
@@ -86,6 +89,7 @@ def fetch(
     sink: Callable[[bytes], None] | None = None,
     method: str = "GET",
     deadline: float | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Reply:
     """One GET (or HEAD) following up to five redirects. The body goes to ``sink`` when one is given
     (``Reply.body`` is then empty), else into memory.
@@ -102,7 +106,7 @@ def fetch(
         deadline = time.monotonic() + limits.total_timeout
     current = normalize_url(url)
     for _ in range(MAX_REDIRECTS + 1):
-        result = _Exchange(current, limits, deadline, cancel, progress, sink, method).run()
+        result = _Exchange(current, limits, deadline, cancel, progress, sink, method, headers or {}).run()
         if isinstance(result, Reply):
             return result
         current = join_location(current, result)
@@ -153,7 +157,9 @@ class _Exchange:
         progress: ProgressCallback | None,
         sink: Callable[[bytes], None] | None,
         method: str,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
+        self.headers = headers or {}
         self.url, self.limits, self.deadline = url, limits, deadline
         self.cancel, self.progress, self.sink, self.method = cancel, progress, sink, method
         parts = urlsplit(url)
@@ -186,6 +192,8 @@ class _Exchange:
                 conn.putheader("User-Agent", USER_AGENT)
                 conn.putheader("Accept", self.limits.accept)
                 conn.putheader("Accept-Encoding", "gzip, deflate" if self.method == "GET" else "identity")
+                for name, value in self.headers.items():  # e.g. a feed's If-None-Match
+                    conn.putheader(name, value)
                 conn.endheaders()
                 response = conn.getresponse()
                 try:
@@ -229,6 +237,9 @@ class _Exchange:
             if not location:
                 raise FetchError(f"The server redirected without saying where (HTTP {status}).")
             return location
+        etag, modified = response.getheader("ETag"), response.getheader("Last-Modified")
+        if status == 304 and self.headers:  # only ever the answer to a conditional request
+            return Reply(self.url, "", None, None, b"", 304, etag, modified)
         if status != 200:
             raise self._status_error(status, response.reason)
         raw_type = response.getheader("Content-Type")
@@ -246,7 +257,8 @@ class _Exchange:
         if total is not None and total > self.limits.max_bytes and encoding == "identity":
             raise FetchError(self._too_big(total))
         body = self._read_body(response, encoding, total)
-        return Reply(self.url, mime, charset if isinstance(charset, str) else None, total, body)
+        charset = charset if isinstance(charset, str) else None
+        return Reply(self.url, mime, charset, total, body, 200, etag, modified)
 
     def _read_body(self, response: http.client.HTTPResponse, encoding: str, total: int | None) -> bytes:
         """Stream the body, decompressing as it arrives and stopping as soon as it exceeds the cap."""

@@ -271,18 +271,17 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> int:
         return current
     if current > 0 and path is not None:
         backup(conn, path, current)
-    for number, file in pending:
-        script = file.read_text(encoding="utf-8")
-        # executescript() commits first; wrap the whole file and the version bump in one transaction.
-        try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except BaseException as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            # Two processes creating a new library at once both saw version 0; the one that got the write
-            # lock second fails on "table articles already exists". The other applied it: not an error.
-            applied = int(conn.execute("PRAGMA user_version").fetchone()[0]) >= number
-            if isinstance(error, sqlite3.OperationalError) and applied:
-                continue
+    scripts = "\n".join(file.read_text(encoding="utf-8") for _number, file in pending)
+    # executescript() commits first; every pending file and the version bump go in one transaction, so
+    # another process never sees a library between two migrations (it would back it up, or redo one).
+    try:
+        conn.executescript(f"BEGIN IMMEDIATE;\n{scripts}\nPRAGMA user_version = {latest};\nCOMMIT;")
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        # Two processes creating a new library at once both saw version 0; the one that got the write
+        # lock second fails on "table articles already exists". The other applied it: not an error.
+        applied = int(conn.execute("PRAGMA user_version").fetchone()[0]) >= latest
+        if not (isinstance(error, sqlite3.OperationalError) and applied):
             raise
     return latest

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from reader.app import strings
 from reader.app.article_session import ArticleSession
+from reader.app.feed_refresh import FeedController
 from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
 from reader.app.runner import TaskRunner
 from reader.app.services import Services
@@ -50,6 +52,8 @@ from reader.core import display
 from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
+from reader.ui.feeds_panel import FeedsPanel
+from reader.ui.feeds_wiring import wire_feeds
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
@@ -127,6 +131,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.detection_languages = tuple(settings.detection_languages)
         self.view.set_reader_language(settings.reader_language)
         self.library_panel = LibraryPanel(self)
+        self.feeds_panel = FeedsPanel(self)
+        self.feeds = FeedController(self.ops, services, settings.reader_language, parent=self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.library_panel, "Library")
+        self.side_tabs.addTab(self.feeds_panel, "Feeds")
         self.outline = OutlinePanel(self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -152,7 +162,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.outline)
         self.splitter.setStretchFactor(1, 1)
@@ -336,6 +346,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.library_panel.query_changed.connect(self._run_library_query)
         self.library_panel.article_activated.connect(c.open_stored)
         self.library_panel.delete_requested.connect(self.delete_article)
+        wire_feeds(self, self.feeds_panel, self.feeds)
         # Translation models unused for a while give their memory back (the engine keeps the recent ones).
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(60_000)
@@ -406,6 +417,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     def _apply_reader_language(self, code: str) -> None:
         self.view.set_reader_language(code)
         self.session.set_reader_language(code)
+        self.feeds.target_lang = code
 
     def _apply_detection_languages(self) -> None:
         self.view.detection_languages = tuple(self.settings.detection_languages)
@@ -553,7 +565,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._refresh_outline()
 
     def _toggle_library(self) -> None:
-        self.library_panel.setVisible(self.actions_by_name["toggle_library"].isChecked())
+        self.side_tabs.setVisible(self.actions_by_name["toggle_library"].isChecked())
 
     def _toggle_outline(self) -> None:
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())

@@ -51,7 +51,7 @@ def test_migration_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.M
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 9000
         conn.execute("SELECT minutes FROM articles").fetchall()
     assert lib.get(saved).article.title == article().title
-    backups = list(tmp_path.glob("library.sqlite3.v1-*.bak"))
+    backups = list(tmp_path.glob("library.sqlite3.v*-*.bak"))  # named after the version it backs up
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -1,0 +1,1 @@
+"""Feeds: subscribe to news sources and turn their new entries into library articles, offline after fetch."""
