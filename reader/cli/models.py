@@ -50,7 +50,7 @@ class TranslationSource:
         self.manager = PackageManager()
 
     def installed_rows(self) -> list[list[str]]:
-        from reader.core.translate.display import format_size
+        from reader.core.display import file_size as format_size
 
         return [
             [p.pair, f"{p.from_name} → {p.to_name}", p.version, format_size(p.size_bytes)]
@@ -58,7 +58,8 @@ class TranslationSource:
         ]
 
     def available_rows(self, refresh: bool) -> list[list[str]]:
-        from reader.core.translate.display import describe_index_age, format_size
+        from reader.core.display import file_size as format_size
+        from reader.core.display import index_age as describe_index_age
 
         packages = self.manager.available(refresh=refresh)
         if not packages and not refresh:

@@ -6,7 +6,7 @@ holds CLDR's unit patterns, relative-time phrases and language names; it is alre
 with trafilatura). No Qt here. Numbers follow the system's locale (``LANG``; ``locale=None``); words (time
 spans, language names) follow the language of the interface, English until it is translated, so a
 sentence never mixes two languages.
-The translation package index's own names (``reader.core.translate.display``) fall back to these.
+The index's own language codes (``pb``, ``zt``) are named by ``reader.core.language.codes``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import datetime as dt
 import functools
 
 from babel import Locale, UnknownLocaleError, default_locale
+
+from reader.core.language import codes
 
 KB = 1000
 MB = 1000 * KB
@@ -60,6 +62,13 @@ def download_size(size: int | None, *, locale: str | None = None) -> str:
     return f"about {format_unit(int(rounded), 'digital-megabyte', length='short', locale=where)}"
 
 
+def index_age(seconds: float | None, *, locale: str | None = "en") -> str:
+    """The package index's age for a status line: ``updated 2 hours ago`` / ``never downloaded``."""
+    if seconds is None:
+        return "never downloaded"
+    return f"updated {time_ago(seconds, locale=locale)}"
+
+
 def time_ago(seconds: float, *, locale: str | None = "en") -> str:
     """How long ago, in words: ``3 days ago``, ``vor 2 Stunden``; under a minute ``just now``."""
     if seconds < 60:
@@ -74,6 +83,8 @@ def language_name(code: str | None, *, locale: str | None = "en") -> str:
     """``de`` → ``German`` (``Deutsch`` in German), capitalised; unknown codes come back upper-cased."""
     if not code:
         return "Unknown"
+    if code.lower() in codes.INDEX_CODE_NAMES:  # pb, zt: the index's own codes, unknown to CLDR
+        return codes.language_name(code, locale=locale or "en")
     name = _locale(locale).languages.get(code) or _locale(locale).languages.get(code.split("-")[0])
     if not name:
         return code.upper()
@@ -91,4 +102,12 @@ def pair_label(source: str, target: str, *, locale: str | None = "en") -> str:
     return f"{language_name(source, locale=locale)} → {language_name(target, locale=locale)}"
 
 
-__all__ = ["download_size", "file_size", "language_name", "language_names", "pair_label", "time_ago"]
+__all__ = [
+    "download_size",
+    "file_size",
+    "index_age",
+    "language_name",
+    "language_names",
+    "pair_label",
+    "time_ago",
+]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.translate.display import describe_index_age, format_size, package_summary
+from reader.core.display import file_size, index_age
+from reader.core.translate.display import package_summary
 from reader.core.translate.packages import AvailablePackage
 from tests.fixtures.http_server import LocalHTTPServer
 
@@ -72,8 +73,8 @@ def test_readable_labels_for_the_model_manager() -> None:
     package = AvailablePackage(
         "translate-de_en", "de", "en", "German", "English", "1.9", (), size_bytes=96_000_000
     )
-    assert package_summary(package) == "German → English · version 1.9 · 92 MB"
-    assert package_summary(package, locale="de") == "Deutsch → Englisch · version 1.9 · 92 MB"
-    assert format_size(1_300_000) == "1.2 MB" and format_size(None) == ""
-    assert describe_index_age(None) == "never downloaded"
-    assert describe_index_age(7300) == "updated 2 hours ago"
+    assert package_summary(package) == "German → English · version 1.9 · 96 MB"
+    assert package_summary(package, locale="de") == "Deutsch → Englisch · version 1.9 · 96 MB"
+    assert file_size(1_300_000, locale="en") == "1.3 MB" and file_size(None) == ""
+    assert index_age(None) == "never downloaded"
+    assert index_age(7300) == "updated 2 hours ago"
