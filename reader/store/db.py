@@ -68,7 +68,7 @@ def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not in_memory and not read_only:
-            conn.execute("PRAGMA journal_mode = WAL")  # persistent in the file: readers see it too
+            _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         # Searches over a large library read big FTS doclists: a larger page cache and memory-mapped reads
         # keep them in memory instead of a read() per page (measured on 10,000 articles: see README).
@@ -78,6 +78,25 @@ def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging (persistent in the file: readers see it too).
+
+    Switching needs a moment with no other connection on the file, and SQLite answers "database is
+    locked" at once rather than through the busy handler when another process is opening the same new
+    library; so wait and retry, up to the busy timeout, as the busy handler would.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextlib.contextmanager
