@@ -25,6 +25,7 @@ from reader.core.document import (
     Translation,
     TranslationStatus,
 )
+from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
 from reader.ui import text
 
 
@@ -48,13 +49,13 @@ class Palette:
     muted: str = "#6e6e73"
     background: str = "#ffffff"
     rule: str = "#e3e3e8"
-    badge: str = "#8a8a90"
-    person: str = "#d6e6ff"
-    organization: str = "#ffe2c2"
-    location: str = "#d3f2d8"
-    misc: str = "#eadcff"
-    date: str = "#fff1a8"
-    counterpart: str = "#ff9f0a"
+    badge: str = "#6e6e73"
+    person: str = LIGHT_SPAN_COLOURS[SpanKind.PERSON]
+    organization: str = LIGHT_SPAN_COLOURS[SpanKind.ORGANIZATION]
+    location: str = LIGHT_SPAN_COLOURS[SpanKind.LOCATION]
+    misc: str = LIGHT_SPAN_COLOURS[SpanKind.MISC]
+    date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
+    counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -72,7 +73,7 @@ DARK = Palette(
     muted="#a0a0a8",
     background="#1e1e20",
     rule="#3a3a3e",
-    badge="#8e8e96",
+    badge="#a0a0a8",
     person="#24406b",
     organization="#5c3b12",
     location="#1f4d2b",
@@ -82,15 +83,16 @@ DARK = Palette(
 )
 SEPIA = Palette(
     text="#3b2f22",
-    muted="#7a6a55",
+    muted="#6b5c48",
     background="#f4ecd8",
     rule="#e0d3b5",
-    badge="#8c7a60",
+    badge="#6b5c48",
     person="#d9e2f0",
     organization="#f3d7b0",
     location="#d5e8c8",
     misc="#e4d6ee",
     date="#f5e49a",
+    counterpart="#9c4f00",
 )
 PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
 
@@ -116,13 +118,6 @@ class RenderResult:
     spans: list[PlacedSpan] = field(default_factory=list)
 
 
-def _tooltip(span: Span) -> str:
-    label = text.SPAN_KIND_LABELS[span.kind]
-    if span.kind is SpanKind.DATE and span.value:
-        return f"{label}: {span.value}"
-    return label
-
-
 def highlight(
     source: str,
     spans: Sequence[Span],
@@ -143,7 +138,7 @@ def highlight(
         placed.append(PlacedSpan(span, block_id, column))
         underline = "text-decoration: underline dotted;" if span.kind is SpanKind.DATE else ""
         out.append(
-            f'<a name="e{index}"></a><span title="{html.escape(_tooltip(span))}" '
+            f'<a name="e{index}"></a><span title="{html.escape(span_tooltip(span))}" '
             f'style="background-color:{palette.colour(span.kind)};{underline}">'
             f"{html.escape(source[span.start : span.end])}</span>"
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from reader.ui.theme import error_colour
+
 
 class StatusBar(QStatusBar):
     """Signals: cancel_requested(), undo_requested()."""
@@ -40,7 +42,7 @@ class StatusBar(QStatusBar):
         self.message.setText(text)
         self.message.setToolTip(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(f"color: {error_colour(self.palette()).name()};" if error else "")
 
     def set_busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)

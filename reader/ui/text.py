@@ -8,6 +8,7 @@ from babel import Locale, UnknownLocaleError
 
 from reader.core.document import SpanKind, Translation, TranslationStatus
 from reader.core.errors import ReaderError
+from reader.core.highlight_style import SPAN_KIND_LABELS as SPAN_KIND_LABELS  # shared with exports
 
 log = logging.getLogger(__name__)
 
@@ -16,13 +17,6 @@ UNTITLED = "Untitled article"
 TRANSLATION_PENDING = "Translating…"
 BADGE_TOOLTIP = "Detected language: click to correct it"
 
-SPAN_KIND_LABELS = {
-    SpanKind.PERSON: "Person",
-    SpanKind.ORGANIZATION: "Organisation",
-    SpanKind.LOCATION: "Place",
-    SpanKind.MISC: "Other name",
-    SpanKind.DATE: "Date",
-}
 SPAN_KIND_PLURALS = {
     SpanKind.PERSON: "People",
     SpanKind.ORGANIZATION: "Organisations",
