@@ -10,8 +10,9 @@ the span, its block and column, so the view can find what is under the mouse and
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -27,6 +28,7 @@ from reader.core.document import (
 )
 from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
 from reader.ui import text
+from reader.ui.reading_layout import ReadingLayout, hyphenate
 
 
 class ViewMode(StrEnum):
@@ -118,6 +120,10 @@ class RenderResult:
     spans: list[PlacedSpan] = field(default_factory=list)
 
 
+def _unchanged(source: str) -> str:
+    return source
+
+
 def highlight(
     source: str,
     spans: Sequence[Span],
@@ -126,14 +132,18 @@ def highlight(
     placed: list[PlacedSpan],
     block_id: str,
     column: Column,
+    prepare: Callable[[str], str] = _unchanged,
 ) -> str:
-    """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped."""
+    """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped.
+
+    ``prepare`` is applied to the text between highlights (hyphenation); highlighted names stay whole.
+    """
     out: list[str] = []
     cursor = 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.kind not in visible or span.start < cursor or not 0 <= span.start < span.end <= len(source):
             continue
-        out.append(html.escape(source[cursor : span.start]))
+        out.append(html.escape(prepare(source[cursor : span.start])))
         index = len(placed)
         placed.append(PlacedSpan(span, block_id, column))
         underline = "text-decoration: underline dotted;" if span.kind is SpanKind.DATE else ""
@@ -143,7 +153,7 @@ def highlight(
             f"{html.escape(source[span.start : span.end])}</span>"
         )
         cursor = span.end
-    out.append(html.escape(source[cursor:]))
+    out.append(html.escape(prepare(source[cursor:])))
     return "".join(out)
 
 
@@ -173,9 +183,21 @@ _TAGS = {
 }
 
 
-def _wrap(block: Block, inner: str, palette: Palette, *, muted: bool = False) -> str:
-    tag = _TAGS[block.kind].format(level=min(max(block.level, 2), 4))
-    style = "white-space:pre-wrap; margin-top:0; margin-bottom:0.6em;"
+def _wrap(
+    block: Block,
+    inner: str,
+    palette: Palette,
+    *,
+    muted: bool = False,
+    note: bool = False,
+    line_height: int = 150,
+) -> str:
+    """One block as its tag. A ``note`` (a placeholder or status in place of a translation) is set as
+    small body text even beside a heading: a "Translating…" in headline type would shout."""
+    tag = "p" if note else _TAGS[block.kind].format(level=min(max(block.level, 2), 4))
+    style = f"white-space:pre-wrap; margin-top:0; margin-bottom:0.6em; line-height:{line_height}%;"
+    if note:
+        style += " font-size:small;"
     if block.kind is BlockKind.LIST_ITEM:
         inner = "•&nbsp;" + inner
         style += f" margin-left:{12 + 14 * block.level}px;"
@@ -199,6 +221,7 @@ class ArticleRenderer:
         visible: Collection[SpanKind],
         palette: Palette,
         reader_language: str,
+        layout: ReadingLayout | None = None,
     ) -> None:
         self.article = article
         self.translations = translations
@@ -207,6 +230,7 @@ class ArticleRenderer:
         self.visible = visible
         self.palette = palette
         self.reader_language = reader_language
+        self.layout = layout or ReadingLayout()
 
     def render(self) -> RenderResult:
         result = RenderResult(html="")
@@ -242,6 +266,17 @@ class ArticleRenderer:
             f'<hr style="color:{self.palette.rule};">'
         )
 
+    def _hyphenator(self, lang: str | None) -> Callable[[str], str]:
+        if not self.layout.hyphenate or not lang:
+            return _unchanged
+        return functools.partial(hyphenate, lang=lang)
+
+    def _block(self, block: Block, inner: str, *, muted: bool = False, note: bool = False) -> str:
+        return _wrap(block, inner, self.palette, muted=muted, note=note, line_height=self.layout.line_height)
+
+    def _translation_block(self, block: Block, body: str, real: bool, *, muted: bool = False) -> str:
+        return self._block(block, body, muted=muted, note=not real)
+
     def _needs_translation(self, block: Block) -> bool:
         translation = self.translations.get(block.id)
         if translation is not None:
@@ -253,7 +288,10 @@ class ArticleRenderer:
     def _original(self, block: Block, placed: list[PlacedSpan]) -> str:
         ann = self.annotations.get(block.id)
         spans = ann.original if ann else ()
-        body = highlight(block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL)
+        body = highlight(
+            block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL,
+            self._hyphenator(block.lang),
+        )  # fmt: skip
         return f'<a name="blk-{html.escape(block.id)}"></a>' + _badge(block, self.palette) + body
 
     def _translation(self, block: Block, placed: list[PlacedSpan]) -> tuple[str, bool]:
@@ -266,8 +304,9 @@ class ArticleRenderer:
             ann = self.annotations.get(block.id)
             spans = ann.translation if ann else ()
             body = highlight(
-                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION
-            )
+                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION,
+                self._hyphenator(translation.target),
+            )  # fmt: skip
             return body, True
         note = text.translation_status_note(translation)
         return muted.format(html.escape(note)), False
@@ -280,8 +319,8 @@ class ArticleRenderer:
         """
         if self.mode is not ViewMode.SIDE_BY_SIDE or not self._needs_translation(block):
             return None
-        body, _real = self._translation(block, placed)
-        return _wrap(block, body, self.palette)
+        body, real = self._translation(block, placed)
+        return self._translation_block(block, body, real)
 
     def two_column_blocks(self) -> set[str]:
         """In side by side: the blocks whose row has a translation column."""
@@ -291,32 +330,32 @@ class ArticleRenderer:
         rows = []
         cell = 'style="padding:4px 10px 8px 0; vertical-align:top;"'
         for block in self.article.blocks:
-            original = _wrap(block, self._original(block, placed), self.palette)
+            original = self._block(block, self._original(block, placed))
             if not self._needs_translation(block):
                 rows.append(f"<tr><td colspan=2 {cell}>{original}</td></tr>")
                 continue
-            body, _real = self._translation(block, placed)
+            body, real = self._translation(block, placed)
             rows.append(
                 f'<tr><td width="50%" {cell}>{original}</td>'
-                f'<td width="50%" {cell}>{_wrap(block, body, self.palette)}</td></tr>'
+                f'<td width="50%" {cell}>{self._translation_block(block, body, real)}</td></tr>'
             )
         return '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(rows) + "</table>"
 
     def _flow_block(self, block: Block, placed: list[PlacedSpan]) -> str:
         needs = self._needs_translation(block)
         if self.mode is ViewMode.ORIGINAL or not needs:
-            return _wrap(block, self._original(block, placed), self.palette)
+            return self._block(block, self._original(block, placed))
         body, real = self._translation(block, placed)
         anchor = f'<a name="blk-{html.escape(block.id)}"></a>'
         if self.mode is ViewMode.TRANSLATION:
             if not real:  # a reader who chose translation-only still gets the text, with the note
-                return _wrap(block, self._original(block, placed), self.palette) + _wrap(
-                    block, body, self.palette, muted=True
+                return self._block(block, self._original(block, placed)) + self._translation_block(
+                    block, body, real, muted=True
                 )
-            return _wrap(block, anchor + body, self.palette)
-        original = _wrap(block, self._original(block, placed), self.palette)
+            return self._block(block, anchor + body)
+        original = self._block(block, self._original(block, placed))
         note = (
             f'<div style="margin-left:18px; margin-bottom:0.9em; color:{self.palette.muted};">'
-            f"{_wrap(block, body, self.palette, muted=True)}</div>"
+            f"{self._translation_block(block, body, real, muted=True)}</div>"
         )
         return original + note

@@ -11,23 +11,30 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Collection, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
-from reader.ui import text
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
+from reader.ui.language_menu import MAX_RECENT, LanguageMenu
+from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 
 ALL_KINDS = frozenset(SpanKind)
+# Below this many average characters per column, side by side is shown interlinear instead: narrower
+# columns break lines every few words (and, before hyphenation, in the middle of words).
+MIN_COLUMN_CHARS = 35
 
 
 class ArticleView(QTextBrowser):
@@ -42,9 +49,15 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # No keyboard caret and no keyboard link focus: with them the arrow keys moved a hidden caret
+        # (jumping back to where it was, not where the reader scrolled to), and Tab stopped at every
+        # language badge. Without them every reading key scrolls the view from where it is.
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focus starts here: the reading keys work at once
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never break inside a word (soft hyphens may)
         self.setMouseTracking(True)
         self.document().setDocumentMargin(24)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -56,7 +69,11 @@ class ArticleView(QTextBrowser):
         self._visible: frozenset[SpanKind] = ALL_KINDS
         self._palette: Palette = LIGHT
         self._reader_language = "en"
+        self._layout = ReadingLayout()
+        self._narrow = False  # side by side would give columns under MIN_COLUMN_CHARS: shown interlinear
         self.detection_languages: tuple[str, ...] = ("de", "en", "fr", "es", "it")
+        self.recent_languages: list[str] = []
+        self._kept: tuple[tuple[str, int], int, int] | None = None  # (top mark, its y, scroll value)
 
         self._spans: list[PlacedSpan] = []
         self._span_starts: list[int] = []  # document position of each placed span, same order
@@ -89,6 +106,17 @@ class ArticleView(QTextBrowser):
         return self._mode
 
     @property
+    def shown_mode(self) -> ViewMode:
+        """The mode on screen: side by side falls back to interlinear when the view is too narrow."""
+        if self._mode is ViewMode.SIDE_BY_SIDE and self._narrow:
+            return ViewMode.INTERLINEAR
+        return self._mode
+
+    @property
+    def reading_layout(self) -> ReadingLayout:
+        return self._layout
+
+    @property
     def translations(self) -> Mapping[str, Translation]:
         return self._translations
 
@@ -106,6 +134,7 @@ class ArticleView(QTextBrowser):
         self._translations = dict(translations or {})
         self._annotations = dict(annotations or {})
         self._jump_index.clear()
+        self._kept = None
         self._render()
         self.verticalScrollBar().setValue(0)
 
@@ -146,7 +175,7 @@ class ArticleView(QTextBrowser):
 
     def _mark_dirty(self, cell: str | None) -> None:
         """A translation cell to replace, or (None) something that needs the whole document rebuilt."""
-        if cell is None or self._mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
+        if cell is None or self.shown_mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
             self._full_dirty = True
         else:
             self._dirty_cells.add(cell)
@@ -173,8 +202,62 @@ class ArticleView(QTextBrowser):
         self._render_keeping_position()
 
     def set_text_font(self, font: QFont) -> None:
-        self.document().setDefaultFont(font)
-        self._render_keeping_position()
+        """A new font or size (zoom): the line at the top of the view stays at the top."""
+
+        def change() -> None:
+            self.document().setDefaultFont(font)
+            self._narrow = self._too_narrow()
+            self._render()
+
+        if self._article is None:
+            self.document().setDefaultFont(font)
+        else:
+            self._keeping_position(change)
+
+    def set_reading_layout(self, layout: ReadingLayout) -> None:
+        if layout != self._layout:
+            self._layout = layout
+            self.document().setDocumentMargin(layout.margin)
+            self._render_keeping_position()
+
+    # -- measure and narrow windows ---------------------------------------------------------------------
+    def _char_width(self) -> float:
+        return QFontMetricsF(self.document().defaultFont()).averageCharWidth()
+
+    def _text_width(self, mode: ViewMode, chars: int) -> float:
+        """Pixels for ``chars`` average characters per column (plus badge and cell padding)."""
+        columns = 2 if mode is ViewMode.SIDE_BY_SIDE else 1
+        return columns * ((chars + 4) * self._char_width() + 12)
+
+    def _too_narrow(self) -> bool:
+        room = self.viewport().width() - 2 * self._layout.margin
+        return room < self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS)
+
+    def _apply_measure(self) -> None:
+        """Centre a column of at most ``max_chars`` per line by widening the root frame's side margins."""
+        measure = self._text_width(self.shown_mode, self._layout.max_chars)
+        side = max(float(self._layout.margin), (self.viewport().width() - measure) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 1 and abs(fmt.rightMargin() - side) < 1:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(self._layout.margin)
+        fmt.setBottomMargin(self._layout.margin)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        narrow = self._too_narrow()
+        if self._article is not None and narrow != self._narrow and self._mode is ViewMode.SIDE_BY_SIDE:
+            self._narrow = narrow
+            super().resizeEvent(event)
+            self._render_keeping_position()
+            return
+        self._narrow = narrow
+        super().resizeEvent(event)
+        if self._article is not None:
+            self._keeping_position(self._apply_measure)
 
     # -- rendering --------------------------------------------------------------------------------------
     def schedule_render(self) -> None:
@@ -194,10 +277,11 @@ class ArticleView(QTextBrowser):
             self._article,
             self._translations,
             self._annotations,
-            mode=self._mode,
+            mode=self.shown_mode,
             visible=self._visible,
             palette=self._palette,
             reader_language=self._reader_language,
+            layout=self._layout,
         )
 
     def _render(self) -> None:
@@ -206,8 +290,10 @@ class ArticleView(QTextBrowser):
         renderer = self._renderer()
         result = renderer.render()
         self.setHtml(result.html)
+        self._apply_measure()
         self._spans = result.spans
-        self._two_column = renderer.two_column_blocks() if self._mode is ViewMode.SIDE_BY_SIDE else set()
+        shown = self.shown_mode
+        self._two_column = renderer.two_column_blocks() if shown is ViewMode.SIDE_BY_SIDE else set()
         self._dirty_cells.clear()
         self._full_dirty = False
         self._index_anchors()
@@ -256,18 +342,38 @@ class ArticleView(QTextBrowser):
             self._keeping_position(self._render)
 
     def _keeping_position(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the document keeping the top block where it is, and any selection."""
-        anchor = self.top_block_id()
-        offset = self._block_viewport_y(anchor) if anchor else None
+        """Apply ``change`` to the document keeping the line at the top of the view where it is (the
+        very character, so a zoom or a new font keeps the place inside a long paragraph), and any
+        selection."""
+        top = self._top_mark()
         selection = self._selection_marks()
         change()
-        if anchor is not None and offset is not None:
-            new_y = self._block_viewport_y(anchor)
-            if new_y is not None:
+        if top is not None:
+            mark, offset = top
+            position = self._position_of(mark)
+            if position is not None:
                 bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + new_y - offset)
+                bar.setValue(bar.value() + self._viewport_y(position) - offset)
+                self._kept = (mark, offset, bar.value())
         if selection is not None:
             self._restore_selection(selection)
+
+    def _top_mark(self) -> tuple[tuple[str, int], int] | None:
+        """The character at the top left of the view as (block mark, its y in the viewport)."""
+        if not self._block_starts:
+            return None
+        if self._kept is not None and self._kept[2] == self.verticalScrollBar().value():
+            # Not scrolled since the last change: keep that character, not the start of the line it
+            # now sits on, or zooming in and out again would creep back through the paragraph.
+            return self._kept[0], self._kept[1]
+        position = self.cursorForPosition(self._probe_point()).position()
+        mark = self._mark(position)
+        return (mark, self._viewport_y(position)) if mark is not None else None
+
+    def _viewport_y(self, position: int) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor).top()
 
     def _mark(self, position: int) -> tuple[str, int] | None:
         """A document position as (block id, distance from that block's anchor): survives a re-render."""
@@ -344,7 +450,7 @@ class ArticleView(QTextBrowser):
 
     def _probe_point(self) -> QPoint:
         """A point just inside the text at the top left (the document margin itself hits nothing useful)."""
-        margin = int(self.document().documentMargin())
+        margin = int(self.document().rootFrame().frameFormat().leftMargin())
         return QPoint(margin + 6, 12)
 
     def visible_block_ids(self) -> list[str]:
@@ -418,8 +524,12 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(
             self._span_starts[index] + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor
         )
+        bar = self.verticalScrollBar()
+        value = bar.value()
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        bar.setValue(value)
+        # A third down the view: the eye finds it at once, with the sentence before it still in sight.
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - self.viewport().height() // 3)
         self.mark_key(key)
         return self._spans[index]
 
@@ -452,25 +562,25 @@ class ArticleView(QTextBrowser):
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
 
-    def language_menu(self, block_id: str) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("languageMenu")
+    def language_menu(self, block_id: str) -> LanguageMenu:
         current = None
         if self._article is not None:
             try:
                 current = self._article.block(block_id).lang
             except KeyError:
-                return menu
-        header = menu.addAction(text.BADGE_TOOLTIP)
-        header.setEnabled(False)
-        for code in self.detection_languages:
-            action = menu.addAction(text.language_name(code))
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(
-                lambda _checked=False, c=code: self.language_change_requested.emit(block_id, c)
-            )
-        return menu
+                return LanguageMenu((), None, (), lambda _c: None, self)
+
+        def choose(code: str) -> None:
+            self.recent_languages = [code, *(c for c in self.recent_languages if c != code)][:MAX_RECENT]
+            self.language_change_requested.emit(block_id, code)
+
+        return LanguageMenu(self.detection_languages, current, self.recent_languages, choose, self)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy the text as written: without the soft hyphens added for line breaking."""
+        mime = QMimeData()
+        mime.setText(strip_soft_hyphens(self.textCursor().selection().toPlainText()))
+        return mime
 
     def _show_language_menu(self, block_id: str) -> None:
         menu = self.language_menu(block_id)
