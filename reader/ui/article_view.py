@@ -233,6 +233,15 @@ class ArticleView(QTextBrowser):
         room = self.viewport().width() - 2 * self._layout.margin
         return room < self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS)
 
+    def side_by_side_min_width(self) -> int:
+        """The view width below which side by side is shown interlinear (with the scroll bar)."""
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return (
+            int(self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS))
+            + 2 * self._layout.margin
+            + scrollbar
+        )
+
     def _apply_measure(self) -> None:
         """Centre a column of at most ``max_chars`` per line by widening the root frame's side margins."""
         measure = self._text_width(self.shown_mode, self._layout.max_chars)

@@ -84,7 +84,7 @@ def run_app(args: Sequence[str]) -> int:
 
     if options.source:
         window.open_source(options.source)
-    else:
+    elif not window.reopen_last():
 
         def open_sample_if_empty(count: object, error: BaseException | None) -> None:
             if error is None and count == 0:

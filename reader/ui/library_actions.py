@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from reader.app.article_session import ArticleController, user_message
@@ -31,6 +32,14 @@ class LibraryActionsMixin(_Base):
     library_panel: LibraryPanel
     status: StatusBar
     _deleted_id: int | None
+    settings: Any
+
+    def start_directory(self) -> str:
+        """File dialogs start in the folder last used, else the user's documents folder."""
+        last = self.settings.last_directory
+        if last and Path(last).is_dir():
+            return str(last)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _run_library_query(self, query: LibraryQuery) -> None:
         def work(_handle: Any) -> tuple[list[LibraryRow], list[str]]:
@@ -125,9 +134,11 @@ class LibraryActionsMixin(_Base):
             return
         suffix = {"html": "html", "md": "md"}[fmt]
         default = "".join(c if c.isalnum() or c in " -_" else "_" for c in article.title)[:80] or "article"
-        path, _f = QFileDialog.getSaveFileName(self, "Export Article", f"{default}.{suffix}", f"*.{suffix}")
+        start = str(Path(self.start_directory()) / f"{default}.{suffix}")
+        path, _f = QFileDialog.getSaveFileName(self, "Export Article", start, f"*.{suffix}")
         if not path:
             return
+        self.settings.last_directory = str(Path(path).parent)
         translations = list(self.controller.translations.values())
         annotations = dict(self.controller.annotations)
 

@@ -8,6 +8,7 @@ Only the GUI thread touches widgets. Everything that could take time goes throug
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +52,8 @@ from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_layout import ReadingLayout
+from reader.ui.settings import DEFAULT_FONT_SIZE
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
 
@@ -69,6 +73,7 @@ MODE_SHORTCUTS = {
     ViewMode.ORIGINAL: ("Original only", "Ctrl+3"),
     ViewMode.TRANSLATION: ("Translation only", "Ctrl+4"),
 }
+PANEL_WIDTH = {"library": 260, "outline": 280}  # their width at the default window size
 KIND_SHORTCUTS = {
     SpanKind.PERSON: "Alt+1",
     SpanKind.ORGANIZATION: "Alt+2",
@@ -113,6 +118,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._deleted_id: int | None = None
         self._missing: list[tuple[str, str]] = []
         self._model_dialog: Any = None
+        self._reopen_block = ""  # the block to scroll to once a reopened file is shown
 
         self.view = ArticleView(self)
         self.view.setAcceptDrops(False)
@@ -133,6 +139,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("placeholder")
+        # Focus starts on the article side (this, then the view), never in a text field: the Ctrl+V the
+        # placeholder asks for must open the address, not paste it into the library search.
+        self.placeholder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
@@ -148,17 +157,34 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.outline)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 860, 280])
+        self.splitter.setSizes([PANEL_WIDTH["library"], 860, PANEL_WIDTH["outline"]])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
 
         self.actions_by_name: dict[str, QAction] = {}
+        self._folded: set[str] = set()  # panels hidden because the window is too narrow for them
         self._build_actions()
         self._connect()
         self._apply_settings()
+        self._set_tab_order()
+        self.placeholder.setFocus(Qt.FocusReason.OtherFocusReason)
         self.library_panel.refresh()
 
     # -- construction -----------------------------------------------------------------------------------
+    def _set_tab_order(self) -> None:
+        """Address bar → library → article → outline."""
+        chain = [
+            self.url_field,
+            self.library_panel.search,
+            self.library_panel.filter,
+            self.library_panel.list,
+            self.placeholder,
+            self.view,
+            self.outline,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _build_banner(self) -> QFrame:
         banner = QFrame(self)
         banner.setObjectName("missingModelBanner")
@@ -256,12 +282,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._action(
             "toggle_outline", "Show &Outline", "Ctrl+Shift+O", self._toggle_outline, view_menu, checkable=True
         )
-        self._action(
-            "zoom_in", "&Larger Text", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1), view_menu
-        )
-        self._action(
-            "zoom_out", "&Smaller Text", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1), view_menu
-        )
+        self._action("zoom_in", "&Larger Text", ("Ctrl++", "Ctrl+="), lambda: self._zoom(1), view_menu)
+        self._action("zoom_out", "&Smaller Text", ("Ctrl+-",), lambda: self._zoom(-1), view_menu)
+        self._action("zoom_reset", "&Normal Size", "Ctrl+0", lambda: self._zoom(0), view_menu)
 
         article_menu = bar.addMenu("&Article")
         self._action("tags", "&Tags…", "Ctrl+T", self.edit_tags, article_menu)
@@ -366,8 +389,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._rebuild_recent_menu()
 
     def _apply_font(self) -> None:
-        font = QFont(self.settings.font_family) if self.settings.font_family else QFont()
-        font.setPointSize(int(self.settings.font_size))
+        s = self.settings
+        self.view.set_reading_layout(
+            ReadingLayout(line_height=s.line_height, margin=s.page_margin, hyphenate=s.hyphenate)
+        )
+        font = QFont(s.font_family) if s.font_family else QFont()
+        font.setPointSize(int(s.font_size))
         self.view.set_text_font(font)
 
     def _apply_theme(self) -> None:
@@ -380,14 +407,20 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     # -- opening ----------------------------------------------------------------------------------------
     def open_source(self, source: str) -> None:
-        if not source.startswith(("http://", "https://")):
-            self.settings.add_recent_file(str(Path(source).expanduser().resolve()))
-            self._rebuild_recent_menu()
+        if source.startswith(("http://", "https://")):
+            self.settings.add_recent_file(source)
+        else:
+            path = Path(source).expanduser().resolve()
+            self.settings.add_recent_file(str(path))
+            self.settings.last_directory = str(path.parent)
+        self._rebuild_recent_menu()
         self.banner.hide()
         self.controller.open_source(source)
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open Article", "", OPEN_FILTERS)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open Article", self.start_directory(), OPEN_FILTERS
+        )
         if path:
             self.open_source(path)
 
@@ -431,17 +464,25 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.recent_menu.clear()
         recent = list(self.settings.recent_files)
         for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
+            is_url = path.startswith(("http://", "https://"))
+            label = self.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, 420) if is_url else None
+            action = self.recent_menu.addAction(label or Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
         self.recent_menu.setEnabled(bool(recent))
 
     # -- controller events ------------------------------------------------------------------------------
     def _on_article_opened(self, article: Any) -> None:
+        focus_was_here = self.placeholder.hasFocus() or QApplication.focusWidget() is None
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
+        if focus_was_here:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setWindowTitle(f"{article.title} — {text.APP_NAME}")
+        if self._reopen_block:
+            block_id, self._reopen_block = self._reopen_block, ""
+            QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
 
     def _on_article_changed(self, article: Any) -> None:
         self.view.set_article_keep_position(article, self.controller.translations)
@@ -510,8 +551,60 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
 
     def _zoom(self, step: int) -> None:
-        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))
+        """One point larger or smaller (0: the default size); the view keeps the reader's line."""
+        size = DEFAULT_FONT_SIZE if step == 0 else int(self.settings.font_size) + step
+        self.settings.font_size = max(8, min(40, size))
         self._apply_font()
+
+    # -- narrow windows ---------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fold_panels_for_width()
+
+    def _fold_panels_for_width(self) -> None:
+        """Below the width where the article could not have two columns of ~35 characters beside the side
+        panels, fold the panels away (their View menu toggles bring them back); unfold on widening."""
+        panels = {"library": self.library_panel, "outline": self.outline}
+        need = self.view.side_by_side_min_width() + sum(PANEL_WIDTH[name] for name in panels)
+        if self.width() < need:
+            for name, panel in panels.items():
+                if panel.isVisibleTo(self) and name not in self._folded:
+                    self._folded.add(name)
+                    panel.hide()
+                    self.actions_by_name[f"toggle_{name}"].setChecked(False)
+        elif self._folded:
+            for name in self._folded:
+                panels[name].show()
+                self.actions_by_name[f"toggle_{name}"].setChecked(True)
+            self._folded.clear()
+
+    # -- where the reader left off ----------------------------------------------------------------------
+    def remember_place(self) -> None:
+        """The article on screen, for the next start: a library article by id (its position is kept in
+        the library), a local file by path with the block at the top. A web address that was not saved
+        is not fetched again unasked."""
+        block_id = self.view.top_block_id() or ""
+        article = self.view.article
+        if self.controller.article_id is not None:
+            self.settings.last_article = f"library:{self.controller.article_id}"
+        elif article is not None and article.source and not article.source.startswith(("http:", "https:")):
+            self.settings.last_article = f"file:{article.source}#{block_id}"
+        else:
+            self.settings.last_article = ""
+
+    def reopen_last(self) -> bool:
+        """Open what was on screen when Reader was closed; False when there is nothing to reopen."""
+        kind, _sep, ref = self.settings.last_article.partition(":")
+        if kind == "library" and ref.isdigit():
+            self.controller.open_stored(int(ref))
+            return True
+        if kind == "file":
+            path, _sep, block_id = ref.rpartition("#")
+            if path and Path(path).is_file():
+                self._reopen_block = block_id
+                self.controller.open_source(path)
+                return True
+        return False
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> Any:
@@ -571,6 +664,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         block_id = self.view.top_block_id()
         if block_id:
             self.controller.save_position(block_id)
+        self.remember_place()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()

@@ -22,6 +22,11 @@ DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 6
 MAX_FONT_SIZE = 72
 MAX_RECENT_FILES = 10
+DEFAULT_LINE_HEIGHT = 150
+MIN_LINE_HEIGHT = 100
+MAX_LINE_HEIGHT = 250
+DEFAULT_PAGE_MARGIN = 24
+MAX_PAGE_MARGIN = 200
 # Used only when reader.core.language is not available: the languages most news readers meet.
 FALLBACK_DETECTION_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "ru")
 
@@ -204,6 +209,56 @@ class Settings(QObject):
     @auto_save.setter
     def auto_save(self, enabled: bool) -> None:
         self._set("auto_save", bool(enabled))
+
+    # -- reading layout ---------------------------------------------------------------------------------
+    @property
+    def line_height(self) -> int:
+        """Line spacing in percent of the font's height."""
+        value = _to_int(self._get("line_height"), DEFAULT_LINE_HEIGHT)
+        return value if MIN_LINE_HEIGHT <= value <= MAX_LINE_HEIGHT else DEFAULT_LINE_HEIGHT
+
+    @line_height.setter
+    def line_height(self, percent: int) -> None:
+        self._set("line_height", max(MIN_LINE_HEIGHT, min(MAX_LINE_HEIGHT, int(percent))))
+
+    @property
+    def page_margin(self) -> int:
+        """The least space, in pixels, between the text and the view's edges."""
+        value = _to_int(self._get("page_margin"), DEFAULT_PAGE_MARGIN)
+        return value if 0 <= value <= MAX_PAGE_MARGIN else DEFAULT_PAGE_MARGIN
+
+    @page_margin.setter
+    def page_margin(self, pixels: int) -> None:
+        self._set("page_margin", max(0, min(MAX_PAGE_MARGIN, int(pixels))))
+
+    @property
+    def hyphenate(self) -> bool:
+        return _to_bool(self._get("hyphenate"), False)
+
+    @hyphenate.setter
+    def hyphenate(self, enabled: bool) -> None:
+        self._set("hyphenate", bool(enabled))
+
+    # -- where the reader was -----------------------------------------------------------------------------
+    @property
+    def last_article(self) -> str:
+        """What to reopen at start: "library:<id>" or "file:<path>#<block id>", or ""."""
+        value = self._get("last_article")
+        return value if isinstance(value, str) else ""
+
+    @last_article.setter
+    def last_article(self, value: str) -> None:
+        self._set("last_article", value)
+
+    @property
+    def last_directory(self) -> str:
+        """The folder of the last file opened or saved (file dialogs start there)."""
+        value = self._get("last_directory")
+        return value if isinstance(value, str) else ""
+
+    @last_directory.setter
+    def last_directory(self, folder: str) -> None:
+        self._set("last_directory", folder)
 
     # -- recent files -----------------------------------------------------------------------------------
     @property
