@@ -222,6 +222,7 @@ class ArticleRenderer:
         palette: Palette,
         reader_language: str,
         layout: ReadingLayout | None = None,
+        show_dropped: bool = False,
     ) -> None:
         self.article = article
         self.translations = translations
@@ -231,6 +232,7 @@ class ArticleRenderer:
         self.palette = palette
         self.reader_language = reader_language
         self.layout = layout or ReadingLayout()
+        self.show_dropped = show_dropped
 
     def render(self) -> RenderResult:
         result = RenderResult(html="")
@@ -260,6 +262,8 @@ class ArticleRenderer:
             )
         elif a.source:
             source = f"<br>{html.escape(a.source)}"
+        if a.dropped:
+            source += self._dropped_note()
         return (
             f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or text.UNTITLED)}</h1>'
             f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
@@ -276,6 +280,18 @@ class ArticleRenderer:
 
     def _translation_block(self, block: Block, body: str, real: bool, *, muted: bool = False) -> str:
         return self._block(block, body, muted=muted, note=not real)
+
+    def _dropped_note(self) -> str:
+        """ "N lines of page furniture left out · Show" (and, when shown, the lines themselves)."""
+        lines = self.article.dropped
+        link = "Hide" if self.show_dropped else "Show"
+        note = (
+            f"<br>{text.dropped_summary(len(lines))} · "
+            f'<a href="furniture:toggle" style="color:{self.palette.muted};">{link}</a>'
+        )
+        if self.show_dropped:
+            note += "".join(f"<br>&nbsp;&nbsp;– {html.escape(line)}" for line in lines)
+        return note
 
     def _needs_translation(self, block: Block) -> bool:
         translation = self.translations.get(block.id)

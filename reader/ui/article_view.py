@@ -73,6 +73,7 @@ class ArticleView(QTextBrowser):
         self._narrow = False  # side by side would give columns under MIN_COLUMN_CHARS: shown interlinear
         self.detection_languages: tuple[str, ...] = ("de", "en", "fr", "es", "it")
         self.recent_languages: list[str] = []
+        self.show_dropped = False  # list the page furniture left out at ingest under the title
         self._kept: tuple[tuple[str, int], int, int] | None = None  # (top mark, its y, scroll value)
 
         self._spans: list[PlacedSpan] = []
@@ -291,6 +292,7 @@ class ArticleView(QTextBrowser):
             palette=self._palette,
             reader_language=self._reader_language,
             layout=self._layout,
+            show_dropped=self.show_dropped,
         )
 
     def _render(self) -> None:
@@ -568,6 +570,9 @@ class ArticleView(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "lang":
             self._show_language_menu(url.path())
+        elif url.scheme() == "furniture":
+            self.show_dropped = not self.show_dropped
+            self._render_keeping_position()
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
 

@@ -37,6 +37,10 @@ def language_name(code: str | None, in_language: str = "en") -> str:
     return name[:1].upper() + name[1:] if name else code.upper()
 
 
+def dropped_summary(count: int) -> str:
+    return f"{count} line{'s' if count != 1 else ''} of page furniture left out"
+
+
 def pair_label(source: str, target: str) -> str:
     return f"{language_name(source)} → {language_name(target)}"
 

@@ -227,3 +227,19 @@ def test_the_language_menu_filters_as_you_type_and_puts_recent_languages_first(q
     with qtbot.waitSignal(view.language_change_requested) as blocker:
         qtbot.keyClick(menu, Qt.Key.Key_Return)
     assert blocker.args == ["b1", "fr"]
+
+
+def test_the_page_furniture_left_out_can_be_shown(qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QUrl
+
+    view = shown_view(qtbot)
+    article = replace(make_article(), dropped=("SHARE:", "Werbung"))
+    view.set_article(article, {}, {})
+    assert "2 lines of page furniture left out" in view.toPlainText()
+    assert "Werbung" not in view.toPlainText()
+    view.anchorClicked.emit(QUrl("furniture:toggle"))  # the "Show" link
+    assert "– SHARE:" in view.toPlainText() and "– Werbung" in view.toPlainText()
+    view.anchorClicked.emit(QUrl("furniture:toggle"))
+    assert "Werbung" not in view.toPlainText()
