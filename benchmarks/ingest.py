@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.document import Article, Block, BlockKind  # noqa: E402
-from reader.core.language import LanguageIdentifier  # noqa: E402
+from reader.core.document import Article, Block, BlockKind
+from reader.core.language import LanguageIdentifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from langid_accuracy import load_articles  # noqa: E402
+from langid_accuracy import load_articles
 
 TARGET_WORDS = 2000
 _TAGS = {

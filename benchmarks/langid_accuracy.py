@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.document import Article, Block, BlockKind  # noqa: E402
-from reader.core.language import LanguageIdentifier  # noqa: E402
+from reader.core.document import Article, Block, BlockKind
+from reader.core.language import LanguageIdentifier
 
 LABELLED_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "langid" / "mixed_news.json"
 

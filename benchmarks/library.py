@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.document import Article, Block, BlockKind, Translation, TranslationStatus  # noqa: E402
-from reader.store.library import Library, LibraryFilter  # noqa: E402
+from reader.core.document import Article, Block, BlockKind, Translation, TranslationStatus
+from reader.store.library import Library, LibraryFilter
 
 GERMAN = (
     "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden "

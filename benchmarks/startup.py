@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.document import Article, Block, BlockKind, Translation, TranslationStatus  # noqa: E402
+from reader.core.document import Article, Block, BlockKind, Translation, TranslationStatus
 
 WORDS_DE = "der die das Regierung Bündnis Treffen Woche Gespräche Sicherheit Minister Europa Grenze".split()
 WORDS_EN = "the alliance talks security ministers meeting week border Europe council officials".split()

@@ -1,8 +1,10 @@
 """The open article's state and the work behind it: open, detect, translate, annotate, save.
 
-All blocking work goes to the TaskRunner's pools; results come back on the GUI thread as signals. Every
-request carries the generation number of the article it belongs to, and answers for an older article are
-dropped (the reader may open another article while the first is still translating).
+QtCore only (no widgets, no ``reader.ui``). All blocking work runs as operations (``operations.py``) through
+the shared ``Pipeline`` (identify → translate → annotate), the same one ``reader export`` runs; results come
+back on the GUI thread as signals. Every operation carries the generation number of the article it belongs
+to, and answers for an older article are dropped (the reader may open another article while the first is
+still translating). Errors take the operations' default route; writes broadcast ``library_changed`` there.
 """
 
 from __future__ import annotations
@@ -10,24 +12,22 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.app.runner import IO_POOL, MODEL_POOL, WRITER_POOL, TaskHandle, TaskRunner
+from reader.app.operations import LibraryChange, ModelOp, Operation, Operations, QueryOp, WriteOp
+from reader.app.runner import TaskHandle
 from reader.app.services import Services
 from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
-from reader.core.errors import CancelledError
-from reader.ui import text
+from reader.store.models import StoredArticle
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+UNCHANGED = "The article is unchanged."
 
 
-def user_message(error: BaseException) -> str:
-    return text.user_message(error, nothing_changed="The article is unchanged.")
-
-
-class ArticleController(QObject):
+class ArticleSession(QObject):
     """Signals carry plain core objects; the window wires them to the view, outline and status bar."""
 
     article_opened = Signal(object)  # Article (blocks with languages)
@@ -39,13 +39,11 @@ class ArticleController(QObject):
     status_changed = Signal(str)
     progress_changed = Signal(int, int)  # done, total (total 0: busy, unknown)
     busy_changed = Signal(bool)
-    failed = Signal(str)
     saved = Signal(int)  # library id
-    library_changed = Signal()
 
-    def __init__(self, runner: TaskRunner, services: Services, reader_language: str = "en") -> None:
+    def __init__(self, ops: Operations, services: Services, reader_language: str = "en") -> None:
         super().__init__()
-        self.runner = runner
+        self.ops = ops
         self.services = services
         self.reader_language = reader_language
         self.article: Article | None = None
@@ -60,18 +58,6 @@ class ArticleController(QObject):
         self.auto_save = False
 
     # -- helpers ----------------------------------------------------------------------------------------
-    def _track(self, handle: TaskHandle) -> TaskHandle:
-        self._handles.append(handle)
-        self.busy_changed.emit(True)
-        return handle
-
-    def _untrack(self, handle: TaskHandle) -> None:
-        if handle in self._handles:
-            self._handles.remove(handle)
-        if not self._handles:
-            self.busy_changed.emit(False)
-            self.progress_changed.emit(0, -1)
-
     @property
     def busy(self) -> bool:
         return bool(self._handles)
@@ -81,31 +67,23 @@ class ArticleController(QObject):
         for handle in list(self._handles):
             handle.cancel()
 
-    def _run(
-        self,
-        pool: str,
-        fn: Callable[[TaskHandle], Any],
-        on_result: Callable[[Any], None],
-        *,
-        progress: Callable[[int, int | None], None] | None = None,
-    ) -> TaskHandle:
-        generation = self.generation
+    def _start(self, op: Operation[T]) -> TaskHandle:
+        """Run an operation of this article: tracked for busy/cancel, its answer dropped when stale."""
         holder: list[TaskHandle] = []
 
-        def done(result: Any, error: BaseException | None) -> None:
-            self._untrack(holder[0])
-            if generation != self.generation:
-                return  # an answer about an article the reader has left
-            if error is None:
-                on_result(result)
-            elif isinstance(error, CancelledError):
-                self.status_changed.emit("Cancelled.")
-            else:
-                self.failed.emit(user_message(error))
+        def untrack() -> None:
+            if holder and holder[0] in self._handles:
+                self._handles.remove(holder[0])
+            if not self._handles:
+                self.busy_changed.emit(False)
+                self.progress_changed.emit(0, -1)
 
-        handle = self.runner.run(pool, fn, done, pass_handle=True, progress=progress)
+        op.generation(lambda: self.generation).unchanged_message(UNCHANGED).finally_(untrack)
+        handle = op.run_in_background()
         holder.append(handle)
-        return self._track(handle)
+        self._handles.append(handle)
+        self.busy_changed.emit(True)
+        return handle
 
     # -- opening ----------------------------------------------------------------------------------------
     def open_source(self, source: str) -> None:
@@ -118,11 +96,9 @@ class ArticleController(QObject):
         def load(handle: TaskHandle) -> Article:
             from reader.core.ingest import load_source
 
-            return load_source(
-                source, cancel=handle.cancel_token, progress=lambda done, total: handle.report(done, total)
-            )
+            return load_source(source, cancel=handle.cancel_token, progress=handle.report)
 
-        self._run(IO_POOL, load, self._detect_languages)
+        self._start(QueryOp(self.ops, load).success(self._detect_languages))
 
     def open_article(self, article: Article) -> None:
         """Show an article already in memory (the built-in sample, a test article)."""
@@ -132,33 +108,28 @@ class ArticleController(QObject):
 
     def _detect_languages(self, article: Article) -> None:
         self.status_changed.emit("Detecting languages…")
+        pipeline = self.services.pipeline
 
         def detect(handle: TaskHandle) -> Article:
-            handle.cancel_token.raise_if_cancelled()
-            return self.services.identifier.identify(article)
+            return pipeline.identify(article, handle.cancel_token)
 
-        self._run(MODEL_POOL, detect, lambda detected: self._show(detected, None, {}, None))
+        self._start(ModelOp(self.ops, detect).success(lambda detected: self._show(detected, None, {}, None)))
 
     def open_stored(self, article_id: int) -> None:
         """Open an article from the library, with its stored translations and reading position."""
         self.cancel()
         self.generation += 1
         self.status_changed.emit("Opening from the library…")
+        services = self.services
 
-        def load(handle: TaskHandle) -> Any:
-            library = self.services.library
-            stored = library.get(article_id)
-            library.mark_opened(article_id)
-            return stored
-
-        def shown(stored: Any) -> None:
+        def shown(stored: StoredArticle) -> None:
             translations = {t.block_id: t for t in stored.translations if t.target == self.reader_language}
             self._show(stored.article, article_id, translations, stored.position_block_id)
             self.tags = list(stored.tags)
             self.archived = bool(stored.archived)
-            self.library_changed.emit()
+            self._start(WriteOp(self.ops, lambda _h: services.library.mark_opened(article_id)))
 
-        self._run(IO_POOL, load, shown)
+        self._start(QueryOp(self.ops, lambda _h: services.library.get(article_id)).success(shown))
 
     def _show(
         self,
@@ -183,8 +154,10 @@ class ArticleController(QObject):
 
     # -- annotation -------------------------------------------------------------------------------------
     def _annotate(self, article: Article) -> None:
+        pipeline = self.services.pipeline
+
         def annotate(handle: TaskHandle) -> dict[str, BlockAnnotations]:
-            return self.services.annotator.annotate_article(article, cancel=handle.cancel_token)
+            return pipeline.annotate(article, cancel=handle.cancel_token)
 
         def arrived(result: dict[str, BlockAnnotations]) -> None:
             for block_id, ann in result.items():
@@ -193,7 +166,8 @@ class ArticleController(QObject):
                 self.annotations[block_id] = merged
                 self.annotations_arrived.emit(merged)
 
-        self._run(IO_POOL, annotate, arrived)
+        # The I/O pool: annotation runs in the analysis child process, so it must not wait behind translation.
+        self._start(QueryOp(self.ops, annotate).success(arrived))
 
     def _translation_spans_arrived(self, block_id: str, spans: tuple[Span, ...]) -> None:
         previous = self.annotations.get(block_id) or BlockAnnotations(block_id)
@@ -218,32 +192,30 @@ class ArticleController(QObject):
         priority = list(self.visible_blocks())
         total = len(pending)
         generation = self.generation
+        pipeline = self.services.pipeline
         self.status_changed.emit("Translating…")
 
         def work(handle: TaskHandle) -> None:
-            from reader.core.annotate.annotator import reference_date
-
-            engine = self.services.engine
-            missing = engine.missing_pairs(todo, target)
+            missing = pipeline.missing_pairs(todo, target)
             if missing:
                 handle.call_soon(lambda: self._emit_missing(generation, missing))
-            annotator = self.services.annotator
-            reference = reference_date(full)
             count = [0]
 
-            def on_block(translation: Translation) -> None:
+            def on_block(translation: Translation, spans: tuple[Span, ...]) -> None:
                 count[0] += 1
                 handle.report(count[0], total)
-                spans: tuple[Span, ...] = ()
-                if translation.status is TranslationStatus.TRANSLATED:
-                    spans = annotator.annotate_translation(translation, reference)
                 handle.call_soon(lambda: self._deliver_translation(generation, translation, spans))
 
-            engine.translate_article(
-                todo, target, on_block=on_block, priority=priority, cancel=handle.cancel_token
+            pipeline.translate(
+                todo,
+                target,
+                on_block=on_block,
+                priority=priority,
+                cancel=handle.cancel_token,
+                reference_article=full,
             )
 
-        def finished(_result: Any) -> None:
+        def finished(_result: None) -> None:
             done = sum(1 for t in self.translations.values() if t.status is TranslationStatus.TRANSLATED)
             self.status_changed.emit(f"Ready · {done} paragraph{'s' if done != 1 else ''} translated")
             if self.article_id is not None:
@@ -251,9 +223,8 @@ class ArticleController(QObject):
             elif self.auto_save:
                 self.save()  # saved once its translations exist, so the library has them too
 
-        self._run(
-            MODEL_POOL, work, finished, progress=lambda done, of: self.progress_changed.emit(done, of or 0)
-        )
+        op = ModelOp(self.ops, work).success(finished)
+        self._start(op.with_progress(lambda done, of: self.progress_changed.emit(done, of or 0)))
 
     def _emit_missing(self, generation: int, missing: list[tuple[str, str]]) -> None:
         if generation == self.generation:
@@ -281,11 +252,9 @@ class ArticleController(QObject):
         self.translations.pop(block_id, None)
         self.article_changed.emit(self.article)
         if self.article_id is not None:
-            article_id = self.article_id
-            self._run(
-                WRITER_POOL,
-                lambda h: self.services.library.set_block_language(article_id, block_id, lang),
-                lambda _r: None,
+            article_id, services = self.article_id, self.services
+            self._start(
+                WriteOp(self.ops, lambda _h: services.library.set_block_language(article_id, block_id, lang))
             )
         changed = self.article.with_blocks(tuple(b for b in blocks if b.id == block_id))
         self.translate(changed)
@@ -316,39 +285,35 @@ class ArticleController(QObject):
         translations = list(self.translations.values())
         annotations = dict(self.annotations)
         target = self.reader_language
+        services = self.services
 
-        def write(handle: TaskHandle) -> int:
-            return int(
-                self.services.library.save_article(
-                    article, translations=translations, annotations=annotations, target_lang=target
-                )
+        def write(_handle: TaskHandle) -> int:
+            return services.library.save_article(
+                article, translations=translations, annotations=annotations, target_lang=target
             )
 
         def saved(article_id: int) -> None:
             self.article_id = article_id
             self.status_changed.emit("Saved to the library.")
             self.saved.emit(article_id)
-            self.library_changed.emit()
 
-        self._run(WRITER_POOL, write, saved)
+        self._start(WriteOp(self.ops, write).success(saved))
 
     def save_translations(self) -> None:
         if self.article_id is None:
             return
-        article_id, target = self.article_id, self.reader_language
+        article_id, target, services = self.article_id, self.reader_language, self.services
         translations = list(self.translations.values())
-        self._run(
-            WRITER_POOL,
-            lambda h: self.services.library.save_translations(article_id, translations, target),
-            lambda _r: None,
+        self._start(
+            WriteOp(self.ops, lambda _h: services.library.save_translations(article_id, translations, target))
         )
 
     def save_position(self, block_id: str) -> None:
         if self.article_id is None:
             return
-        article_id = self.article_id
-        self._run(
-            WRITER_POOL,
-            lambda h: self.services.library.set_position(article_id, block_id, 0),
-            lambda _r: None,
-        )
+        article_id, services = self.article_id, self.services
+
+        def write(_handle: TaskHandle) -> None:
+            services.library.set_position(article_id, block_id, 0)
+
+        self._start(WriteOp(self.ops, write, LibraryChange.READING_POSITION))

@@ -1,10 +1,13 @@
 """Run blocking work off the GUI thread and bring results back to it through signals.
 
-Three pools, as DESIGN.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model`` (one thread:
-the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: the SQLite writer).
+Three pools, as docs/ARCHITECTURE.md lays out: ``io`` (fetch, extract, queries; a few threads), ``model``
+(one thread: the loaded CTranslate2/lingua/spaCy models; requests queue), ``writer`` (one thread: library
+writes, which the store then serialises on its own writer thread).
 Model-pool threads run at a lower OS priority, so heavy compute never starves the GUI thread.
-``run(pool, fn, on_done)`` calls ``on_done(result, error)`` on the GUI thread. Nothing here calls
-``processEvents()``: results arrive through a queued signal on a QObject that lives in the GUI thread.
+``run(pool, fn, on_success, on_failure)`` runs ``fn(handle)`` in the pool and then one of the two callbacks
+on the GUI thread. The rest of the app does not call it directly: it builds operations (``operations.py``).
+Nothing here calls ``processEvents()``: results arrive through a queued signal on a QObject that lives in the
+GUI thread.
 """
 
 from __future__ import annotations
@@ -107,36 +110,42 @@ def lower_thread_priority() -> None:
 class _Task(QRunnable, Generic[T]):
     def __init__(
         self,
-        fn: Callable[..., T],
+        fn: Callable[[TaskHandle], T],
         handle: TaskHandle,
-        on_done: Callable[[T | None, BaseException | None], None],
-        pass_handle: bool,
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None],
         background: bool = False,
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._handle = handle
-        self._on_done = on_done
-        self._pass_handle = pass_handle
+        self._on_success = on_success
+        self._on_failure = on_failure
         self._background = background
 
     def run(self) -> None:
         if self._background:
             lower_thread_priority()
-        result: T | None = None
-        error: BaseException | None = None
+        handle = self._handle
         try:
-            result = self._fn(self._handle) if self._pass_handle else self._fn()
-        except BaseException as caught:  # delivered to on_done; the pool thread must survive
-            error = caught
-        handle, on_done = self._handle, self._on_done
+            result = self._fn(handle)
+        except BaseException as caught:  # delivered to on_failure; the pool thread must survive
+            on_failure = self._on_failure
 
-        def deliver() -> None:
+            def fail(error: BaseException = caught) -> None:
+                handle.finished = True
+                on_failure(error)
+
+            handle.call_soon(fail)
+            return
+        on_success = self._on_success
+
+        def succeed() -> None:
             handle.finished = True
-            on_done(result, error)
+            on_success(result)
 
-        handle.call_soon(deliver)
+        handle.call_soon(succeed)
 
 
 class TaskRunner(QObject):
@@ -156,29 +165,30 @@ class TaskRunner(QObject):
     def run(
         self,
         pool: str,
-        fn: Callable[..., T],
-        on_done: Callable[[T | None, BaseException | None], None],
+        fn: Callable[[TaskHandle], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None],
         *,
         progress: Callable[[int, int | None], None] | None = None,
-        pass_handle: bool = False,
     ) -> TaskHandle:
-        """Run ``fn`` in ``pool``; ``on_done(result, error)`` then runs on the GUI thread.
+        """Run ``fn(handle)`` in ``pool``; then ``on_success`` or ``on_failure`` on the GUI thread.
 
-        With ``pass_handle=True`` the worker gets the TaskHandle as its only argument, to check
-        cancellation, report progress and stream partial results with ``handle.call_soon``.
+        The worker gets the TaskHandle to check cancellation, report progress and stream partial results
+        with ``handle.call_soon``.
         """
         handle = TaskHandle(self._relay, progress)
         self._handles.add(handle)
 
-        def finished(result: T | None, error: BaseException | None) -> None:
+        def succeeded(result: T) -> None:
             self._handles.discard(handle)
-            on_done(result, error)
+            on_success(result)
 
-        self._pools[pool].start(_Task(fn, handle, finished, pass_handle, background=pool == MODEL_POOL))
+        def failed(error: BaseException) -> None:
+            self._handles.discard(handle)
+            on_failure(error)
+
+        self._pools[pool].start(_Task(fn, handle, succeeded, failed, background=pool == MODEL_POOL))
         return handle
-
-    def active_count(self) -> int:
-        return len(self._handles)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel everything and wait for the pools to drain (at exit). Returns True when all stopped."""

@@ -3,7 +3,9 @@
 Constructing this object is free: nothing heavy (lingua, ctranslate2, spaCy, the gazetteer, SQLite) is
 imported or loaded until a worker first asks for it, which keeps those off the startup path. In the app,
 language detection and annotation run in a child process (``analysis_process.py``); ``in_process=True``
-runs them in this process instead (tests of the core, the CLI).
+runs them in this process instead (tests of the core, the CLI). The window and ``reader export`` both build
+their engines here and run them through the same ``reader.core.pipeline.Pipeline``, so the command line uses
+the installed spaCy models and the library's translation cache exactly as the window does.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 if TYPE_CHECKING:
     from reader.app.analysis_process import AnalysisProcess
     from reader.core.annotate.annotator import Annotator
     from reader.core.annotate.ner_models import NerModelManager
     from reader.core.language import LanguageIdentifier
+    from reader.core.pipeline import ArticleAnnotator, Identifier, Pipeline
     from reader.core.translate.engine import TranslationEngine
     from reader.core.translate.packages import PackageManager
     from reader.store.library import Library
@@ -39,7 +42,8 @@ class Services:
         spacy_models_url: str | None = None,
     ) -> None:
         self._lock = threading.RLock()
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, object] = {}
+        self.library_notice: str | None = None  # what Library.open() had to tell the user (a moved file)
         if library is not None:
             self._built["library"] = library
         self._in_process = in_process
@@ -62,7 +66,7 @@ class Services:
         def build() -> Library:
             from reader.store.library import Library
 
-            library, _notice = Library.open()
+            library, self.library_notice = Library.open()
             return library
 
         return self._get("library", build)
@@ -77,7 +81,18 @@ class Services:
         return self._get("analysis", build)
 
     @property
-    def identifier(self) -> LanguageIdentifier | AnalysisProcess:
+    def pipeline(self) -> Pipeline:
+        """Identify → translate → annotate over these engines (each built when its stage first runs)."""
+
+        def build() -> Pipeline:
+            from reader.core.pipeline import Pipeline
+
+            return Pipeline(lambda: self.identifier, lambda: self.engine, lambda: self.annotator)
+
+        return self._get("pipeline", build)
+
+    @property
+    def identifier(self) -> Identifier:
         if not self._in_process:
             return self.analysis
 
@@ -89,7 +104,7 @@ class Services:
         return self._get("identifier", build)
 
     @property
-    def annotator(self) -> Annotator | AnalysisProcess:
+    def annotator(self) -> ArticleAnnotator:
         if not self._in_process:
             return self.analysis
 
@@ -114,12 +129,13 @@ class Services:
         with self._lock:
             dropped = [self._built.pop(name, None) for name in names]
         for old in dropped:
-            if hasattr(old, "close"):
-                old.close()
+            close = getattr(old, "close", None)
+            if callable(close):
+                close()
 
     def close(self) -> None:
-        """Stop the child process (at exit)."""
-        self._drop("analysis")
+        """Stop the child process and close the library (at exit, when no worker uses them any more)."""
+        self._drop("analysis", "library")
 
     @property
     def packages(self) -> PackageManager:

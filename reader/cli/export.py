@@ -1,6 +1,8 @@
 """`reader export SOURCE`: the structured article, with languages, translations, entities and dates.
 
-The same stages the window runs, headless: ingest → language → translate (``--to``) → annotate → format.
+The same stages the window runs, headless and through the same ``Services`` and ``Pipeline``: ingest →
+language → translate (``--to``, answered from the library's translation cache when it can) → annotate (with
+the installed spaCy models) → format.
 """
 
 from __future__ import annotations
@@ -32,36 +34,30 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.app.services import Services
     from reader.core.ingest import load_source
-    from reader.core.language import LanguageIdentifier
 
-    article = LanguageIdentifier().identify(load_source(args.source))
-    translations = []
+    target = None
     if args.to:
-        from reader.core.translate.engine import TranslationEngine
-        from reader.core.translate.packages import PackageManager
-
         target = args.to.strip().lower()
         if not target.isalpha() or len(target) not in (2, 3):
             raise InputError(f"'{args.to}' is not a language code (try en, de, fr).")
-        translations = TranslationEngine(PackageManager()).translate_article(article, target)
-    annotations = None
-    if not args.no_annotate:
-        from reader.core.annotate.annotator import Annotator
-
-        by_block = {t.block_id: t for t in translations}
-        annotations = Annotator().annotate_article(article, by_block)
-    render = renderer(args.format)
-    output = render(article, translations, annotations)
-    if args.save:
-        from reader.store.library import Library
-
-        library, notice = Library.open()
-        if notice:
-            print(f"reader: {notice}", file=sys.stderr)
-        article_id = library.save_article(
-            article, translations=translations, annotations=annotations, target_lang=args.to
-        )
-        print(f"reader: saved to the library as article {article_id}", file=sys.stderr)
+    # The window's assembly, in this process: installed spaCy models, the library's translation cache.
+    services = Services(in_process=True)
+    try:
+        result = services.pipeline.run(load_source(args.source), target, annotate=not args.no_annotate)
+        output = renderer(args.format)(result.article, result.translations, result.annotations)
+        if services.library_notice:
+            print(f"reader: {services.library_notice}", file=sys.stderr)
+        if args.save:
+            article_id = services.library.save_article(
+                result.article,
+                translations=result.translations,
+                annotations=result.annotations,
+                target_lang=target,
+            )
+            print(f"reader: saved to the library as article {article_id}", file=sys.stderr)
+    finally:
+        services.close()
     emit(output, args.output)
     return 0

@@ -193,12 +193,16 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_export_all(args: argparse.Namespace) -> int:
-    count = open_library(args).export_all(Path(args.file))
+    from reader.store import transfer
+
+    count = transfer.export_all(open_library(args), Path(args.file))
     print(f"Exported {count} article{'s' if count != 1 else ''} to {args.file}.", file=sys.stderr)
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    result = open_library(args).import_file(Path(args.file))
+    from reader.store import transfer
+
+    result = transfer.import_file(open_library(args), Path(args.file))
     print(f"Imported {args.file}: {result}.", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reader.core.cancel import ProgressCallback
+from reader.core.display import file_size
 from reader.core.errors import ModelError
 
 TRANSLATION = "translation"
@@ -160,7 +161,7 @@ def _progress() -> ProgressCallback:
         step = done * 20 // total if total else done // (5 * 1024 * 1024)
         if step != shown[0]:
             shown[0] = step
-            amount = f"{done * 100 // total}%" if total else f"{done // (1024 * 1024)} MB"
+            amount = f"{done * 100 // total}%" if total else file_size(done)
             print(f"reader: downloading… {amount}", file=sys.stderr)
 
     return report

@@ -1,8 +1,10 @@
 """SQLite connections, schema migrations and the translation of sqlite errors into user messages.
 
 ``connect()`` applies the pragmas every connection needs (WAL, synchronous=NORMAL, foreign keys, a busy
-timeout). ``migrate()`` applies the numbered ``migrations/NNNN_*.sql`` files in order, tracked in
-``PRAGMA user_version``, after backing the file up; a database newer than the code is refused.
+timeout) and reads rows by name (``sqlite3.Row``); ``read_only=True`` opens a ``mode=ro`` connection, the
+kind every read uses (only the library's writer thread holds a writable one). ``transaction()`` nests:
+an inner one is a savepoint. ``migrate()`` applies the numbered ``migrations/NNNN_*.sql`` files in order,
+tracked in ``PRAGMA user_version``, after backing the file up; a database newer than the code is refused.
 ``store_error()`` turns an sqlite3 exception caused by the user's environment (disk full, read-only,
 locked, corrupt) into a StoreError with a calm one-line message, and lets our own bugs through.
 """
@@ -10,6 +12,7 @@ locked, corrupt) into a StoreError with a calm one-line message, and lets our ow
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import sqlite3
 import time
@@ -24,6 +27,7 @@ CACHE_KIB = 32 * 1024  # per connection
 MMAP_BYTES = 512 * 1024 * 1024
 SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+_SAVEPOINTS = itertools.count(1)
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -41,20 +45,29 @@ def schema_version() -> int:
     return migrations()[-1][0]
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
     """Open a connection with Reader's pragmas; sqlite errors propagate (callers classify them).
 
     Transactions are explicit (``transaction()``). ``check_same_thread`` is off only so that ``close()``
     may run on another thread: each connection is still used by the one thread that opened it.
+    ``read_only`` connections (``mode=ro``) cannot write even by mistake: reads use them, so the one writer
+    rule is enforced by SQLite, not only written down.
     """
+    in_memory = str(path) == ":memory:"
+    target = f"{Path(path).absolute().as_uri()}?mode=ro" if read_only and not in_memory else str(path)
     conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        target,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+        uri=read_only and not in_memory,
     )
+    conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if str(path) != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+        if not in_memory and not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")  # persistent in the file: readers see it too
         conn.execute("PRAGMA synchronous = NORMAL")
         # Searches over a large library read big FTS doclists: a larger page cache and memory-mapped reads
         # keep them in memory instead of a read() per page (measured on 10,000 articles: see README).
@@ -68,16 +81,32 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
-    """One write transaction: committed on success, rolled back on any error (nothing half-written)."""
+    """One write transaction: committed on success, rolled back on any error (nothing half-written).
+
+    Inside another transaction it is a savepoint (as sqlite-utils' ``atomic()``): an error rolls back only
+    the inner part, and the outer transaction decides. When COMMIT itself fails (a full disk, a lock) the
+    transaction is rolled back, so the connection never stays inside a half-finished one.
+    """
+    nested = conn.in_transaction
+    if nested:
+        name = f"reader_{next(_SAVEPOINTS)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
     conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    else:
-        conn.execute("COMMIT")
 
 
 def is_sqlite_file(path: Path) -> bool:

@@ -1,8 +1,10 @@
 """The library: articles the reader kept, in SQLite, with their translations, highlights, tags and position.
 
-Threads: one ``Library`` is shared by the app's writer pool and reader threads; each thread gets its own
-connection (``threading.local``), WAL lets reads run beside the single writer, and every write is one
-``BEGIN IMMEDIATE`` transaction, so a crash leaves every article either complete or absent.
+Threads: one ``Library`` is shared by every thread. Reads run on the calling thread's own read-only
+connection (``mode=ro``; WAL lets them run beside the writer). Every write is a function queued to the
+one writer thread (``writer.py``), which owns the only writable connection and runs it in one
+``BEGIN IMMEDIATE`` transaction, so a crash leaves every article either complete or absent. Rows are read
+by name (``sqlite3.Row``).
 
 Annotations are stored, not recomputed: a save keeps the highlights the reader saw (spaCy models may be
 installed or removed later, which would change a recomputation), ``reader library export`` then needs
@@ -16,9 +18,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from reader.core.document import Article, BlockAnnotations, Translation
 from reader.core.errors import StoreError
@@ -26,8 +29,10 @@ from reader.core.paths import library_path
 from reader.store import db, records, search
 from reader.store.codec import canonical_source, content_hash
 from reader.store.models import ArticleSummary, ImportResult, LibraryFilter, SearchHit, StoredArticle
+from reader.store.writer import Writer
 
 __all__ = ["Library", "LibraryFilter", "ArticleSummary", "SearchHit", "StoredArticle", "ImportResult"]
+T = TypeVar("T")
 
 
 class _Corrupt(Exception):
@@ -52,14 +57,15 @@ class Library:
         """Open (creating and migrating as needed) the database at ``path``; raises _Corrupt or StoreError."""
         self.path = path
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._readers: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._writer: Writer | None = None
         if not db.is_sqlite_file(path):
             raise _Corrupt(str(path))
         try:
-            conn = self._connection()
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            db.migrate(conn, path)
+            self._writer = Writer(lambda: db.connect(path))
+            self._writer.run(lambda conn: conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
+            self._writer.run(lambda conn: db.migrate(conn, path), in_transaction=False)
         except sqlite3.DatabaseError as error:
             self.close()
             if db.is_corruption(error):
@@ -97,20 +103,26 @@ class Library:
         return cls(path), notice
 
     # -- connections ------------------------------------------------------------------------------------
-    def _connection(self) -> sqlite3.Connection:
+    def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = db.connect(self.path)
+            conn = db.connect(self.path, read_only=True)
             self._local.conn = conn
             with self._lock:
-                self._connections.append(conn)
+                self._readers.append(conn)
         return conn
 
     def close(self) -> None:
-        """Close every thread's connection (call when no worker uses the library any more)."""
+        """Finish queued writes and close every connection (call when no worker uses the library any more).
+
+        Using the library again afterwards reopens what it needs.
+        """
         with self._lock:
-            connections, self._connections = self._connections, []
-        for conn in connections:
+            readers, self._readers = self._readers, []
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+        for conn in readers:
             try:
                 conn.close()
             except sqlite3.Error:
@@ -119,19 +131,23 @@ class Library:
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection, with sqlite errors turned into StoreError."""
+        """This thread's read-only connection, with sqlite errors turned into StoreError."""
         try:
-            yield self._connection()
+            yield self._reader()
         except sqlite3.Error as error:
             raise db.store_error(error, self.path) from error
 
-    @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection inside one write transaction (all or nothing)."""
+    def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn(connection)`` on the writer thread in one transaction (all or nothing); its result.
+
+        Called from inside another write, it runs at once as a nested savepoint.
+        """
+        with self._lock:
+            if self._writer is None:
+                self._writer = Writer(lambda: db.connect(self.path))
+            writer = self._writer
         try:
-            conn = self._connection()
-            with db.transaction(conn):
-                yield conn
+            return writer.run(fn)
         except sqlite3.Error as error:
             raise db.store_error(error, self.path) from error
 
@@ -151,14 +167,17 @@ class Library:
         """
         source = canonical_source(article.source)
         digest = content_hash(article)
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> int:
             article_id = records.find_existing(conn, source, digest)
             article_id = records.write_article(conn, article_id, article, source, digest, target_lang)
             records.write_translations(conn, article_id, translations)
             if annotations:
                 records.write_annotations(conn, article_id, annotations.values())
             records.refresh_fts(conn, article_id)
-        return article_id
+            return article_id
+
+        return self.write(write)
 
     def save_translations(
         self,
@@ -169,7 +188,8 @@ class Library:
         annotations: Mapping[str, BlockAnnotations] | None = None,
     ) -> None:
         """Store (new or corrected) translations of an article's blocks and make them searchable."""
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> None:
             records.require(conn, article_id)
             records.write_translations(conn, article_id, translations, clear_annotations=True)
             if annotations:
@@ -179,6 +199,8 @@ class Library:
                 (target_lang, time.time(), article_id),
             )
             records.refresh_fts(conn, article_id)
+
+        self.write(write)
 
     # -- reading ----------------------------------------------------------------------------------------
     def get(self, article_id: int) -> StoredArticle:
@@ -195,7 +217,7 @@ class Library:
             row = conn.execute(
                 "SELECT id FROM articles WHERE source = ? AND deleted_at IS NULL", (canonical,)
             ).fetchone()
-        return int(row[0]) if row else None
+        return int(row["id"]) if row else None
 
     def list_articles(
         self, *, filter: LibraryFilter | None = None, sort: str = "added", limit: int = 50, offset: int = 0
@@ -225,21 +247,25 @@ class Library:
 
     # -- tags -------------------------------------------------------------------------------------------
     def set_tags(self, article_id: int, tags: Iterable[str]) -> None:
-        with self.writing() as conn:
+        def write(conn: sqlite3.Connection) -> None:
             records.require(conn, article_id)
             conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
             for name in records.clean_tags(tags):
                 records.attach_tag(conn, article_id, name)
             records.drop_unused_tags(conn)
 
+        self.write(write)
+
     def add_tag(self, article_id: int, tag: str) -> None:
-        with self.writing() as conn:
+        def write(conn: sqlite3.Connection) -> None:
             records.require(conn, article_id)
             for name in records.clean_tags([tag]):
                 records.attach_tag(conn, article_id, name)
 
+        self.write(write)
+
     def remove_tag(self, article_id: int, tag: str) -> None:
-        with self.writing() as conn:
+        def write(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "DELETE FROM article_tags WHERE article_id = ? "
                 "AND tag_id IN (SELECT id FROM tags WHERE name = ?)",
@@ -247,19 +273,24 @@ class Library:
             )
             records.drop_unused_tags(conn)
 
+        self.write(write)
+
     def all_tags(self) -> list[str]:
         with self.reading() as conn:
-            return [row[0] for row in conn.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
+            return [row["name"] for row in conn.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
 
     # -- reading state and flags ------------------------------------------------------------------------
     def set_position(self, article_id: int, block_id: str, offset: int = 0) -> None:
         """Remember where the reader stopped: a block id and a character offset in it."""
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "UPDATE articles SET position_block = ?, position_offset = ?, position_seq = "
                 "(SELECT seq FROM blocks WHERE article_id = ? AND block_id = ?) WHERE id = ?",
                 (block_id, max(0, int(offset)), article_id, block_id, article_id),
             )
+
+        self.write(write)
 
     def mark_opened(self, article_id: int) -> None:
         self._set(article_id, "opened_at", time.time())
@@ -272,16 +303,20 @@ class Library:
 
     def _set(self, article_id: int, column: str, value: object) -> None:
         assert column in ("opened_at", "archived", "favourite", "deleted_at")
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> None:
             records.require(conn, article_id)
             conn.execute(f"UPDATE articles SET {column} = ? WHERE id = ?", (value, article_id))
+
+        self.write(write)
 
     def set_block_language(self, article_id: int, block_id: str, lang: str | None) -> None:
         """The reader corrected a block's language (None removes the correction).
 
         The block's stored translations and highlights came from the wrong language, so they are dropped.
         """
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> None:
             records.require(conn, article_id)
             if lang:
                 conn.execute(
@@ -297,6 +332,8 @@ class Library:
             records.forget_block_outputs(conn, article_id, [block_id])
             records.refresh_fts(conn, article_id)
 
+        self.write(write)
+
     # -- deletion ---------------------------------------------------------------------------------------
     def delete(self, article_id: int) -> None:
         """Move an article to the trash (undo with ``undelete``; ``purge_deleted`` empties the trash)."""
@@ -308,9 +345,10 @@ class Library:
     def purge_deleted(self, older_than: float | None = None) -> int:
         """Delete for good the articles in the trash (deleted before ``older_than``, if given)."""
         cutoff = time.time() + 1 if older_than is None else older_than
-        with self.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> int:
             ids = [
-                row[0]
+                row["id"]
                 for row in conn.execute(
                     "SELECT id FROM articles WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
                 )
@@ -319,23 +357,13 @@ class Library:
                 conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
                 conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             records.drop_unused_tags(conn)
-        return len(ids)
+            return len(ids)
 
-    # -- transfer ---------------------------------------------------------------------------------------
-    def export_all(self, path: Path) -> int:
-        """Write every article (not the trash) to one JSON file; returns how many."""
-        from reader.store import transfer
+        return self.write(write)
 
-        return transfer.export_all(self, Path(path))
-
-    def import_file(self, path: Path) -> ImportResult:
-        """Merge a file written by ``export_all`` into the library (by source); importing twice is a no-op."""
-        from reader.store import transfer
-
-        return transfer.import_file(self, Path(path))
-
+    # -- listing --------------------------------------------------------------------------------------
     def stored_ids(self, *, include_deleted: bool = False) -> list[int]:
         """Every article id, oldest first."""
         clause = "" if include_deleted else "WHERE deleted_at IS NULL"
         with self.reading() as conn:
-            return [row[0] for row in conn.execute(f"SELECT id FROM articles {clause} ORDER BY id")]
+            return [row["id"] for row in conn.execute(f"SELECT id FROM articles {clause} ORDER BY id")]

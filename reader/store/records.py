@@ -27,12 +27,12 @@ def find_existing(conn: sqlite3.Connection, source: str, digest: str) -> int | N
     if source:
         row = conn.execute("SELECT id FROM articles WHERE source = ?", (source,)).fetchone()
         if row:
-            return int(row[0])
+            return int(row["id"])
     row = conn.execute(
         "SELECT id FROM articles WHERE content_hash = ? ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
         (digest,),
     ).fetchone()
-    return int(row[0]) if row else None
+    return int(row["id"]) if row else None
 
 
 def languages(article: Article) -> str:
@@ -79,9 +79,10 @@ def write_article(
         assert new_id is not None
         write_blocks(conn, new_id, article.blocks)
         return new_id
-    old = dict(
-        conn.execute("SELECT block_id, text FROM blocks WHERE article_id = ?", (article_id,)).fetchall()
-    )
+    old = {
+        row["block_id"]: row["text"]
+        for row in conn.execute("SELECT block_id, text FROM blocks WHERE article_id = ?", (article_id,))
+    }
     new = {block.id: block.text for block in article.blocks}
     changed = [block_id for block_id, text in old.items() if new.get(block_id) != text]
     conn.execute(
@@ -165,13 +166,13 @@ def write_annotations(
 
 def refresh_fts(conn: sqlite3.Connection, article_id: int) -> None:
     """Rewrite the article's full-text row from its title, blocks and translations."""
-    title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()["title"]
     body = "\n".join(
-        row[0]
+        row["text"]
         for row in conn.execute("SELECT text FROM blocks WHERE article_id = ? ORDER BY seq", (article_id,))
     )
     translated = "\n".join(
-        row[0]
+        row["text"]
         for row in conn.execute(
             "SELECT text FROM article_translations WHERE article_id = ? AND text IS NOT NULL "
             "ORDER BY target, block_id",
@@ -214,27 +215,43 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
     ).fetchone()
     if row is None:
         raise StoreError(f"There is no article {article_id} in the library.")
-    title, source, byline, site, published, lang, target, pos_block, pos_offset = row[:9]
-    archived, favourite, added, updated, opened, deleted = row[9:]
-    overrides = dict(
-        conn.execute(
+    overrides = {
+        o["block_id"]: o["lang"]
+        for o in conn.execute(
             "SELECT block_id, lang FROM language_overrides WHERE article_id = ?", (article_id,)
-        ).fetchall()
-    )
+        )
+    }
     blocks = []
-    for block_id, kind, level, text, block_lang, confidence, runs in conn.execute(
+    for b in conn.execute(
         "SELECT block_id, kind, level, text, lang, confidence, runs FROM blocks "
         "WHERE article_id = ? ORDER BY seq",
         (article_id,),
     ):
-        block = Block(block_id, BlockKind(kind), text, level, block_lang, confidence, runs_from_json(runs))
-        if block_id in overrides:
-            block = replace(block, lang=overrides[block_id], confidence=1.0, runs=())
+        block = Block(
+            b["block_id"],
+            BlockKind(b["kind"]),
+            b["text"],
+            b["level"],
+            b["lang"],
+            b["confidence"],
+            runs_from_json(b["runs"]),
+        )
+        if block.id in overrides:
+            block = replace(block, lang=overrides[block.id], confidence=1.0, runs=())
         blocks.append(block)
-    article = Article(title, tuple(blocks), source, byline, site, published, lang)
+    article = Article(
+        row["title"], tuple(blocks), row["source"], row["byline"], row["site"], row["published"], row["lang"]
+    )
     translations = tuple(
-        Translation(block_id, tgt, TranslationStatus(status), text, source_lang, detail)
-        for block_id, tgt, status, text, source_lang, detail in conn.execute(
+        Translation(
+            t["block_id"],
+            t["target"],
+            TranslationStatus(t["status"]),
+            t["text"],
+            t["source_lang"],
+            t["detail"],
+        )
+        for t in conn.execute(
             "SELECT t.block_id, t.target, t.status, t.text, t.source_lang, t.detail "
             "FROM article_translations t "
             "LEFT JOIN blocks b ON b.article_id = t.article_id AND b.block_id = t.block_id "
@@ -243,14 +260,16 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
         )
     )
     annotations = {
-        block_id: BlockAnnotations(block_id, spans_from_json(original), spans_from_json(translated))
-        for block_id, original, translated in conn.execute(
+        a["block_id"]: BlockAnnotations(
+            a["block_id"], spans_from_json(a["original"]), spans_from_json(a["translation"])
+        )
+        for a in conn.execute(
             "SELECT block_id, original, translation FROM annotations WHERE article_id = ?", (article_id,)
         )
     }
     tags = tuple(
-        row[0]
-        for row in conn.execute(
+        tag["name"]
+        for tag in conn.execute(
             "SELECT g.name FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = ? "
             "ORDER BY g.name COLLATE NOCASE",
             (article_id,),
@@ -262,14 +281,14 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
         translations=translations,
         annotations=annotations,
         tags=tags,
-        target_lang=target,
-        position_block_id=pos_block,
-        position_offset=pos_offset,
-        archived=bool(archived),
-        favourite=bool(favourite),
-        added=added,
-        updated=updated,
-        opened=opened,
-        deleted=deleted is not None,
+        target_lang=row["target_lang"],
+        position_block_id=row["position_block"],
+        position_offset=row["position_offset"],
+        archived=bool(row["archived"]),
+        favourite=bool(row["favourite"]),
+        added=row["added_at"],
+        updated=row["updated_at"],
+        opened=row["opened_at"],
+        deleted=row["deleted_at"] is not None,
         language_overrides=overrides,
     )

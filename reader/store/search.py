@@ -86,46 +86,32 @@ def _tags_for(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[st
     return found
 
 
-def summaries(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> list[ArticleSummary]:
+def summaries(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[ArticleSummary]:
     """ArticleSummary for rows selected with SUMMARY_COLUMNS (tags fetched in one query)."""
-    tags = _tags_for(conn, [row[0] for row in rows])
+    tags = _tags_for(conn, [row["id"] for row in rows])
     result = []
     for row in rows:
-        (
-            aid,
-            title,
-            site,
-            source,
-            langs,
-            target,
-            published,
-            added,
-            opened,
-            pos,
-            count,
-            arch,
-            fav,
-            deleted,
-        ) = row[:14]
-        languages = [code for code in str(langs).split(",") if code]
+        languages = [code for code in str(row["langs"]).split(",") if code]
+        target = row["target_lang"]
         if target and target not in languages:
             languages.append(target)
+        pos, count = row["position_seq"], row["block_count"]
         progress = min(1.0, (pos + 1) / count) if pos is not None and count else 0.0
         result.append(
             ArticleSummary(
-                id=aid,
-                title=title,
-                site=site,
-                source=source,
+                id=row["id"],
+                title=row["title"],
+                site=row["site"],
+                source=row["source"],
                 languages=tuple(languages),
-                published=published,
-                added=added,
-                opened=opened,
+                published=row["published"],
+                added=row["added_at"],
+                opened=row["opened_at"],
                 progress=progress,
-                archived=bool(arch),
-                favourite=bool(fav),
-                deleted=deleted is not None,
-                tags=tuple(tags.get(aid, ())),
+                archived=bool(row["archived"]),
+                favourite=bool(row["favourite"]),
+                deleted=row["deleted_at"] is not None,
+                tags=tuple(tags.get(row["id"], ())),
             )
         )
     return result
@@ -148,7 +134,7 @@ def list_articles(
 def count(conn: sqlite3.Connection, flt: LibraryFilter) -> int:
     where, params = filter_sql(flt)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return int(conn.execute(f"SELECT count(*) FROM articles a {clause}", params).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) AS n FROM articles a {clause}", params).fetchone()["n"])
 
 
 def search(
@@ -172,11 +158,11 @@ def search(
     rank = "bm25(article_fts, 5.0, 1.0, 1.0)"  # a title match weighs five times a body match
     # The last column says how many matches the CTE holds (so the caller knows whether the window was full).
     tail = (
-        f"SELECT {SUMMARY_COLUMNS}, hits.rank, (SELECT count(*) FROM hits) "
+        f"SELECT {SUMMARY_COLUMNS}, hits.rank AS rank, (SELECT count(*) FROM hits) AS hit_count "
         f"FROM hits JOIN articles a ON a.id = hits.id {clause} ORDER BY {order} LIMIT ? OFFSET ?"
     )
 
-    def page(window: int) -> list[Any]:
+    def page(window: int) -> list[sqlite3.Row]:
         newest = "ORDER BY rowid DESC LIMIT ?" if window else ""
         return conn.execute(
             f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank FROM article_fts "
@@ -187,7 +173,7 @@ def search(
     try:
         window = RANK_WINDOW if sort == "relevance" else 0
         rows = page(window)
-        if window and len(rows) < limit and (not rows or rows[0][15] >= window):
+        if window and len(rows) < limit and (not rows or rows[0]["hit_count"] >= window):
             rows = page(0)  # the newest matches could not fill this page (filters, paging): rank them all
     except sqlite3.OperationalError as error:
         if "fts5" in str(error).lower():  # defensive: fts_query() should never produce bad syntax
@@ -204,13 +190,13 @@ RANK_WINDOW = 1000
 
 
 def _hits(
-    conn: sqlite3.Connection, text: str, rows: Sequence[Sequence[Any]], markers: tuple[str, str]
+    conn: sqlite3.Connection, text: str, rows: Sequence[sqlite3.Row], markers: tuple[str, str]
 ) -> list[SearchHit]:
     if not rows:
         return []
-    found = _snippets(conn, text, [row[0] for row in rows], markers)
+    found = _snippets(conn, text, [row["id"] for row in rows], markers)
     return [
-        SearchHit(summary, found.get(summary.id, ""), float(row[14]))
+        SearchHit(summary, found.get(summary.id, ""), float(row["rank"]))
         for summary, row in zip(summaries(conn, rows), rows, strict=True)
     ]
 

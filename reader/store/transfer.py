@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from reader.core.document import Article, Block, BlockAnnotations, BlockKind, LanguageRun, Translation
 from reader.core.document import TranslationStatus as Status
@@ -28,8 +29,18 @@ from reader.store import records
 from reader.store.codec import canonical_source, content_hash
 from reader.store.models import ImportResult, StoredArticle
 
-if TYPE_CHECKING:
-    from reader.store.library import Library
+T = TypeVar("T")
+
+
+class Library(Protocol):
+    """What export and import need of ``reader.store.library.Library`` (kept apart: no import cycle)."""
+
+    def stored_ids(self) -> list[int]: ...
+
+    def get(self, article_id: int) -> StoredArticle: ...
+
+    def write(self, fn: Callable[[sqlite3.Connection], T]) -> T: ...
+
 
 FORMAT = "reader-library"
 VERSION = 1
@@ -201,7 +212,8 @@ def _import_one(
     """Import one article in one transaction; True when it was new."""
     source = canonical_source(article.source)
     digest = content_hash(article)
-    with library.writing() as conn:
+
+    def write(conn: sqlite3.Connection) -> bool:
         existing = records.find_existing(conn, source, digest)
         if existing is not None:
             row = conn.execute("SELECT updated_at FROM articles WHERE id = ?", (existing,)).fetchone()
@@ -244,4 +256,6 @@ def _import_one(
         for name in records.clean_tags(str(tag) for tag in entry.get("tags", ())):
             records.attach_tag(conn, article_id, name)
         records.refresh_fts(conn, article_id)
-    return existing is None
+        return existing is None
+
+    return library.write(write)

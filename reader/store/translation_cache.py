@@ -2,11 +2,13 @@
 
 ``SqliteTranslationCache`` implements ``reader.core.translate.cache.TranslationCache`` over the
 ``translation_cache`` table, keyed exactly like the in-memory cache (package, version, target, normalized
-source text). It uses the library's per-thread connections, so the model worker can call it directly.
+source text). The model worker calls it directly: reads use that thread's read-only connection, and
+``put_many`` is queued to the library's one writer thread like every other write.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable, Mapping
 
@@ -39,15 +41,17 @@ class SqliteTranslationCache:
                     f"WHERE {clause}",
                     params,
                 )
-                for package, version, target, text, translation in rows:
-                    found[TranslationKey(package, version, target, text)] = translation
+                for row in rows:
+                    key = TranslationKey(row["package"], row["version"], row["target"], row["source_text"])
+                    found[key] = row["translation"]
         return found
 
     def put_many(self, items: Mapping[TranslationKey, str]) -> None:
         if not items:
             return
         now = time.time()
-        with self.library.writing() as conn:
+
+        def write(conn: sqlite3.Connection) -> None:
             conn.executemany(
                 "INSERT INTO translation_cache "
                 "(package, version, target, source_text, translation, created_at) "
@@ -55,6 +59,8 @@ class SqliteTranslationCache:
                 "DO UPDATE SET translation = excluded.translation, created_at = excluded.created_at",
                 [(k.package, k.version, k.target, k.text, value, now) for k, value in items.items()],
             )
+
+        self.library.write(write)
 
     def __len__(self) -> int:
         with self.library.reading() as conn:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from reader.app import strings
 from reader.core.document import (
     Article,
     Block,
@@ -27,7 +28,6 @@ from reader.core.document import (
     TranslationStatus,
 )
 from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
-from reader.ui import text
 from reader.ui.reading_layout import ReadingLayout, hyphenate
 
 
@@ -167,7 +167,7 @@ def _badge(block: Block, palette: Palette) -> str:
     else:
         label = (block.lang or "?").upper()
     return (
-        f'<a href="lang:{html.escape(block.id)}" title="{html.escape(text.BADGE_TOOLTIP)}" '
+        f'<a href="lang:{html.escape(block.id)}" title="{html.escape(strings.BADGE_TOOLTIP)}" '
         f'style="color:{palette.badge}; text-decoration:none; font-size:small;">'
         f"{html.escape(label)}</a>&nbsp; "
     )
@@ -265,7 +265,7 @@ class ArticleRenderer:
         if a.dropped:
             source += self._dropped_note()
         return (
-            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or text.UNTITLED)}</h1>'
+            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or strings.UNTITLED)}</h1>'
             f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
             f'<hr style="color:{self.palette.rule};">'
         )
@@ -286,7 +286,7 @@ class ArticleRenderer:
         lines = self.article.dropped
         link = "Hide" if self.show_dropped else "Show"
         note = (
-            f"<br>{text.dropped_summary(len(lines))} · "
+            f"<br>{strings.dropped_summary(len(lines))} · "
             f'<a href="furniture:toggle" style="color:{self.palette.muted};">{link}</a>'
         )
         if self.show_dropped:
@@ -315,7 +315,7 @@ class ArticleRenderer:
         translation = self.translations.get(block.id)
         muted = f'<span style="color:{self.palette.muted}; font-style:italic;">{{}}</span>'
         if translation is None:
-            return muted.format(html.escape(text.TRANSLATION_PENDING)), False
+            return muted.format(html.escape(strings.TRANSLATION_PENDING)), False
         if translation.status is TranslationStatus.TRANSLATED and translation.text is not None:
             ann = self.annotations.get(block.id)
             spans = ann.translation if ann else ()
@@ -324,7 +324,7 @@ class ArticleRenderer:
                 self._hyphenator(translation.target),
             )  # fmt: skip
             return body, True
-        note = text.translation_status_note(translation)
+        note = strings.translation_status_note(translation)
         return muted.format(html.escape(note)), False
 
     def translation_cell(self, block: Block, placed: list[PlacedSpan]) -> str | None:

@@ -139,18 +139,6 @@ class ArticleView(QTextBrowser):
         self._render()
         self.verticalScrollBar().setValue(0)
 
-    def clear_article(self) -> None:
-        self._article = None
-        self._translations.clear()
-        self._annotations.clear()
-        self.clear()
-        self._spans, self._span_starts, self._block_starts = [], [], []
-
-    def replace_article(self, article: Article) -> None:
-        """Same article with changed metadata or block languages: keep translations and scroll position."""
-        self._article = article
-        self.schedule_render()
-
     def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
         """The same article changed (a corrected language, another reader language): keep the place."""
         self._article = article
@@ -257,7 +245,7 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(self._layout.margin)
         root.setFrameFormat(fmt)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = self._too_narrow()
         if self._article is not None and narrow != self._narrow and self._mode is ViewMode.SIDE_BY_SIDE:
             self._narrow = narrow
@@ -544,14 +532,14 @@ class ArticleView(QTextBrowser):
         self.mark_key(key)
         return self._spans[index]
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         placed = self.span_at(event.position().toPoint())
         key = placed.key if placed else None
         if key != self._hover_key:
             self.mark_key(key)
 
-    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
             tip = self.cursorForPosition(pos).charFormat().toolTip()
@@ -563,7 +551,7 @@ class ArticleView(QTextBrowser):
         return super().event(event)
 
     # -- links and the language badge -------------------------------------------------------------------
-    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802,A002 - Qt override
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         """Never load anything: no images, no stylesheets, local or remote (untrusted pages)."""
         return None
 
@@ -590,7 +578,7 @@ class ArticleView(QTextBrowser):
 
         return LanguageMenu(self.detection_languages, current, self.recent_languages, choose, self)
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+    def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the text as written: without the soft hyphens added for line breaking."""
         mime = QMimeData()
         mime.setText(strip_soft_hyphens(self.textCursor().selection().toPlainText()))

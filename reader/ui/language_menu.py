@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget, QWidgetAction
 
-from reader.ui import text
+from reader.app import strings
+from reader.core import display
 
 MAX_RECENT = 5
 
@@ -36,16 +37,16 @@ class LanguageMenu(QMenu):
         holder = QWidgetAction(self)
         holder.setDefaultWidget(self.filter_field)
         self.addAction(holder)
-        header = self.addAction(text.BADGE_TOOLTIP)
+        header = self.addAction(strings.BADGE_TOOLTIP)
         header.setEnabled(False)
         known = list(dict.fromkeys([*codes, *([current] if current else [])]))
         firsts = [code for code in recent if code in known or code == current]
-        ordered = list(dict.fromkeys([*firsts, *sorted(known, key=text.language_name)]))
+        ordered = list(dict.fromkeys([*firsts, *sorted(known, key=display.language_name)]))
         self.language_actions: list[QAction] = []
         for index, code in enumerate(ordered):
             if index == len(firsts) and firsts:
                 self.addSeparator()
-            action = self.addAction(text.language_name(code))
+            action = self.addAction(display.language_name(code))
             action.setData(code)
             action.setCheckable(True)
             action.setChecked(code == current)
@@ -65,7 +66,7 @@ class LanguageMenu(QMenu):
         if first is not None and needle:
             self.setActiveAction(first)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Letters typed while the menu has focus go to the filter (Enter still picks the active item)."""
         typed = event.text()
         if typed and typed.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:

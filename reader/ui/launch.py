@@ -62,20 +62,20 @@ def run_app(args: Sequence[str]) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
+    from reader.app.operations import QueryOp
     from reader.app.runner import TaskRunner
     from reader.app.services import Services
-    from reader.store.library import Library
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
     settings = Settings()
-    notice: str | None = None
+    services = Services(detection_languages=settings.detection_languages)
     try:
-        library, notice = Library.open()
+        library = services.library  # opened here, before the window, so a broken library is one line
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 2
-    services = Services(library=library, detection_languages=settings.detection_languages)
+    notice = services.library_notice
     runner = TaskRunner()
     window = MainWindow(runner, services, settings)
     window.show()
@@ -86,13 +86,11 @@ def run_app(args: Sequence[str]) -> int:
         window.open_source(options.source)
     elif not window.reopen_last():
 
-        def open_sample_if_empty(count: object, error: BaseException | None) -> None:
-            if error is None and count == 0:
+        def open_sample_if_empty(count: int) -> None:
+            if count == 0:
                 window.open_source(str(sample_article_path()))
 
-        from reader.app.runner import IO_POOL
-
-        runner.run(IO_POOL, library.count, open_sample_if_empty)
+        QueryOp(window.ops, lambda _h: library.count()).success(open_sample_if_empty).run_in_background()
 
     probe = os.environ.get("READER_EXIT_AFTER_SHOW")
     if probe:

@@ -8,7 +8,6 @@ Fully usable from the keyboard: type to search, Down moves into the list, Enter 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,26 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.library_rows import LibraryQuery, LibraryRow
+
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryQuery:
-    """What the panel asks for: free text (may be empty) and a filter (all, unread, archived, tag:x)."""
-
-    text: str
-    filter: str
-    generation: int
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryRow:
-    """One list row, built by the window from the store's summaries or search hits."""
-
-    article_id: int
-    title: str
-    detail: str  # site · languages · date · progress
-    snippet: str = ""
 
 
 class LibraryPanel(QWidget):
@@ -155,7 +137,7 @@ class LibraryPanel(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.article_activated.emit(int(item.data(ID_ROLE)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if watched is self.search and key == Qt.Key.Key_Down and self.list.count():

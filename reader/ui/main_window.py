@@ -1,8 +1,9 @@
 """The main window: library on the left, the article (with its translation) in the middle, the outline on
 the right; a toolbar with the URL field and view modes; a status bar with progress and Cancel.
 
-Only the GUI thread touches widgets. Everything that could take time goes through the ArticleController
-(article work) or the TaskRunner (library queries), and comes back as signals.
+Only the GUI thread touches widgets. Everything that could take time runs as an operation
+(``reader.app.operations``): article work through the ArticleSession, library work through the library
+actions; results come back as signals, errors through the operations' one default route.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,20 +43,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.article_session import ArticleController
-from reader.app.runner import IO_POOL, MODEL_POOL, TaskRunner
+from reader.app import strings
+from reader.app.article_session import ArticleSession
+from reader.app.operations import LibraryChange, ModelOp, Operations, QueryOp
+from reader.app.runner import TaskRunner
 from reader.app.services import Services
-from reader.core.document import SpanKind
-from reader.ui import text
+from reader.core import display
+from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_layout import ReadingLayout
-from reader.ui.settings import DEFAULT_FONT_SIZE
+from reader.ui.settings import DEFAULT_FONT_SIZE, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # the dialog module loads when the dialog first opens
+    from reader.ui.model_manager import ModelManagerDialog
 
 log = logging.getLogger(__name__)
 
@@ -103,21 +109,22 @@ def source_from_mime(mime: QMimeData) -> str | None:
 
 class MainWindow(LibraryActionsMixin, QMainWindow):
     def __init__(
-        self, runner: TaskRunner, services: Services, settings: Any, parent: QWidget | None = None
+        self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(text.APP_NAME)
+        self.setWindowTitle(strings.APP_NAME)
         self.runner = runner
         self.services = services
         self.settings = settings
-        self.controller = ArticleController(runner, services, settings.reader_language)
-        self.controller.auto_save = bool(settings.auto_save)
+        self.ops = Operations(runner)
+        self.session = ArticleSession(self.ops, services, settings.reader_language)
+        self.session.auto_save = bool(settings.auto_save)
         app = QApplication.instance()
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
         self._missing: list[tuple[str, str]] = []
-        self._model_dialog: Any = None
+        self._model_dialog: ModelManagerDialog | None = None
         self._reopen_block = ""  # the block to scroll to once a reopened file is shown
 
         self.view = ArticleView(self)
@@ -238,7 +245,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._action("paste_url", "Open Web Address from Clipboard", "Ctrl+V", self.paste_source, file_menu)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
-        self._action("save", "&Save to Library", "Ctrl+S", self.controller.save, file_menu)
+        self._action("save", "&Save to Library", "Ctrl+S", self.session.save, file_menu)
         self._action(
             "export_html", "Export as &HTML…", "Ctrl+E", lambda: self.export_current("html"), file_menu
         )
@@ -269,7 +276,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind, shortcut in KIND_SHORTCUTS.items():
             self._action(
                 f"show_{kind.value}",
-                f"Highlight {text.SPAN_KIND_PLURALS[kind]}",
+                f"Highlight {strings.SPAN_KIND_PLURALS[kind]}",
                 shortcut,
                 self._on_highlight_toggled,
                 view_menu,
@@ -294,9 +301,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             "undo_delete", "&Undo Delete", QKeySequence.StandardKey.Undo, self.undo_delete, article_menu
         )
         self._action(
-            "retranslate", "Translate &Again", "Ctrl+R", self.controller.retry_translation, article_menu
+            "retranslate", "Translate &Again", "Ctrl+R", self.session.retry_translation, article_menu
         )
-        self._action("cancel", "&Cancel", "Esc", self.controller.cancel, article_menu)
+        self._action("cancel", "&Cancel", "Esc", self.session.cancel, article_menu)
 
         tools_menu = bar.addMenu("&Tools")
         self._action("models", "&Models…", "Ctrl+M", self.show_model_manager, tools_menu)
@@ -325,7 +332,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        c = self.controller
+        c = self.session
+        self.ops.failed.connect(self._on_failed)
+        self.ops.cancelled.connect(self.status.show_text)
+        self.ops.library_changed.connect(self._on_library_changed)
         c.article_opened.connect(self._on_article_opened)
         c.article_changed.connect(self._on_article_changed)
         c.translation_arrived.connect(self.view.update_translation)
@@ -335,11 +345,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             lambda block_id: QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
         )
         c.status_changed.connect(self.status.show_text)
-        c.failed.connect(self._on_failed)
         c.busy_changed.connect(self.status.set_busy)
         c.progress_changed.connect(self.status.set_progress)
-        c.library_changed.connect(self.library_panel.refresh)
         c.visible_blocks = self.view.visible_block_ids
+        self.settings.changed.connect(self._on_setting_changed)
         self.status.cancel_requested.connect(c.cancel)
         self.status.undo_requested.connect(self.undo_delete)
         self.view.language_change_requested.connect(c.set_block_language)
@@ -382,11 +391,50 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         for kind in SpanKind:
             self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
         self.view.set_visible_kinds(visible)
-        self.actions_by_name["toggle_library"].setChecked(self.library_panel.isVisibleTo(self) or True)
+        self.actions_by_name["toggle_library"].setChecked(True)
         self.actions_by_name["toggle_outline"].setChecked(True)
         self._apply_font()
         self._apply_theme()
         self._rebuild_recent_menu()
+
+    def _on_setting_changed(self, name: str) -> None:
+        """A setting changed (preferences, zoom, a view mode): the window follows it."""
+        s = self.settings
+        reactions: dict[str, Callable[[], None]] = {
+            "font_family": self._apply_font,
+            "font_size": self._apply_font,
+            "line_height": self._apply_font,
+            "page_margin": self._apply_font,
+            "hyphenate": self._apply_font,
+            "theme": self._apply_theme,
+            "view_mode": lambda: self._show_mode(ViewMode(s.view_mode)),
+            "highlight_types": self._apply_highlight_types,
+            "reader_language": lambda: self._apply_reader_language(s.reader_language),
+            "detection_languages": self._apply_detection_languages,
+            "auto_save": lambda: setattr(self.session, "auto_save", s.auto_save),
+        }
+        react = reactions.get(name)
+        if react is not None:
+            react()
+
+    def _show_mode(self, mode: ViewMode) -> None:
+        self.view.set_mode(mode)
+        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+
+    def _apply_highlight_types(self) -> None:
+        visible = {SpanKind(k) for k in self.settings.highlight_types}
+        for kind in SpanKind:
+            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
+        self.view.set_visible_kinds(visible)
+        self._refresh_outline()
+
+    def _apply_reader_language(self, code: str) -> None:
+        self.view.set_reader_language(code)
+        self.session.set_reader_language(code)
+
+    def _apply_detection_languages(self) -> None:
+        self.view.detection_languages = tuple(self.settings.detection_languages)
+        self.services.set_detection_languages(self.settings.detection_languages)
 
     def _apply_font(self) -> None:
         s = self.settings
@@ -415,7 +463,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.settings.last_directory = str(path.parent)
         self._rebuild_recent_menu()
         self.banner.hide()
-        self.controller.open_source(source)
+        self.session.open_source(source)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -450,11 +498,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.url_field.setText(source)
         self.open_source(source)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if source_from_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         source = source_from_mime(event.mimeData())
         if source:
             event.acceptProposedAction()
@@ -471,29 +519,34 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    # -- controller events ------------------------------------------------------------------------------
-    def _on_article_opened(self, article: Any) -> None:
+    # -- article session events ------------------------------------------------------------------------------
+    def _on_article_opened(self, article: Article) -> None:
         focus_was_here = self.placeholder.hasFocus() or QApplication.focusWidget() is None
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
         if focus_was_here:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setWindowTitle(f"{article.title} — {text.APP_NAME}")
+        self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
         if self._reopen_block:
             block_id, self._reopen_block = self._reopen_block, ""
             QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
 
-    def _on_article_changed(self, article: Any) -> None:
-        self.view.set_article_keep_position(article, self.controller.translations)
+    def _on_article_changed(self, article: Article) -> None:
+        self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
+        """The one place an operation's error is shown."""
         self.status.show_text(message, error=True)
+
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        if change is LibraryChange.ARTICLES:
+            self.library_panel.refresh()
 
     def _release_idle_models(self) -> None:
         if self.services.is_built("engine"):
             engine = self.services.engine
-            self.runner.run(MODEL_POOL, engine.release_idle, lambda _r, _e: None)
+            ModelOp(self.ops, lambda _h: engine.release_idle()).run_in_background()
 
     def _schedule_outline(self) -> None:
         self._outline_timer.start()
@@ -506,12 +559,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         if not pairs:
             self.banner.hide()
             return
-        labels = ", ".join(text.pair_label(s, t) for s, t in pairs)
+        labels = ", ".join(display.pair_label(s, t) for s, t in pairs)
         self.banner_label.setText(f"Some paragraphs need a translation model: {labels}.")
-        self.banner_install.setText(f"Install {text.pair_label(*pairs[0])}")
+        self.banner_install.setText(f"Install {display.pair_label(*pairs[0])}")
         self.banner.show()
 
-        def size_of_first(handle: Any) -> int | None:
+        def size_of_first(_handle: object) -> int | None:
             for package in self.services.packages.available(refresh=False):
                 if (package.from_code, package.to_code) == pairs[0]:
                     return package.size_bytes
@@ -520,12 +573,11 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         def show_size(size: int | None) -> None:
             if size and self._missing and self._missing[0] == pairs[0]:
                 self.banner_install.setText(
-                    f"Install {text.pair_label(*pairs[0])} (about {size // 1_000_000} MB)"
+                    f"Install {display.pair_label(*pairs[0])} ({display.download_size(size)})"
                 )
 
-        self.runner.run(
-            IO_POOL, size_of_first, lambda r, e: show_size(r if e is None else None), pass_handle=True
-        )
+        # The size is a nicety: without the cached index there is none to show, and no error either.
+        QueryOp(self.ops, size_of_first).success(show_size).failure(lambda _e: None).run_in_background()
 
     def _on_banner_install(self) -> None:
         dialog = self.show_model_manager()
@@ -534,8 +586,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     # -- view -------------------------------------------------------------------------------------------
     def set_mode(self, mode: ViewMode) -> None:
-        self.view.set_mode(mode)
-        self.actions_by_name[f"mode_{mode.value}"].setChecked(True)
+        self._show_mode(mode)
         self.settings.view_mode = mode.value
 
     def _on_highlight_toggled(self) -> None:
@@ -551,13 +602,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
 
     def _zoom(self, step: int) -> None:
-        """One point larger or smaller (0: the default size); the view keeps the reader's line."""
+        """One point larger or smaller (0: the default size); applied on Settings.changed, and the view
+        keeps the reader's line."""
         size = DEFAULT_FONT_SIZE if step == 0 else int(self.settings.font_size) + step
         self.settings.font_size = max(8, min(40, size))
-        self._apply_font()
 
     # -- narrow windows ---------------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold_panels_for_width()
 
@@ -585,8 +636,8 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         is not fetched again unasked."""
         block_id = self.view.top_block_id() or ""
         article = self.view.article
-        if self.controller.article_id is not None:
-            self.settings.last_article = f"library:{self.controller.article_id}"
+        if self.session.article_id is not None:
+            self.settings.last_article = f"library:{self.session.article_id}"
         elif article is not None and article.source and not article.source.startswith(("http:", "https:")):
             self.settings.last_article = f"file:{article.source}#{block_id}"
         else:
@@ -596,23 +647,23 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         """Open what was on screen when Reader was closed; False when there is nothing to reopen."""
         kind, _sep, ref = self.settings.last_article.partition(":")
         if kind == "library" and ref.isdigit():
-            self.controller.open_stored(int(ref))
+            self.session.open_stored(int(ref))
             return True
         if kind == "file":
             path, _sep, block_id = ref.rpartition("#")
             if path and Path(path).is_file():
                 self._reopen_block = block_id
-                self.controller.open_source(path)
+                self.session.open_source(path)
                 return True
         return False
 
     # -- dialogs ----------------------------------------------------------------------------------------
-    def show_model_manager(self) -> Any:
+    def show_model_manager(self) -> ModelManagerDialog:
         from reader.ui.model_manager import ModelManagerDialog
 
         if self._model_dialog is None:
             self._model_dialog = ModelManagerDialog(
-                self.services.packages, self.services.ner_models, self.runner, self
+                self.services.packages, self.services.ner_models, self.ops, self
             )
             # Only a real install or removal restarts the analysis process and retries translation.
             self._model_dialog.models_changed.connect(self._on_models_changed)
@@ -622,30 +673,15 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
 
     def _on_models_changed(self) -> None:
         self.services.models_changed()
-        if self.controller.article is not None and self._missing:
+        if self.session.article is not None and self._missing:
             self.banner.hide()
             self._missing = []
-            self.controller.retry_translation()
+            self.session.retry_translation()
 
     def show_preferences(self) -> None:
         from reader.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec():
-            self.controller.auto_save = bool(self.settings.auto_save)
-            self.view.detection_languages = tuple(self.settings.detection_languages)
-            self.services.set_detection_languages(self.settings.detection_languages)
-            self._apply_settings_after_preferences()
-
-    def _apply_settings_after_preferences(self) -> None:
-        visible = {SpanKind(k) for k in self.settings.highlight_types}
-        for kind in SpanKind:
-            self.actions_by_name[f"show_{kind.value}"].setChecked(kind in visible)
-        self.view.set_visible_kinds(visible)
-        self._apply_font()
-        self._apply_theme()
-        self.view.set_reader_language(self.settings.reader_language)
-        self.controller.set_reader_language(self.settings.reader_language)
+        PreferencesDialog(self.settings, self).exec()  # what it changes reaches _on_setting_changed
 
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -660,13 +696,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
 
     # -- closing ----------------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         block_id = self.view.top_block_id()
         if block_id:
-            self.controller.save_position(block_id)
+            self.session.save_position(block_id)
         self.remember_place()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
-        self.controller.cancel()
+        self.session.cancel()
         super().closeEvent(event)

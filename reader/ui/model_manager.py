@@ -3,16 +3,17 @@
 Two tabs share one widget (``ModelTab``) over a small adapter per kind of model (``TranslationModels``,
 ``NerModels``), so both behave the same: an Installed list with Remove and Install from file, an Available
 list with a filter and Refresh, a progress bar with Cancel, and a one-line message area. Every call into
-the managers (they touch the disk and the network) runs on the runner's I/O pool; results come back on
-the GUI thread through ``on_done``. The network is used only when the user clicks Refresh or Download
-(or the window's "Install German → English" banner calls ``offer_pair``).
+the managers (they touch the disk and the network) is a ``QueryOp`` on the I/O pool; results come back on
+the GUI thread, and errors go to the tab's own message line (the dialog's place for them). The network is
+used only when the user clicks Refresh or Download (or the window's "Install German → English" banner calls
+``offer_pair``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,7 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.runner import IO_POOL, TaskHandle, TaskRunner
+from reader.app.operations import Operations, QueryOp
+from reader.app.runner import TaskHandle
+from reader.app.strings import user_message
+from reader.core.display import file_size, pair_label
 from reader.core.errors import CancelledError
 from reader.ui.model_sources import (
     PIVOT,
@@ -42,11 +46,14 @@ from reader.ui.model_sources import (
     Row,
     TranslationModels,
     age_text,
-    approx_size,
     describe_package,
-    disk_size,
 )
-from reader.ui.text import pair_label, user_message
+
+if TYPE_CHECKING:
+    from reader.core.annotate.ner_models import NerModelManager
+    from reader.core.translate.packages import PackageManager
+
+T = TypeVar("T")
 
 
 def _tree(headers: list[str], parent: QWidget) -> QTreeWidget:
@@ -72,11 +79,11 @@ class ModelTab(QWidget):
     operation_finished = Signal(str)
 
     def __init__(
-        self, backend: TranslationModels | NerModels, runner: TaskRunner, parent: QWidget | None = None
+        self, backend: TranslationModels | NerModels, ops: Operations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.runner = runner
+        self.ops = ops
         self._task: TaskHandle | None = None  # the running operation (refresh, download, install, remove)
         self._installed_gen = 0
         self._available_gen = 0
@@ -175,8 +182,8 @@ class ModelTab(QWidget):
 
     def _start(
         self,
-        work: Callable[[TaskHandle], Any],
-        on_success: Callable[[Any], str],
+        work: Callable[[TaskHandle], T],
+        on_success: Callable[[T], str],
         *,
         progress: bool,
         message: str = "",
@@ -186,22 +193,27 @@ class ModelTab(QWidget):
         ``on_success`` must not start another operation; follow-ups (a pending pair) run after it.
         """
 
-        def done(result: Any, error: BaseException | None) -> None:
-            self._task = None
-            self.cancel_button.hide()
-            if error is None:
-                text, is_error = on_success(result), False
-                if progress:
-                    self.progress_bar.setRange(0, 100)
-                    self.progress_bar.setValue(100)
-            else:
-                text, is_error = user_message(error), not isinstance(error, CancelledError)
-                self.progress_bar.hide()
-                self._pending_pair = None  # don't retry on our own after a failure the user must see
+        def finish(text: str, is_error: bool) -> None:
             self.show_message(text, error=is_error)
             self._update_buttons()
             self.operation_finished.emit(text)
             self._resolve_pending()
+
+        def succeeded(result: T) -> None:
+            self._task = None
+            self.cancel_button.hide()
+            text = on_success(result)
+            if progress:
+                self.progress_bar.setRange(0, 100)
+                self.progress_bar.setValue(100)
+            finish(text, False)
+
+        def failed(error: BaseException) -> None:
+            self._task = None
+            self.cancel_button.hide()
+            self.progress_bar.hide()
+            self._pending_pair = None  # don't retry on our own after a failure the user must see
+            finish(user_message(error), not isinstance(error, CancelledError))
 
         self.show_message(message)
         self.progress_bar.setRange(0, 100)
@@ -210,9 +222,10 @@ class ModelTab(QWidget):
         self.progress_bar.setVisible(progress)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setVisible(progress)
-        self._task = self.runner.run(
-            IO_POOL, work, done, progress=self._on_progress if progress else None, pass_handle=True
-        )
+        op = QueryOp(self.ops, work).success(succeeded).failure(failed)
+        if progress:
+            op.with_progress(self._on_progress)
+        self._task = op.run_in_background()
         self._update_buttons()
 
     def _on_progress(self, done: int, total: int | None) -> None:
@@ -222,7 +235,7 @@ class ModelTab(QWidget):
             self.progress_bar.setValue(min(100, done * 100 // total))
         else:
             self.progress_bar.setRange(0, 0)  # unknown length: a busy indicator
-            self.progress_bar.setFormat(f"{disk_size(done)}")
+            self.progress_bar.setFormat(file_size(done))
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -234,18 +247,15 @@ class ModelTab(QWidget):
     def load_installed(self) -> None:
         """List installed models (sizes come from the disk, so off the GUI thread)."""
         self._installed_gen += 1
-        gen = self._installed_gen
+        backend = self.backend
 
-        def done(rows: list[Row] | None, error: BaseException | None) -> None:
-            if gen != self._installed_gen:
-                return  # a newer listing is on its way
-            if error is not None:
-                self.show_message(user_message(error), error=True)
-                return
-            self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows or []])
+        def show(rows: list[Row]) -> None:
+            self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows])
             self._update_buttons()
 
-        self.runner.run(IO_POOL, self.backend.installed, done)
+        op = QueryOp(self.ops, lambda _h: backend.installed()).success(show)
+        op.failure(lambda error: self.show_message(user_message(error), error=True))
+        op.generation(lambda: self._installed_gen).run_in_background()  # a newer listing wins
 
     def load_available(self, *, refresh: bool) -> None:
         """Show the available models: the cached index, or (refresh=True) a fresh one from the network."""
@@ -270,18 +280,20 @@ class ModelTab(QWidget):
             self._start(work, success, progress=False, message="Downloading the list of models…")
             return
 
-        def done(result: tuple[list[Row], float | None] | None, error: BaseException | None) -> None:
+        def listed(result: tuple[list[Row], float | None]) -> None:
             self._loading_available = False
-            if gen != self._available_gen:
-                return  # a refresh started meanwhile; its list wins
-            if error is not None:
-                self.show_message(user_message(error), error=True)
-            elif result is not None:
+            if gen == self._available_gen:  # else a refresh started meanwhile; its list wins
                 self._show_available(result)
-            self._resolve_pending()
+                self._resolve_pending()
+
+        def failed(error: BaseException) -> None:
+            self._loading_available = False
+            if gen == self._available_gen:
+                self.show_message(user_message(error), error=True)
+                self._resolve_pending()
 
         self._loading_available = True
-        self.runner.run(IO_POOL, work, done, pass_handle=True)
+        QueryOp(self.ops, work).success(listed).failure(failed).run_in_background()
 
     def _show_available(self, result: tuple[list[Row], float | None]) -> None:
         rows, age = result
@@ -443,18 +455,22 @@ class ModelManagerDialog(QDialog):
     models_changed = Signal()
 
     def __init__(
-        self, packages: Any, ner_models: Any | None, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        packages: PackageManager,
+        ner_models: NerModelManager | None,
+        ops: Operations,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Models")
         self.resize(640, 560)
         self.tabs = QTabWidget(self)
-        self.translation_tab = ModelTab(TranslationModels(packages), runner, self)
+        self.translation_tab = ModelTab(TranslationModels(packages), ops, self)
         self.tabs.addTab(self.translation_tab, TranslationModels.title)
         self.translation_tab.models_changed.connect(self.models_changed)
         self.ner_tab: ModelTab | None = None
         if ner_models is not None:
-            self.ner_tab = ModelTab(NerModels(ner_models), runner, self)
+            self.ner_tab = ModelTab(NerModels(ner_models), ops, self)
             self.tabs.addTab(self.ner_tab, NerModels.title)
             self.ner_tab.models_changed.connect(self.models_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -475,7 +491,5 @@ __all__ = [
     "NerModels",
     "TranslationModels",
     "age_text",
-    "approx_size",
     "describe_package",
-    "disk_size",
 ]

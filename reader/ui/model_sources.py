@@ -11,43 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.cancel import CancelToken, ProgressCallback
-from reader.ui.text import language_name, pair_label
+from reader.core.display import MB, download_size, file_size, language_name, pair_label, time_ago
 
-MB = 1_000_000
 PIVOT = "en"  # the engine pivots through English when no direct package exists
 
 
 # -- pure helpers (no Qt) -------------------------------------------------------------------------------
-def approx_size(size: int | None) -> str:
-    """A download size as people say it: 'about 100 MB', 'about 1.2 GB'."""
-    if not size or size <= 0:
-        return "size unknown"
-    if size >= 1000 * MB:
-        return f"about {size / (1000 * MB):.1f} GB"
-    mb = size / MB
-    if mb < 1:
-        return "less than 1 MB"
-    return f"about {round(mb, -1) if mb >= 100 else round(mb):.0f} MB"
-
-
-def disk_size(size: int | None) -> str:
-    """A size on disk, one decimal: '57.3 MB', '820 KB'."""
-    if size is None:
-        return ""
-    if size >= MB:
-        return f"{size / MB:.1f} MB"
-    return f"{max(1, round(size / 1000))} KB"
-
-
 def age_text(seconds: float | None) -> str:
     """How old the cached package index is, for the label next to Refresh."""
     if seconds is None:
         return "index not downloaded yet"
-    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        count = int(seconds // length)
-        if count >= 1:
-            return f"index from {count} {unit}{'s' if count > 1 else ''} ago"
-    return "index from just now"
+    return f"index from {time_ago(seconds)}"
 
 
 def _attr(obj: object, *names: str, default: Any = None) -> Any:
@@ -62,7 +36,7 @@ def _attr(obj: object, *names: str, default: Any = None) -> Any:
 def describe_package(pkg: object) -> str:
     """'German → English (about 100 MB)' for an available translation package."""
     label = pair_label(str(_attr(pkg, "from_code")), str(_attr(pkg, "to_code")))
-    return f"{label} ({approx_size(_attr(pkg, 'size_bytes', 'size'))})"
+    return f"{label} ({download_size(_attr(pkg, 'size_bytes', 'size'))})"
 
 
 @dataclass(frozen=True)
@@ -95,7 +69,7 @@ class TranslationModels:
             src, tgt = str(pkg.from_code), str(pkg.to_code)
             label = pair_label(src, tgt)
             version = str(_attr(pkg, "version", default=""))
-            size = disk_size(_attr(pkg, "size_bytes"))
+            size = file_size(_attr(pkg, "size_bytes"))
             rows.append(Row(pkg, label, version, size, f"{label} {src} {tgt}", True, (src, tgt)))
         return sorted(rows, key=lambda r: r.label)
 
@@ -107,7 +81,7 @@ class TranslationModels:
             label = pair_label(src, tgt)
             names = f"{_attr(pkg, 'from_name', default='')} {_attr(pkg, 'to_name', default='')}"
             version = str(_attr(pkg, "package_version", "version", default=""))
-            size = approx_size(_attr(pkg, "size_bytes", "size"))
+            size = download_size(_attr(pkg, "size_bytes", "size"))
             search = f"{label} {names} {src} {tgt}"
             rows.append(Row(pkg, label, version, size, search, (src, tgt) in have, (src, tgt)))
         return sorted(rows, key=lambda r: r.label)
@@ -152,7 +126,7 @@ class NerModels:
             langs = self._languages(model)
             label = f"{name} ({langs})" if langs else name
             version = str(_attr(model, "version", default=""))
-            rows.append(Row(name, label, version, disk_size(_attr(model, "size_bytes", "size")), label, True))
+            rows.append(Row(name, label, version, file_size(_attr(model, "size_bytes", "size")), label, True))
         return sorted(rows, key=lambda r: r.label)
 
     def available(self, refresh: bool, progress: ProgressCallback, cancel: CancelToken) -> list[Row]:
@@ -163,7 +137,7 @@ class NerModels:
             langs = self._languages(info)
             label = f"{name} ({langs})" if langs else name
             size_mb = _attr(info, "size_mb")
-            size = approx_size(_attr(info, "size_bytes", default=size_mb * MB if size_mb else None))
+            size = download_size(_attr(info, "size_bytes", default=size_mb * MB if size_mb else None))
             version = str(_attr(info, "version", default=""))
             search = f"{label} {_attr(info, 'description', default='')}"
             rows.append(Row(name, label, version, size, search, name in have))

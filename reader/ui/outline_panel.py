@@ -11,8 +11,8 @@ from collections.abc import Collection, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from reader.app import strings
 from reader.core.document import SpanKind
-from reader.ui import text
 from reader.ui.article_html import PlacedSpan
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -73,14 +73,14 @@ class OutlinePanel(QTreeWidget):
             keys = [key for key in counts if kinds[key] is kind]
             if not keys or kind not in visible:
                 continue
-            group = QTreeWidgetItem([text.SPAN_KIND_PLURALS[kind], str(len(keys))])
+            group = QTreeWidgetItem([strings.SPAN_KIND_PLURALS[kind], str(len(keys))])
             group.setData(0, KEY_ROLE, kind.value)
             self.addTopLevelItem(group)
             for key in sorted(keys, key=lambda k: (-counts[k], labels[k].most_common(1)[0][0].casefold())):
                 label = labels[key].most_common(1)[0][0]
                 child = QTreeWidgetItem([label, str(max(counts[key], 1))])
                 child.setData(0, KEY_ROLE, key)
-                child.setToolTip(0, f"{text.SPAN_KIND_LABELS[kind]}: {values.get(key, label)}")
+                child.setToolTip(0, f"{strings.SPAN_KIND_LABELS[kind]}: {values.get(key, label)}")
                 group.addChild(child)
             group.setExpanded(kind.value not in self.collapsed_kinds)
         self._rebuilding = False

@@ -1,12 +1,12 @@
 """Edit → Preferences: the reader's language, font, theme, highlights, detection languages, auto-save.
 
 The form edits a copy: nothing reaches Settings until OK, so Cancel (or closing the window) leaves the
-app exactly as it was. Restore Defaults resets the form, not the settings; OK then stores the defaults.
+app exactly as it was. Restore Defaults resets the form to the defaults declared in ``Settings`` (not the
+settings themselves); OK then stores them. The window reacts to what changed through ``Settings.changed``.
 """
 
 from __future__ import annotations
 
-from babel import Locale
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app import strings
+from reader.core import display
 from reader.core.document import SpanKind
-from reader.ui import text
+from reader.core.language.identifier import LINGUA_LANGUAGES
 from reader.ui.settings import (
-    DEFAULT_FONT_SIZE,
-    DEFAULT_LINE_HEIGHT,
-    DEFAULT_PAGE_MARGIN,
-    FALLBACK_DETECTION_LANGUAGES,
     HIGHLIGHT_TYPES,
     MAX_FONT_SIZE,
     MAX_LINE_HEIGHT,
@@ -41,33 +39,10 @@ from reader.ui.settings import (
     MIN_LINE_HEIGHT,
     THEMES,
     Settings,
-    default_detection_languages,
-    system_language,
 )
 
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
-# Languages Argos Translate publishes packages for (its 2024 index), every one supported by lingua:
-# offered for detection when reader.core.language cannot say what lingua supports.
-CANDIDATE_DETECTION_LANGUAGES: tuple[str, ...] = tuple(
-    "ar az bg bn ca cs da de el en eo es et fa fi fr ga he hi hu id it ja ko lt lv ms nb nl pl pt ro ru "
-    "sk sl sq sv th tl tr uk ur zh".split()
-)
 NO_DETECTION_LANGUAGE = "Choose at least one language for detection."
-
-
-def detectable_languages() -> frozenset[str]:
-    """Every language the detector can be asked for: lingua's full list when the identifier says so."""
-    try:
-        from reader.core.language.identifier import LINGUA_LANGUAGES
-    except ImportError:
-        return frozenset(CANDIDATE_DETECTION_LANGUAGES)
-    return frozenset(LINGUA_LANGUAGES)
-
-
-def _language_names() -> dict[str, str]:
-    """ISO 639-1 code → English name from CLDR (Babel), capitalised."""
-    names = Locale("en").languages
-    return {code: name[:1].upper() + name[1:] for code, name in names.items() if len(code) == 2}
 
 
 class PreferencesDialog(QDialog):
@@ -77,7 +52,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Preferences")
-        self._names = _language_names()
+        self._names = display.language_names()
         self._font_family = settings.font_family  # "" = the system font, kept unless the user picks one
 
         self.language_combo = QComboBox(self)
@@ -120,7 +95,7 @@ class PreferencesDialog(QDialog):
         self.highlight_boxes: dict[str, QCheckBox] = {}
         highlight_row = QHBoxLayout()
         for kind in HIGHLIGHT_TYPES:
-            box = QCheckBox(text.SPAN_KIND_PLURALS[SpanKind(kind)], self)
+            box = QCheckBox(strings.SPAN_KIND_PLURALS[SpanKind(kind)], self)
             self.highlight_boxes[kind] = box
             highlight_row.addWidget(box)
         highlight_row.addStretch(1)
@@ -132,9 +107,8 @@ class PreferencesDialog(QDialog):
         self.detection_list = QListWidget(self)
         self.detection_list.setMinimumHeight(160)
         candidates = (
-            set(detectable_languages())
-            | set(FALLBACK_DETECTION_LANGUAGES)
-            | set(default_detection_languages())
+            set(LINGUA_LANGUAGES)
+            | set(Settings.option("detection_languages").default_value())
             | set(settings.detection_languages)
         )
         for code in sorted(candidates, key=lambda c: self._names.get(c, c).casefold()):
@@ -205,7 +179,7 @@ class PreferencesDialog(QDialog):
         highlights: set[str],
         detection: tuple[str, ...],
         auto_save: bool,
-        reading: tuple[int, int, bool] = (DEFAULT_LINE_HEIGHT, DEFAULT_PAGE_MARGIN, False),
+        reading: tuple[int, int, bool],
     ) -> None:
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self._font_family = font_family
@@ -231,14 +205,16 @@ class PreferencesDialog(QDialog):
 
     def restore_defaults(self) -> None:
         """Put the defaults into the form (stored only when the user presses OK)."""
+        defaults = Settings.defaults()
         self._load(
-            language=system_language(),
-            font_family="",
-            font_size=DEFAULT_FONT_SIZE,
-            theme="system",
-            highlights=set(HIGHLIGHT_TYPES),
-            detection=default_detection_languages(),
-            auto_save=False,
+            language=defaults["reader_language"],
+            font_family=defaults["font_family"],
+            font_size=defaults["font_size"],
+            theme=defaults["theme"],
+            highlights=defaults["highlight_types"],
+            detection=defaults["detection_languages"],
+            auto_save=defaults["auto_save"],
+            reading=(defaults["line_height"], defaults["page_margin"], defaults["hyphenate"]),
         )
 
     def selected_detection_languages(self) -> tuple[str, ...]:
@@ -283,4 +259,4 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-__all__ = ["CANDIDATE_DETECTION_LANGUAGES", "PreferencesDialog", "detectable_languages"]
+__all__ = ["PreferencesDialog"]

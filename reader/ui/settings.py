@@ -1,21 +1,29 @@
-"""Typed access to the user's preferences and window state, stored with QSettings.
+"""The user's preferences and window state, each declared once (MusicBrainz Picard's ``Option``).
+
+An ``Option`` holds everything about one setting: its key, its default, how a stored value is read back
+and how a new one is checked. ``Settings`` exposes each as a typed attribute (``settings.theme``), the
+preferences dialog takes its defaults from the same declarations (``Settings.OPTIONS``), and ``changed``
+is emitted with the option's name whenever a stored value actually changes; the window listens to it.
 
 QSettings hands back whatever its backend stored (the INI backend returns "true", "12" and, for a
-one-element list, a bare string), so every property here converts and validates on read and falls back
-to its default when a stored value is unusable. Lists and sets are stored as JSON text for the same
-reason. ``changed`` is emitted with the property name whenever a stored value actually changes.
+one-element list, a bare string), so every read converts and validates and falls back to the default
+when a stored value is unusable. Lists and sets are stored as JSON text for the same reason.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Signal
 
-THEMES: tuple[str, ...] = ("system", "light", "dark", "sepia")
+from reader.core.language import DEFAULT_LANGUAGES
+from reader.ui.theme import THEMES
+
+T = TypeVar("T")
 VIEW_MODES: tuple[str, ...] = ("side-by-side", "interlinear", "original", "translation")
 HIGHLIGHT_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC", "DATE")
 DEFAULT_FONT_SIZE = 12
@@ -27,8 +35,6 @@ MIN_LINE_HEIGHT = 100
 MAX_LINE_HEIGHT = 250
 DEFAULT_PAGE_MARGIN = 24
 MAX_PAGE_MARGIN = 200
-# Used only when reader.core.language is not available: the languages most news readers meet.
-FALLBACK_DETECTION_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "ru")
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -40,15 +46,12 @@ def system_language() -> str:
 
 
 def default_detection_languages() -> tuple[str, ...]:
-    """The language identifier's own default set when that module exists, else a short common list."""
-    try:
-        from reader.core.language import DEFAULT_LANGUAGES
-    except ImportError:
-        return FALLBACK_DETECTION_LANGUAGES
+    """The language identifier's own default set."""
     return tuple(DEFAULT_LANGUAGES)
 
 
-def _to_bool(value: Any, default: bool) -> bool:
+# -- readers: a stored value → the typed value, or None when it is unusable --------------------------------
+def _read_bool(value: object) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
@@ -59,17 +62,10 @@ def _to_bool(value: Any, default: bool) -> bool:
             return False
     if isinstance(value, int):
         return bool(value)
-    return default
+    return None
 
 
-def _to_int(value: Any, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-def _to_str_list(value: Any) -> list[str] | None:
+def _read_str_list(value: object) -> list[str] | None:
     """Decode a JSON list of strings; None when the stored value is missing or malformed."""
     if isinstance(value, str):
         try:
@@ -81,25 +77,233 @@ def _to_str_list(value: Any) -> list[str] | None:
     return None
 
 
+def _read_bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray):
+        return value
+    if isinstance(value, bytes | bytearray):
+        return QByteArray(bytes(value))
+    return None
+
+
+def _one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in choices:
+            raise ValueError(f"unknown {what}: {value!r}")
+        return value
+
+    return check
+
+
+def _language_code(code: str) -> str:
+    code = code.strip().lower()
+    if not _CODE.match(code):
+        raise ValueError(f"not a language code: {code!r}")
+    return code
+
+
+def _read_language(value: object) -> str | None:
+    return value if isinstance(value, str) and _CODE.match(value) else None
+
+
+def _read_font_size(value: object) -> int | None:
+    try:
+        size = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+    return size if MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else None
+
+
+def _bounded_int(low: int, high: int) -> Callable[[object], int | None]:
+    def read(value: object) -> int | None:
+        try:
+            number = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return None
+        return number if low <= number <= high else None
+
+    return read
+
+
+def _clamp(low: int, high: int) -> Callable[[Any], int]:
+    return lambda value: max(low, min(high, int(value)))
+
+
+def _read_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _read_highlights(value: object) -> set[str] | None:
+    stored = _read_str_list(value)
+    return None if stored is None else {kind for kind in stored if kind in HIGHLIGHT_TYPES}
+
+
+def _check_highlights(kinds: Iterable[str]) -> set[str]:
+    chosen = set(kinds)
+    unknown = chosen - set(HIGHLIGHT_TYPES)
+    if unknown:
+        raise ValueError(f"unknown highlight types: {sorted(unknown)}")
+    return chosen
+
+
+def _read_detection(value: object) -> tuple[str, ...] | None:
+    codes = tuple(code for code in _read_str_list(value) or () if _CODE.match(code))
+    return codes or None
+
+
+def _check_detection(codes: Iterable[str]) -> tuple[str, ...]:
+    unique = tuple(dict.fromkeys(code.strip().lower() for code in codes))
+    if not unique or any(not _CODE.match(code) for code in unique):
+        raise ValueError(f"detection needs at least one valid language code, got {list(unique)!r}")
+    return unique
+
+
+def _recent(paths: Iterable[str]) -> list[str]:
+    """Most recent first, without duplicates, at most MAX_RECENT_FILES."""
+    return list(dict.fromkeys(path for path in paths if path))[:MAX_RECENT_FILES]
+
+
+def _same(value: T) -> T:
+    return value
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One setting, declared once.
+
+    Attributes:
+        default: the value when nothing usable is stored (a callable for defaults that depend on the
+            system, such as the locale's language).
+        read: turns a stored value into the typed value, or None when it is unusable.
+        check: validates (and normalises) a new value; raises ValueError for a bad one.
+        store: turns the typed value into what QSettings keeps (JSON text for lists and sets).
+    """
+
+    default: T | Callable[[], T]
+    read: Callable[[object], T | None]
+    check: Callable[[Any], T] = _same
+    store: Callable[[T], object] = _same
+    name: str = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        object.__setattr__(self, "name", name)
+
+    def default_value(self) -> T:
+        return self.default() if callable(self.default) else self.default
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> Option[T]: ...
+
+    @overload
+    def __get__(self, settings: Settings, owner: type) -> T: ...
+
+    def __get__(self, settings: Settings | None, owner: type) -> Option[T] | T:
+        if settings is None:
+            return self
+        value = self.read(settings.raw(self.name))
+        return self.default_value() if value is None else value
+
+    def __set__(self, settings: Settings, value: Any) -> None:
+        settings.store(self.name, self.store(self.check(value)))
+
+
+def _bytes_option() -> Option[QByteArray]:
+    return Option(QByteArray, _read_bytes, check=lambda data: QByteArray(data))
+
+
 class Settings(QObject):
     """The app's preferences, typed. Pass a QSettings (e.g. an INI file in a temp dir) to isolate tests.
 
     Signals:
-        changed(str): the name of the property whose stored value changed.
+        changed(str): the name of the option whose stored value changed.
     """
 
     changed = Signal(str)
+
+    # -- reading preferences (the preferences dialog edits these) ---------------------------------------
+    reader_language = Option(system_language, _read_language, check=_language_code)
+    font_family = Option("", lambda value: value if isinstance(value, str) else None, check=str)  # "": system
+    font_size = Option(
+        DEFAULT_FONT_SIZE,
+        _read_font_size,
+        check=lambda size: max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size))),
+    )
+    theme = Option("system", lambda v: v if v in THEMES else None, check=_one_of(THEMES, "theme"))
+    view_mode = Option(
+        "side-by-side", lambda v: v if v in VIEW_MODES else None, check=_one_of(VIEW_MODES, "view mode")
+    )
+    highlight_types = Option(
+        lambda: set(HIGHLIGHT_TYPES),
+        _read_highlights,
+        check=_check_highlights,
+        store=lambda kinds: json.dumps([k for k in HIGHLIGHT_TYPES if k in kinds]),
+    )
+    detection_languages = Option(
+        default_detection_languages,
+        _read_detection,
+        check=_check_detection,
+        store=lambda c: json.dumps(list(c)),
+    )
+    auto_save = Option(False, _read_bool, check=bool)
+    # Reading layout: line spacing in percent, the least side margin in pixels, hyphenation.
+    line_height = Option(
+        DEFAULT_LINE_HEIGHT,
+        _bounded_int(MIN_LINE_HEIGHT, MAX_LINE_HEIGHT),
+        check=_clamp(MIN_LINE_HEIGHT, MAX_LINE_HEIGHT),
+    )
+    page_margin = Option(
+        DEFAULT_PAGE_MARGIN, _bounded_int(0, MAX_PAGE_MARGIN), check=_clamp(0, MAX_PAGE_MARGIN)
+    )
+    hyphenate = Option(False, _read_bool, check=bool)
+    # -- remembered for the reader ----------------------------------------------------------------------
+    recent_files = Option(
+        list,
+        lambda v: None if (paths := _read_str_list(v)) is None else _recent(paths),
+        check=_recent,
+        store=json.dumps,
+    )
+    # What to reopen at start: "library:<id>" or "file:<path>#<block id>", or "".
+    last_article = Option("", _read_str, check=str)
+    last_directory = Option("", _read_str, check=str)  # file dialogs start in the folder last used
+    window_geometry = _bytes_option()  # empty when never saved (the window then picks its own size)
+    window_state = _bytes_option()
+    splitter_state = _bytes_option()
+
+    PREFERENCES = (
+        "reader_language",
+        "font_family",
+        "font_size",
+        "theme",
+        "highlight_types",
+        "detection_languages",
+        "auto_save",
+        "line_height",
+        "page_margin",
+        "hyphenate",
+    )
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store if store is not None else QSettings("Reader", "Reader")
 
+    @classmethod
+    def option(cls, name: str) -> Option[Any]:
+        """The declaration of the setting called ``name``."""
+        found = cls.__dict__.get(name)
+        if not isinstance(found, Option):
+            raise KeyError(name)
+        return found
+
+    @classmethod
+    def defaults(cls, names: Iterable[str] = PREFERENCES) -> dict[str, Any]:
+        """The default of each named setting (the preferences dialog's Restore Defaults)."""
+        return {name: cls.option(name).default_value() for name in names}
+
     # -- plumbing ---------------------------------------------------------------------------------------
-    def _get(self, key: str) -> Any:
+    def raw(self, key: str) -> object:
         return self._store.value(key)
 
-    def _set(self, key: str, value: Any) -> None:
-        """Store ``value`` under ``key`` (== the property name); emit ``changed`` if the typed value moved."""
+    def store(self, key: str, value: object) -> None:
+        """Store ``value`` under ``key`` (an option's name); emit ``changed`` if the typed value moved."""
         before = getattr(self, key)
         self._store.setValue(key, value)
         if getattr(self, key) != before:
@@ -117,161 +321,7 @@ class Settings(QObject):
             if getattr(self, key) != before:
                 self.changed.emit(key)
 
-    # -- reading preferences ----------------------------------------------------------------------------
-    @property
-    def reader_language(self) -> str:
-        value = self._get("reader_language")
-        if isinstance(value, str) and _CODE.match(value):
-            return value
-        return system_language()
-
-    @reader_language.setter
-    def reader_language(self, code: str) -> None:
-        code = code.strip().lower()
-        if not _CODE.match(code):
-            raise ValueError(f"not a language code: {code!r}")
-        self._set("reader_language", code)
-
-    @property
-    def font_family(self) -> str:
-        """Empty means the system's default font."""
-        value = self._get("font_family")
-        return value if isinstance(value, str) else ""
-
-    @font_family.setter
-    def font_family(self, family: str) -> None:
-        self._set("font_family", family)
-
-    @property
-    def font_size(self) -> int:
-        size = _to_int(self._get("font_size"), DEFAULT_FONT_SIZE)
-        return size if MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else DEFAULT_FONT_SIZE
-
-    @font_size.setter
-    def font_size(self, size: int) -> None:
-        self._set("font_size", max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size))))
-
-    @property
-    def theme(self) -> str:
-        value = self._get("theme")
-        return value if value in THEMES else "system"
-
-    @theme.setter
-    def theme(self, theme: str) -> None:
-        if theme not in THEMES:
-            raise ValueError(f"unknown theme: {theme!r}")
-        self._set("theme", theme)
-
-    @property
-    def view_mode(self) -> str:
-        value = self._get("view_mode")
-        return value if value in VIEW_MODES else "side-by-side"
-
-    @view_mode.setter
-    def view_mode(self, mode: str) -> None:
-        if mode not in VIEW_MODES:
-            raise ValueError(f"unknown view mode: {mode!r}")
-        self._set("view_mode", mode)
-
-    @property
-    def highlight_types(self) -> set[str]:
-        stored = _to_str_list(self._get("highlight_types"))
-        if stored is None:
-            return set(HIGHLIGHT_TYPES)
-        return {kind for kind in stored if kind in HIGHLIGHT_TYPES}
-
-    @highlight_types.setter
-    def highlight_types(self, kinds: Iterable[str]) -> None:
-        chosen = set(kinds)
-        unknown = chosen - set(HIGHLIGHT_TYPES)
-        if unknown:
-            raise ValueError(f"unknown highlight types: {sorted(unknown)}")
-        self._set("highlight_types", json.dumps([k for k in HIGHLIGHT_TYPES if k in chosen]))
-
-    @property
-    def detection_languages(self) -> tuple[str, ...]:
-        stored = _to_str_list(self._get("detection_languages"))
-        codes = tuple(code for code in stored or () if _CODE.match(code))
-        return codes if codes else default_detection_languages()
-
-    @detection_languages.setter
-    def detection_languages(self, codes: Iterable[str]) -> None:
-        unique = list(dict.fromkeys(code.strip().lower() for code in codes))
-        bad = [code for code in unique if not _CODE.match(code)]
-        if bad or not unique:
-            raise ValueError(f"detection needs at least one valid language code, got {unique!r}")
-        self._set("detection_languages", json.dumps(unique))
-
-    @property
-    def auto_save(self) -> bool:
-        return _to_bool(self._get("auto_save"), False)
-
-    @auto_save.setter
-    def auto_save(self, enabled: bool) -> None:
-        self._set("auto_save", bool(enabled))
-
-    # -- reading layout ---------------------------------------------------------------------------------
-    @property
-    def line_height(self) -> int:
-        """Line spacing in percent of the font's height."""
-        value = _to_int(self._get("line_height"), DEFAULT_LINE_HEIGHT)
-        return value if MIN_LINE_HEIGHT <= value <= MAX_LINE_HEIGHT else DEFAULT_LINE_HEIGHT
-
-    @line_height.setter
-    def line_height(self, percent: int) -> None:
-        self._set("line_height", max(MIN_LINE_HEIGHT, min(MAX_LINE_HEIGHT, int(percent))))
-
-    @property
-    def page_margin(self) -> int:
-        """The least space, in pixels, between the text and the view's edges."""
-        value = _to_int(self._get("page_margin"), DEFAULT_PAGE_MARGIN)
-        return value if 0 <= value <= MAX_PAGE_MARGIN else DEFAULT_PAGE_MARGIN
-
-    @page_margin.setter
-    def page_margin(self, pixels: int) -> None:
-        self._set("page_margin", max(0, min(MAX_PAGE_MARGIN, int(pixels))))
-
-    @property
-    def hyphenate(self) -> bool:
-        return _to_bool(self._get("hyphenate"), False)
-
-    @hyphenate.setter
-    def hyphenate(self, enabled: bool) -> None:
-        self._set("hyphenate", bool(enabled))
-
-    # -- where the reader was -----------------------------------------------------------------------------
-    @property
-    def last_article(self) -> str:
-        """What to reopen at start: "library:<id>" or "file:<path>#<block id>", or ""."""
-        value = self._get("last_article")
-        return value if isinstance(value, str) else ""
-
-    @last_article.setter
-    def last_article(self, value: str) -> None:
-        self._set("last_article", value)
-
-    @property
-    def last_directory(self) -> str:
-        """The folder of the last file opened or saved (file dialogs start there)."""
-        value = self._get("last_directory")
-        return value if isinstance(value, str) else ""
-
-    @last_directory.setter
-    def last_directory(self, folder: str) -> None:
-        self._set("last_directory", folder)
-
     # -- recent files -----------------------------------------------------------------------------------
-    @property
-    def recent_files(self) -> list[str]:
-        """Most recent first, without duplicates, at most MAX_RECENT_FILES."""
-        stored = _to_str_list(self._get("recent_files")) or []
-        return list(dict.fromkeys(path for path in stored if path))[:MAX_RECENT_FILES]
-
-    @recent_files.setter
-    def recent_files(self, paths: Iterable[str]) -> None:
-        cleaned = list(dict.fromkeys(path for path in paths if path))[:MAX_RECENT_FILES]
-        self._set("recent_files", json.dumps(cleaned))
-
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` at the top of the recent list (moving it up if it was already there)."""
         self.recent_files = [path, *(p for p in self.recent_files if p != path)]
@@ -279,47 +329,13 @@ class Settings(QObject):
     def remove_recent_file(self, path: str) -> None:
         self.recent_files = [p for p in self.recent_files if p != path]
 
-    # -- window state -----------------------------------------------------------------------------------
-    def _bytes(self, key: str) -> QByteArray:
-        value = self._get(key)
-        if isinstance(value, QByteArray):
-            return value
-        if isinstance(value, bytes | bytearray):
-            return QByteArray(bytes(value))
-        return QByteArray()
-
-    @property
-    def window_geometry(self) -> QByteArray:
-        """Empty when never saved (the window then picks its own size)."""
-        return self._bytes("window_geometry")
-
-    @window_geometry.setter
-    def window_geometry(self, data: QByteArray) -> None:
-        self._set("window_geometry", QByteArray(data))
-
-    @property
-    def window_state(self) -> QByteArray:
-        return self._bytes("window_state")
-
-    @window_state.setter
-    def window_state(self, data: QByteArray) -> None:
-        self._set("window_state", QByteArray(data))
-
-    @property
-    def splitter_state(self) -> QByteArray:
-        return self._bytes("splitter_state")
-
-    @splitter_state.setter
-    def splitter_state(self, data: QByteArray) -> None:
-        self._set("splitter_state", QByteArray(data))
-
 
 __all__ = [
-    "FALLBACK_DETECTION_LANGUAGES",
     "HIGHLIGHT_TYPES",
     "MAX_RECENT_FILES",
     "THEMES",
     "VIEW_MODES",
+    "Option",
     "Settings",
     "default_detection_languages",
     "system_language",

@@ -202,7 +202,7 @@ class ContrastStyle(QProxyStyle):
         QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
     )
 
-    def drawPrimitive(  # noqa: N802 - Qt override
+    def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
         option: QStyleOption,

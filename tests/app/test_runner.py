@@ -18,15 +18,20 @@ def test_result_and_error_arrive_on_gui_thread(qtbot: QtBot) -> None:
     seen: list[tuple[object, object, bool]] = []
     worker_threads: list[int] = []
 
-    def work() -> int:
+    def work(_handle: TaskHandle) -> int:
         worker_threads.append(threading.get_ident())
         return 42
 
-    def fail() -> int:
+    def fail(_handle: TaskHandle) -> int:
         raise ValueError("boom")
 
-    runner.run(IO_POOL, work, lambda r, e: seen.append((r, e, QThread.currentThread() is gui)))
-    runner.run(IO_POOL, fail, lambda r, e: seen.append((r, e, QThread.currentThread() is gui)))
+    for fn in (work, fail):
+        runner.run(
+            IO_POOL,
+            fn,
+            lambda r: seen.append((r, None, QThread.currentThread() is gui)),
+            lambda e: seen.append((None, e, QThread.currentThread() is gui)),
+        )
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
     assert worker_threads[0] != threading.get_ident()
     results = {r for r, _e, _g in seen}
@@ -54,9 +59,9 @@ def test_streaming_progress_and_cancel(qtbot: QtBot) -> None:
     handle = runner.run(
         MODEL_POOL,
         stream,
-        lambda r, e: outcome.append(e),
+        lambda _r: outcome.append(None),
+        outcome.append,
         progress=lambda d, t: progress.append((d, t)),
-        pass_handle=True,
     )
     qtbot.waitUntil(lambda: len(parts) >= 5, timeout=5000)
     handle.cancel()

@@ -1,7 +1,7 @@
 """With the network cut, a reader can open, translate, highlight, save and search: Reader never reaches out.
 
 Everything runs in this process here (the analysis child process would not inherit the cut), through the
-same window, controller and engines the app uses.
+same window, article session and engines the app uses.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def test_open_translate_highlight_save_and_search_offline(
     assert any(t.status is TranslationStatus.TRANSLATED for t in window.view.translations.values())
     qtbot.waitUntil(lambda: bool(window.view.placed_spans()), timeout=WAIT)
     assert SpanKind.LOCATION in {p.span.kind for p in window.view.placed_spans()}
-    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
-        window.controller.save()
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT):
+        window.session.save()
     window.library_panel.search.setText("Genf")
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
     assert no_network == []
 
 

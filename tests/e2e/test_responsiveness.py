@@ -54,7 +54,7 @@ def test_no_stall_while_translating_a_long_article(
     qtbot: QtBot, make_window: Callable[..., MainWindow], base_size_packages: Path, tmp_path: Path
 ) -> None:
     window = make_window(in_process=False)
-    window.services._packages_dir = base_size_packages  # noqa: SLF001 - the base-size model only
+    window.services._packages_dir = base_size_packages
     source = long_german_article(tmp_path / "long.html")
 
     gaps: list[float] = []

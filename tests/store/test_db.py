@@ -76,7 +76,8 @@ def test_a_full_disk_is_a_clear_message_and_loses_nothing(library: Library) -> N
     kept = library.save_article(article())
     with library.reading() as conn:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up now
+    # the disk fills up now (for the writer, which holds the only writable connection)
+    library.write(lambda conn: conn.execute(f"PRAGMA max_page_count = {pages + 2}"))
     big = article(title="Huge", source="https://x.example/huge", paragraphs=("Wort " * 20000,))
     with pytest.raises(StoreError, match="The disk is full"):
         library.save_article(big)
@@ -90,8 +91,7 @@ def test_a_full_disk_is_a_clear_message_and_loses_nothing(library: Library) -> N
 
 def test_a_read_only_library_is_a_clear_message(library: Library) -> None:
     kept = library.save_article(article())
-    with library.reading() as conn:
-        conn.execute("PRAGMA query_only = ON")  # as if the file or its folder were read-only
+    library.write(lambda conn: conn.execute("PRAGMA query_only = ON"))  # as if the file were read-only
     with pytest.raises(StoreError, match="read-only"):
         library.save_article(article(title="New", source="https://x.example/new"))
     with pytest.raises(StoreError, match="read-only"):

@@ -135,7 +135,7 @@ def test_threads_share_one_library(library: Library) -> None:
             for i in range(5):
                 library.save_article(article(title=f"T{n}-{i}", source=f"https://t.example/{n}/{i}"))
                 library.search("Zürich")
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(3)]

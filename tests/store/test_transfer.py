@@ -9,6 +9,7 @@ import pytest
 
 from reader.core.document import BlockAnnotations, Span, SpanKind
 from reader.core.errors import StoreError
+from reader.store import transfer
 from reader.store.library import Library
 from tests.store.conftest import article, english
 
@@ -36,9 +37,9 @@ def fill(library: Library) -> int:
 def test_round_trip_into_a_fresh_library(library: Library, tmp_path: Path) -> None:
     first = fill(library)
     out = tmp_path / "export.json"
-    assert library.export_all(out) == 2  # the trash is not exported
+    assert transfer.export_all(library, out) == 2  # the trash is not exported
     fresh, _ = Library.open(tmp_path / "other.sqlite3")
-    result = fresh.import_file(out)
+    result = transfer.import_file(fresh, out)
     assert (result.added, result.updated, result.skipped) == (2, 0, 0)
     before, after = library.get(first), fresh.get(fresh.find_by_source(before_source(library, first)) or 0)
     assert after.article == before.article
@@ -58,14 +59,14 @@ def before_source(library: Library, article_id: int) -> str:
 def test_importing_twice_changes_nothing(library: Library, tmp_path: Path) -> None:
     fill(library)
     out = tmp_path / "export.json"
-    library.export_all(out)
-    result = library.import_file(out)
+    transfer.export_all(library, out)
+    result = transfer.import_file(library, out)
     assert (result.added, result.updated) == (0, 2)
-    result = library.import_file(out)
+    result = transfer.import_file(library, out)
     assert (result.added, result.updated) == (0, 2)
     assert library.count() == 2
     again = tmp_path / "again.json"
-    library.export_all(again)
+    transfer.export_all(library, again)
     articles = lambda p: json.loads(p.read_text(encoding="utf-8"))["articles"]  # noqa: E731
     assert articles(again) == articles(out)
 
@@ -73,9 +74,9 @@ def test_importing_twice_changes_nothing(library: Library, tmp_path: Path) -> No
 def test_import_merges_tags_into_an_existing_article(library: Library, tmp_path: Path) -> None:
     first = fill(library)
     out = tmp_path / "export.json"
-    library.export_all(out)
+    transfer.export_all(library, out)
     library.set_tags(first, ["Lokal"])
-    library.import_file(out)
+    transfer.import_file(library, out)
     assert library.get(first).tags == ("Energie", "Lokal", "Schweiz")
 
 
@@ -89,18 +90,18 @@ def test_a_wrong_file_is_a_clear_message(
     path = tmp_path / "in.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(StoreError, match=message):
-        library.import_file(path)
+        transfer.import_file(library, path)
 
 
 def test_a_broken_entry_is_skipped_not_fatal(library: Library, tmp_path: Path) -> None:
     fill(library)
     out = tmp_path / "export.json"
-    library.export_all(out)
+    transfer.export_all(library, out)
     data = json.loads(out.read_text(encoding="utf-8"))
     data["articles"].append({"title": "no blocks"})
     out.write_text(json.dumps(data), encoding="utf-8")
     fresh, _ = Library.open(tmp_path / "other.sqlite3")
-    result = fresh.import_file(out)
+    result = transfer.import_file(fresh, out)
     assert (result.added, result.skipped) == (2, 1)
     fresh.close()
 
@@ -108,4 +109,4 @@ def test_a_broken_entry_is_skipped_not_fatal(library: Library, tmp_path: Path) -
 def test_export_to_an_unwritable_place_is_a_clear_message(library: Library, tmp_path: Path) -> None:
     fill(library)
     with pytest.raises(StoreError, match="Could not write"):
-        library.export_all(tmp_path / "missing-folder" / "export.json")
+        transfer.export_all(library, tmp_path / "missing-folder" / "export.json")

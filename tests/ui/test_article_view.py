@@ -1,7 +1,7 @@
 """The article view as a reader sees it: modes, escaping, highlights, counterparts, stable scrolling.
 
-These are layout tests: the article, translations and spans are written by hand (DESIGN.md allows that
-for layout; the end-to-end tests run the real engines).
+These are layout tests: the article, translations and spans are written by hand (docs/ARCHITECTURE.md
+allows that for layout; the end-to-end tests run the real engines).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def test_untrusted_text_is_escaped_and_nothing_is_loaded(qtbot: QtBot) -> None:
     loaded: list[object] = []
 
     class Spy(ArticleView):
-        def loadResource(self, type: int, name: object) -> object:  # noqa: N802,A002
+        def loadResource(self, type: int, name: object) -> object:
             loaded.append(name)
             return super().loadResource(type, name)  # type: ignore[arg-type]
 

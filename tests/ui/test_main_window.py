@@ -29,7 +29,7 @@ def wait_until_ready(qtbot: QtBot, window: MainWindow) -> None:
     article = window.view.article
     assert article is not None
     qtbot.waitUntil(lambda: len(window.view.translations) == len(article.blocks), timeout=WAIT)
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
     window.view.flush()
 
 
@@ -93,9 +93,7 @@ def test_bad_input_gets_one_calm_line(
     for source in cases:
         window.status.show_text("")
         window.open_source(source)
-        qtbot.waitUntil(
-            lambda: bool(window.status.message.text()) and not window.controller.busy, timeout=WAIT
-        )
+        qtbot.waitUntil(lambda: bool(window.status.message.text()) and not window.session.busy, timeout=WAIT)
         message = window.status.message.text()
         assert window.status.message.property("error") is True, (source, message)
         assert "\n" not in message and "Traceback" not in message and len(message) < 300
@@ -131,9 +129,9 @@ def test_save_search_and_reopen_at_the_saved_position(
     window = make_window()
     window.open_source(str(german_page))
     wait_until_ready(qtbot, window)
-    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT):
         window.actions_by_name["save"].trigger()
-    article_id = window.controller.article_id
+    article_id = window.session.article_id
     assert article_id is not None
     window.resize(520, 300)  # small enough that the article scrolls
     qtbot.waitUntil(lambda: window.view.verticalScrollBar().maximum() > 0, timeout=WAIT)
@@ -155,7 +153,7 @@ def test_save_search_and_reopen_at_the_saved_position(
     item = again.library_panel.list.item(0)
     assert "Gipfel in Brüssel" in item.text()
     restored: list[str] = []
-    again.controller.position_restored.connect(restored.append)
+    again.session.position_restored.connect(restored.append)
     again.library_panel.list.itemActivated.emit(item)
     qtbot.waitUntil(lambda: again.view.article is not None, timeout=WAIT)
     assert restored == [last_block]
@@ -167,8 +165,8 @@ def test_delete_and_undo(qtbot: QtBot, make_window: Callable[..., MainWindow], g
     window = make_window()
     window.open_source(str(german_page))
     wait_until_ready(qtbot, window)
-    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
-        window.controller.save()
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT):
+        window.session.save()
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
     window.actions_by_name["delete"].trigger()
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 0, timeout=WAIT)
@@ -233,8 +231,8 @@ def test_tags_and_archive_drive_the_library_filters(
     window = make_window()
     window.open_source(str(german_page))
     wait_until_ready(qtbot, window)
-    with qtbot.waitSignal(window.controller.saved, timeout=WAIT):
-        window.controller.save()
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT):
+        window.session.save()
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Politik, EU", True))
     window.actions_by_name["tags"].trigger()
     qtbot.waitUntil(lambda: window.library_panel.filter.findData("tag:EU") >= 0, timeout=WAIT)
@@ -256,9 +254,27 @@ def test_auto_save_keeps_the_translated_article(
 ) -> None:
     window = make_window()
     window.settings.auto_save = True
-    window.controller.auto_save = True
+    window.session.auto_save = True
     window.open_source(str(german_page))
-    qtbot.waitUntil(lambda: window.controller.article_id is not None, timeout=WAIT)
-    stored = window.services.library.get(window.controller.article_id)
+    qtbot.waitUntil(lambda: window.session.article_id is not None, timeout=WAIT)
+    stored = window.services.library.get(window.session.article_id)
     assert {t.status for t in stored.translations} >= {TranslationStatus.TRANSLATED}
     assert len(stored.translations) == len(stored.article.blocks)
+
+
+def test_the_window_follows_changed_settings(make_window: Callable[..., MainWindow]) -> None:
+    """Preferences, zoom or another window change a setting: the window follows Settings.changed."""
+    from reader.ui.article_html import DARK
+
+    window = make_window()
+    window.settings.theme = "dark"
+    assert window.view._palette == DARK  # the article's colours, not only the application palette
+    window.settings.font_size = 19
+    assert window.view.document().defaultFont().pointSize() == 19
+    window.settings.view_mode = "original"
+    assert window.view.mode is ViewMode.ORIGINAL and window.actions_by_name["mode_original"].isChecked()
+    window.settings.highlight_types = {"PER"}
+    assert window.view.visible_kinds() == {SpanKind.PERSON}
+    assert not window.actions_by_name["show_DATE"].isChecked()
+    window.settings.auto_save = True
+    assert window.session.auto_save

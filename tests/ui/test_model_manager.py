@@ -12,12 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.app.operations import Operations
 from reader.app.runner import TaskRunner
-from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text, approx_size
+from reader.core.display import download_size
+from reader.ui.model_manager import ModelManagerDialog, ModelTab, age_text
 from tests.fixtures.http_server import LocalHTTPServer
 
 pytest.importorskip("reader.core.translate.packages")
-from reader.core.translate.packages import PackageManager  # noqa: E402
+from reader.core.translate.packages import PackageManager
 
 WAIT_MS = 15_000
 
@@ -74,7 +76,7 @@ def _manager(tmp_path: Path, index_url: str) -> PackageManager:
 
 
 def _dialog(qtbot: QtBot, manager: PackageManager, runner: TaskRunner) -> ModelManagerDialog:
-    dialog = ModelManagerDialog(manager, None, runner)
+    dialog = ModelManagerDialog(manager, None, Operations(runner))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -100,9 +102,9 @@ def _select(tab: ModelTab, label: str) -> None:
 
 
 def test_size_and_age_wording() -> None:
-    assert approx_size(97_300_000) == "about 97 MB"
-    assert approx_size(104_000_000) == "about 100 MB"
-    assert approx_size(None) == "size unknown"
+    assert download_size(97_300_000) == "about 97 MB"
+    assert download_size(104_000_000) == "about 100 MB"
+    assert download_size(None) == "size unknown"
     assert age_text(None) == "index not downloaded yet"
     assert age_text(3 * 86400 + 60) == "index from 3 days ago"
 
@@ -122,7 +124,7 @@ def test_install_from_file_then_remove(
     qtbot.waitUntil(lambda: tab.installed_labels() == ["German → English"], timeout=WAIT_MS)
     assert tab.message.text() == "Installed German → English."
     row = tab.installed_list.topLevelItem(0)
-    assert row is not None and row.text(2).endswith(("MB", "KB"))
+    assert row is not None and row.text(2).endswith(("MB", "kB"))
 
     tab.installed_list.setCurrentItem(row)
     assert tab.remove_button.isEnabled()
@@ -168,7 +170,7 @@ def test_refresh_lists_the_index_with_names_and_the_filter_narrows_it(
         for i in range(tab.available_list.topLevelItemCount())
         if tab.available_list.topLevelItem(i).text(0) == "German → English"
     )
-    assert de_en.text(1) == approx_size(_size(served_index)) and de_en.text(1).endswith("MB")
+    assert de_en.text(1) == download_size(_size(served_index)) and de_en.text(1).endswith("MB")
     assert de_en.text(2) == "1.0"
 
     tab.filter_field.setText("span")
@@ -328,7 +330,9 @@ def _ner_dialog(
 ) -> tuple[Any, ModelManagerDialog]:
     ner_models = pytest.importorskip("reader.core.annotate.ner_models")
     manager = ner_models.NerModelManager(tmp_path / "spacy-models", base_url=base_url)
-    dialog = ModelManagerDialog(_manager(tmp_path, "http://127.0.0.1:9/index.json"), manager, runner)
+    dialog = ModelManagerDialog(
+        _manager(tmp_path, "http://127.0.0.1:9/index.json"), manager, Operations(runner)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ner_tab is not None

@@ -1,10 +1,11 @@
-"""User-facing strings of the window, in one place so the UI can be translated later."""
+"""User-facing strings of the window and the article session, in one place so they can be translated later.
+
+Qt-free: it lives in ``app`` so the article session can use it without importing ``ui``.
+"""
 
 from __future__ import annotations
 
 import logging
-
-from babel import Locale, UnknownLocaleError
 
 from reader.core.document import SpanKind, Translation, TranslationStatus
 from reader.core.errors import ReaderError
@@ -26,23 +27,8 @@ SPAN_KIND_PLURALS = {
 }
 
 
-def language_name(code: str | None, in_language: str = "en") -> str:
-    """'de' → 'German' (CLDR names through Babel); unknown codes come back upper-cased."""
-    if not code:
-        return "Unknown"
-    try:
-        name = Locale.parse(code).get_display_name(in_language)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return code.upper()
-    return name[:1].upper() + name[1:] if name else code.upper()
-
-
 def dropped_summary(count: int) -> str:
     return f"{count} line{'s' if count != 1 else ''} of page furniture left out"
-
-
-def pair_label(source: str, target: str) -> str:
-    return f"{language_name(source)} → {language_name(target)}"
 
 
 def translation_status_note(translation: Translation) -> str:

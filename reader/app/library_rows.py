@@ -1,10 +1,34 @@
-"""Turn a library panel query into rows: runs in an I/O worker, never on the GUI thread."""
+"""The library panel's queries and rows, and the query that turns one into the other.
+
+``query_rows`` runs in an I/O worker, never on the GUI thread. The panel (``reader.ui``) only sees
+``LibraryQuery`` and ``LibraryRow``, never the store.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reader.store.library import Library, LibraryFilter
 from reader.store.models import ArticleSummary
-from reader.ui.library_panel import LibraryQuery, LibraryRow
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryQuery:
+    """What the panel asks for: free text (may be empty) and a filter (all, unread, archived, tag:x)."""
+
+    text: str
+    filter: str
+    generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    """One list row, built from the store's summaries or search hits."""
+
+    article_id: int
+    title: str
+    detail: str  # site · languages · date · progress
+    snippet: str = ""
 
 
 def library_filter(name: str) -> LibraryFilter:
