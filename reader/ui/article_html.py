@@ -58,6 +58,7 @@ class Palette:
     misc: str = LIGHT_SPAN_COLOURS[SpanKind.MISC]
     date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
     counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
+    error: str = "#b3261e"
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -82,6 +83,7 @@ DARK = Palette(
     misc="#47306b",
     date="#5a4d10",
     counterpart="#ff9f0a",
+    error="#ff8a80",
 )
 SEPIA = Palette(
     text="#3b2f22",
@@ -206,6 +208,16 @@ def _wrap(
     if block.kind is BlockKind.CAPTION:
         style += " font-style:italic;"
     return f'<{tag} style="{style}">{inner}</{tag.split()[0]}>'
+
+
+def notice_html(title: str, message: str, palette: Palette, *, error: bool = False) -> str:
+    """A page in place of an article: what is being opened and how far it got, or why it failed."""
+    colour = palette.error if error else palette.muted
+    return (
+        f'<html><body style="color:{palette.text}; background-color:{palette.background};">'
+        f'<h1 style="margin-bottom:0.3em;">{html.escape(title or strings.UNTITLED)}</h1>'
+        f'<p style="color:{colour};">{html.escape(message)}</p></body></html>'
+    )
 
 
 class ArticleRenderer:

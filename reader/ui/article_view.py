@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
-from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
+from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 
@@ -73,6 +73,7 @@ class ArticleView(QTextBrowser):
         self._narrow = False  # side by side would give columns under MIN_COLUMN_CHARS: shown interlinear
         self.detection_languages: tuple[str, ...] = ("de", "en", "fr", "es", "it")
         self.recent_languages: list[str] = []
+        self.notice: str | None = None  # the message shown in place of an article, if any
         self.show_dropped = False  # list the page furniture left out at ingest under the title
         self._kept: tuple[tuple[str, int], int, int] | None = None  # (top mark, its y, scroll value)
 
@@ -138,6 +139,16 @@ class ArticleView(QTextBrowser):
         self._kept = None
         self._render()
         self.verticalScrollBar().setValue(0)
+
+    def show_notice(self, title: str, message: str, *, error: bool = False) -> None:
+        """A page in place of an article: the one being opened and its progress, or why it failed."""
+        self._render_timer.stop()
+        self._article, self._translations, self._annotations = None, {}, {}
+        self._spans, self._span_starts, self._block_starts = [], [], []
+        self._two_column, self._dirty_cells, self._kept = set(), set(), None
+        self.setHtml(notice_html(title, message, self._palette, error=error))
+        self._apply_measure()
+        self.notice = message
 
     def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
         """The same article changed (a corrected language, another reader language): keep the place."""
@@ -289,6 +300,7 @@ class ArticleView(QTextBrowser):
         renderer = self._renderer()
         result = renderer.render()
         self.setHtml(result.html)
+        self.notice = None
         self._apply_measure()
         self._spans = result.spans
         shown = self.shown_mode

@@ -20,6 +20,7 @@ from reader.app.library_ops import Rows
 from reader.app.library_rows import LibraryQuery
 from reader.app.operations import Operations, WriteOp
 from reader.app.services import Services
+from reader.core.document import Article
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
@@ -37,6 +38,7 @@ class LibraryActionsMixin(_Base):
     library_panel: LibraryPanel
     status: StatusBar
     _deleted_id: int | None
+    _deleted_open: Article | None  # the deleted article, when it was the one on screen
     settings: Settings
 
     def start_directory(self) -> str:
@@ -106,6 +108,9 @@ class LibraryActionsMixin(_Base):
             self.status.offer_undo(True)
             if self.session.article_id == article_id:
                 self.session.article_id = None
+                self._deleted_open = self.session.article  # still on screen: Undo links it again
+            else:
+                self._deleted_open = None
 
         op = library_ops.delete_article(self.ops, self.services, article_id)
         self._after_write(op, "Deleted. Undo with Ctrl+Z.", after)
@@ -116,7 +121,16 @@ class LibraryActionsMixin(_Base):
             return
         self._deleted_id = None
         self.status.offer_undo(False)
-        self._after_write(library_ops.restore_article(self.ops, self.services, article_id), "Restored.")
+        shown = self._deleted_open
+
+        def relink() -> None:
+            # The restored article is the one still open: Archive, Tags and the position work on it again.
+            if shown is not None and self.session.article is shown and self.session.article_id is None:
+                self.session.article_id = article_id
+                self.library_panel.select_article(article_id)
+
+        op = library_ops.restore_article(self.ops, self.services, article_id)
+        self._after_write(op, "Restored.", relink)
 
     def export_current(self, fmt: str) -> None:
         article = self.session.article

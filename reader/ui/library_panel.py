@@ -65,6 +65,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.empty_label)
 
         self._generation = 0
+        self._open_id: int | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -101,7 +102,7 @@ class LibraryPanel(QWidget):
         """Fill the list; returns False (and changes nothing) when a newer query is already out."""
         if query.generation != self._generation:
             return False
-        selected = self.selected_id()
+        selected = self.selected_id() or self._open_id
         self.list.clear()
         for row in rows:
             lines = [row.title, row.detail]
@@ -119,6 +120,17 @@ class LibraryPanel(QWidget):
         )
         self.empty_label.setVisible(not rows)
         return True
+
+    def select_article(self, article_id: int | None) -> None:
+        """Select the row of the article on screen, or no row when it is not in the list."""
+        self._open_id = article_id  # selected again whenever the list is refilled
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if article_id is not None and item.data(ID_ROLE) == article_id:
+                self.list.setCurrentItem(item)
+                return
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()

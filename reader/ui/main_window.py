@@ -52,6 +52,7 @@ from reader.core import display
 from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
+from reader.ui.feedback import ArticleDisplays, ArticleFeedback
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
@@ -123,6 +124,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         app = QApplication.instance()
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
+        self._deleted_open: Article | None = None
         self._missing: list[tuple[str, str]] = []
         self._model_dialog: ModelManagerDialog | None = None
         self._reopen_block = ""  # the block to scroll to once a reopened file is shown
@@ -154,6 +156,15 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.feedback = ArticleFeedback(
+            self.session,
+            self.ops,
+            ArticleDisplays(
+                self.view, self.outline, self.url_field, self.library_panel, self.placeholder, self.banner
+            ),
+            self,
+        )
+        centre_layout.addWidget(self.feedback.banner)
         centre_layout.addWidget(self.banner)
         centre_layout.addWidget(self.placeholder, 1)
         centre_layout.addWidget(self.view, 1)
@@ -454,7 +465,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.banner.setStyleSheet("#missingModelBanner { background: palette(alternate-base); }")
 
     # -- opening ----------------------------------------------------------------------------------------
-    def open_source(self, source: str) -> None:
+    def open_source(self, source: str, *, http_fallback: str | None = None) -> None:
         if source.startswith(("http://", "https://")):
             self.settings.add_recent_file(source)
         else:
@@ -462,8 +473,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             self.settings.add_recent_file(str(path))
             self.settings.last_directory = str(path.parent)
         self._rebuild_recent_menu()
-        self.banner.hide()
-        self.session.open_source(source)
+        self.session.open_source(source, http_fallback=http_fallback)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -480,12 +490,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         candidate = self.url_field.text().strip()
         if not candidate:
             return
+        fallback = None
         if "://" not in candidate and "." in candidate and " " not in candidate:
-            candidate = "https://" + candidate
+            candidate, fallback = "https://" + candidate, "http://" + candidate
         if not looks_like_url(candidate):
             self.status.show_text("That is not a web address Reader can open (http or https).", error=True)
             return
-        self.open_source(candidate)
+        self.open_source(candidate, http_fallback=fallback)
 
     def paste_source(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -536,8 +547,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
-        """The one place an operation's error is shown."""
+        """The one place an operation's error is shown: where the reader looks, and in the status bar."""
         self.status.show_text(message, error=True)
+        self.feedback.show_error(message)
 
     def _on_library_changed(self, change: LibraryChange) -> None:
         if change is LibraryChange.ARTICLES:

@@ -61,7 +61,7 @@ def test_every_text_and_control_meets_aa(app: QApplication, theme: str) -> None:
             assert contrast_ratio(colour, palette.color(bg)) >= CONTROL_CONTRAST, (theme, bg.name)
     assert contrast_ratio(error_colour(palette), palette.color(Role.Window)) >= TEXT_CONTRAST
     # The article view: body text, secondary text, the language badge, text on every highlight colour.
-    for name in ("text", "muted", "badge"):
+    for name in ("text", "muted", "badge", "error"):
         ratio = contrast_ratio(getattr(article, name), article.background)
         assert ratio >= TEXT_CONTRAST, (theme, name, round(ratio, 2))
     for kind in SpanKind:
