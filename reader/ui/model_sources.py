@@ -6,6 +6,8 @@ interface, so one tab widget serves both; the helpers format sizes and ages for 
 
 from __future__ import annotations
 
+import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +99,22 @@ class TranslationModels:
     def install_file(self, path: Path) -> str:
         pkg = self.packages.install_file(path)
         return pair_label(str(pkg.from_code), str(pkg.to_code))
+
+    @staticmethod
+    def peek_file(path: Path) -> tuple[tuple[str, str], str] | None:
+        """The pair and version a package file would install (from its metadata.json), or None when the
+        file cannot be read that way (the install then says what is wrong)."""
+        try:
+            with zipfile.ZipFile(path) as archive:
+                name = next((n for n in archive.namelist() if n.rsplit("/", 1)[-1] == "metadata.json"), None)
+                if name is None or archive.getinfo(name).file_size > 1_000_000:
+                    return None
+                meta = json.loads(archive.read(name))
+        except (OSError, zipfile.BadZipFile, ValueError):
+            return None
+        if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
+            return None
+        return (str(meta["from_code"]), str(meta["to_code"])), str(meta.get("package_version") or "0")
 
     def remove(self, key: object) -> None:
         name = _attr(key, "package_id") or f"{_attr(key, 'from_code')}-{_attr(key, 'to_code')}"
