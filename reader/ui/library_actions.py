@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.app import library_ops
 from reader.app.article_session import ArticleSession
@@ -24,6 +24,7 @@ from reader.core.document import Article
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
+from reader.ui.tags_dialog import TagsDialog
 
 if TYPE_CHECKING:
     _Base = QWidget
@@ -69,20 +70,52 @@ class LibraryActionsMixin(_Base):
             return self.session.article_id
         return self.library_panel.selected_id()
 
-    def edit_tags(self) -> None:
-        article_id = self.session.article_id
+    def edit_tags(self, article_id: int | None = None) -> None:
+        """Tags of the open article (Ctrl+T) or of a library row (its context menu), with completion."""
+        row = self.library_panel.rows.get(article_id) if article_id is not None else None
+        if article_id is None or article_id == self.session.article_id:
+            article_id = self.session.article_id
+            current, title = (
+                list(self.session.tags),
+                self.session.article.title if self.session.article else "",
+            )
+        else:
+            current, title = list(row.tags) if row else [], row.title if row else ""
         if article_id is None:
             self.status.show_text("Save the article to the library first (Ctrl+S), then tag it.")
             return
-        current = ", ".join(self.session.tags)
-        value, ok = QInputDialog.getText(
-            self, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
-        )
-        if not ok:
+        dialog = TagsDialog(title, current, self.library_panel.known_tags, self)
+        if not dialog.exec():
             return
-        tags = sorted({t.strip() for t in value.split(",") if t.strip()})
-        self.session.tags = tags
+        tags = dialog.tags()
+        if article_id == self.session.article_id:
+            self.session.tags = tags
         self._after_write(library_ops.set_tags(self.ops, self.services, article_id, tags), "Tags saved.")
+
+    def on_library_action(self, action: str, article_id: int) -> None:
+        """A library row's context menu."""
+        if action == "tags":
+            self.edit_tags(article_id)
+        elif action == "archive":
+            row = self.library_panel.rows.get(article_id)
+            archive = not (row is not None and row.archived)
+            if article_id == self.session.article_id:
+                self.session.archived = archive
+            self._after_write(
+                library_ops.set_archived(self.ops, self.services, article_id, archive),
+                "Archived." if archive else "Moved back from the archive.",
+            )
+        elif action == "export":
+            if article_id == self.session.article_id:
+                self.export_current("html")
+                return
+
+            def export_once(_article: Article) -> None:
+                self.session.article_opened.disconnect(export_once)
+                self.export_current("html")
+
+            self.session.article_opened.connect(export_once)
+            self.session.open_stored(article_id)
 
     def toggle_archive(self) -> None:
         """Archive the open article, or bring it back when it is archived already."""

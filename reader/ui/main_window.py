@@ -369,6 +369,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.library_panel.query_changed.connect(self._run_library_query)
         self.library_panel.article_activated.connect(c.open_stored)
         self.library_panel.delete_requested.connect(self.delete_article)
+        self.library_panel.action_requested.connect(self.on_library_action)
         # Translation models unused for a while give their memory back (the engine keeps the recent ones).
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(60_000)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -224,29 +223,32 @@ def test_every_action_has_a_shortcut(make_window: Callable[..., MainWindow]) -> 
 
 
 def test_tags_and_archive_drive_the_library_filters(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from tests.ui.test_library import answer_tags
 
     window = make_window()
     window.open_source(str(german_page))
     wait_until_ready(qtbot, window)
     with qtbot.waitSignal(window.session.saved, timeout=WAIT):
         window.session.save()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Politik, EU", True))
+    answer_tags(qtbot, "Politik, EU")
     window.actions_by_name["tags"].trigger()
     qtbot.waitUntil(lambda: window.library_panel.filter.findData("tag:EU") >= 0, timeout=WAIT)
     window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("tag:EU"))
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
 
     window.actions_by_name["archive"].trigger()
-    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("all"))
+    window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("unread"))
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 0, timeout=WAIT)
     window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("archived"))
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
-    window.actions_by_name["archive"].trigger()  # and back
     window.library_panel.filter.setCurrentIndex(window.library_panel.filter.findData("all"))
+    # "All articles" means all: the archived one is listed, and marked.
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: "· Archived" in window.library_panel.list.item(0).text(), timeout=WAIT)
+    window.actions_by_name["archive"].trigger()  # and back
+    qtbot.waitUntil(lambda: "Archived" not in window.library_panel.list.item(0).text(), timeout=WAIT)
 
 
 def test_auto_save_keeps_the_translated_article(
