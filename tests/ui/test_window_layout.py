@@ -183,3 +183,17 @@ def test_outline_groups_keep_the_state_the_reader_gave_them(
     window.actions_by_name["show_PER"].trigger()
     qtbot.waitUntil(lambda: outline.topLevelItemCount() == len(groups))
     assert not any(outline.topLevelItem(i).isExpanded() for i in range(outline.topLevelItemCount()))
+
+
+def test_the_view_follows_the_reading_preferences(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    wait_until_ready(qtbot, window)
+    window.settings.hyphenate = True
+    window.settings.line_height = 200
+    window.settings.page_margin = 48
+    layout = window.view.reading_layout
+    assert (layout.hyphenate, layout.line_height, layout.margin) == (True, 200, 48)
+    assert "\u00ad" in window.view.toPlainText()  # soft hyphens in the long German words
