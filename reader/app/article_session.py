@@ -10,7 +10,6 @@ still translating). Errors take the operations' default route; writes broadcast 
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -23,7 +22,6 @@ from reader.core.document import Article, BlockAnnotations, Span, Translation, T
 from reader.core.errors import FetchError
 from reader.store.models import StoredArticle
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 UNCHANGED = "The article is unchanged."
 

@@ -16,7 +16,6 @@ that arrives after the thing it was about was left (another article opened, a ne
 from __future__ import annotations
 
 import enum
-import logging
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -27,7 +26,6 @@ from reader.app.strings import user_message
 from reader.core.errors import CancelledError
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 
 class LibraryChange(enum.Enum):

@@ -149,10 +149,16 @@ class Services:
     @property
     def engine(self) -> TranslationEngine:
         def build() -> TranslationEngine:
+            from reader.core.errors import StoreError
             from reader.core.translate.engine import TranslationEngine
             from reader.store.translation_cache import SqliteTranslationCache
 
-            return TranslationEngine(self.packages, SqliteTranslationCache(self.library))
+            try:
+                library = self.library
+            except StoreError as error:  # translating needs no library: cache in memory instead
+                self.library_notice = f"{error} Translations are not kept for next time."
+                return TranslationEngine(self.packages)
+            return TranslationEngine(self.packages, SqliteTranslationCache(library))
 
         return self._get("engine", build)
 

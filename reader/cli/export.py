@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     # The window's assembly, in this process: installed spaCy models, the library's translation cache.
     services = Services(in_process=True)
     try:
+        if args.save:
+            services.library.count()  # a library that cannot be opened is the error, before any work
         result = services.pipeline.run(load_source(args.source), target, annotate=not args.no_annotate)
         output = renderer(args.format)(result.article, result.translations, result.annotations)
         if services.library_notice:

@@ -15,8 +15,6 @@ import datetime as dt
 import functools
 
 from babel import Locale, UnknownLocaleError, default_locale
-from babel.dates import format_timedelta
-from babel.units import format_unit
 
 KB = 1000
 MB = 1000 * KB
@@ -35,6 +33,8 @@ def file_size(size: int | None, *, locale: str | None = None) -> str:
     """A size on disk, one decimal: ``57.3 MB``, ``820 kB``; empty when unknown."""
     if size is None or size < 0:
         return ""
+    from babel.units import format_unit  # babel.units and babel.dates load on first use, not at startup
+
     where = _locale(locale)
     if size >= GB:
         return format_unit(size / GB, "digital-gigabyte", length="short", format="#,##0.#", locale=where)
@@ -47,6 +47,8 @@ def download_size(size: int | None, *, locale: str | None = None) -> str:
     """A download size as people say it: ``about 100 MB``, ``about 1.2 GB``, ``less than 1 MB``."""
     if not size or size <= 0:
         return "size unknown"
+    from babel.units import format_unit
+
     where = _locale(locale)
     if size >= GB:
         amount = format_unit(size / GB, "digital-gigabyte", length="short", format="#,##0.#", locale=where)
@@ -62,6 +64,8 @@ def time_ago(seconds: float, *, locale: str | None = "en") -> str:
     """How long ago, in words: ``3 days ago``, ``vor 2 Stunden``; under a minute ``just now``."""
     if seconds < 60:
         return "just now"
+    from babel.dates import format_timedelta
+
     span = dt.timedelta(seconds=-seconds)
     return format_timedelta(span, add_direction=True, threshold=1, locale=_locale(locale))
 

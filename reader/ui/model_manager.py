@@ -3,10 +3,10 @@
 Two tabs share one widget (``ModelTab``) over a small adapter per kind of model (``TranslationModels``,
 ``NerModels``), so both behave the same: an Installed list with Remove and Install from file, an Available
 list with a filter and Refresh, a progress bar with Cancel, and a one-line message area. Every call into
-the managers (they touch the disk and the network) is a ``QueryOp`` on the I/O pool; results come back on
-the GUI thread, and errors go to the tab's own message line (the dialog's place for them). The network is
-used only when the user clicks Refresh or Download (or the window's "Install German → English" banner calls
-``offer_pair``).
+the managers (they touch the disk and the network) is an operation from ``reader.app.model_sources`` on
+the I/O pool; results come back on the GUI thread, and errors go to the tab's own message line (the
+dialog's place for them). The network is used only when the user clicks Refresh or Download (or the
+window's "Install German → English" banner calls ``offer_pair``).
 """
 
 from __future__ import annotations
@@ -37,19 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.operations import Operations, QueryOp
-from reader.app.runner import TaskHandle
-from reader.app.strings import user_message
-from reader.core.display import file_size, pair_label
-from reader.core.errors import CancelledError
-from reader.ui.model_sources import (
+from reader.app import model_sources
+from reader.app.model_sources import (
     PIVOT,
     NerModels,
+    PackageInFile,
     Row,
     TranslationModels,
     age_text,
     describe_package,
 )
+from reader.app.operations import Operations, QueryOp
+from reader.app.runner import TaskHandle
+from reader.app.strings import user_message
+from reader.core.display import file_size, pair_label
+from reader.core.errors import CancelledError
 from reader.ui.theme import error_colour
 
 if TYPE_CHECKING:
@@ -194,13 +196,13 @@ class ModelTab(QWidget):
 
     def _start(
         self,
-        work: Callable[[TaskHandle], T],
+        op: QueryOp[T],
         on_success: Callable[[T], str],
         *,
         progress: bool,
         message: str = "",
     ) -> None:
-        """Run one operation; its result becomes the message line, its error a one-line message.
+        """Run one model operation visibly: its result becomes the message line, its error a one-line message.
 
         ``on_success`` must not start another operation; follow-ups (a pending pair) run after it.
         """
@@ -234,7 +236,7 @@ class ModelTab(QWidget):
         self.progress_bar.setVisible(progress)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setVisible(progress)
-        op = QueryOp(self.ops, work).success(succeeded).failure(failed)
+        op.success(succeeded).failure(failed)
         if progress:
             op.with_progress(self._on_progress)
         self._task = op.run_in_background()
@@ -266,7 +268,7 @@ class ModelTab(QWidget):
             self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows])
             self._update_buttons()
 
-        op = QueryOp(self.ops, lambda _h: backend.installed()).success(show)
+        op = model_sources.list_installed(self.ops, backend).success(show)
         op.failure(lambda error: self.show_message(user_message(error), error=True))
         op.generation(lambda: self._installed_gen).run_in_background()  # a newer listing wins
 
@@ -278,10 +280,6 @@ class ModelTab(QWidget):
         self._available_gen += 1
         gen = self._available_gen
 
-        def work(handle: TaskHandle) -> tuple[list[Row], float | None]:
-            rows = backend.available(refresh, handle.report, handle.cancel_token)
-            return rows, backend.index_age()
-
         def success(result: tuple[list[Row], float | None]) -> str:
             if gen == self._available_gen:
                 self._show_available(result)
@@ -290,7 +288,8 @@ class ModelTab(QWidget):
 
         if refresh:
             self._refresh_attempted = True
-            self._start(work, success, progress=False, message="Downloading the list of models…")
+            op = model_sources.list_available(self.ops, backend, refresh=True)
+            self._start(op, success, progress=False, message="Downloading the list of models…")
             return
 
         def listed(result: tuple[list[Row], float | None]) -> None:
@@ -306,7 +305,8 @@ class ModelTab(QWidget):
                 self._resolve_pending()
 
         self._loading_available = True
-        QueryOp(self.ops, work).success(listed).failure(failed).run_in_background()
+        op = model_sources.list_available(self.ops, backend, refresh=False)
+        op.success(listed).failure(failed).run_in_background()
 
     def _show_available(self, result: tuple[list[Row], float | None]) -> None:
         rows, age = result
@@ -369,13 +369,12 @@ class ModelTab(QWidget):
         row = self._selected(self.available_list)
         if row is None or self.busy or not self._confirm_downgrade(row.pair, row.version, row.label):
             return
-        backend = self.backend
-
-        def work(handle: TaskHandle) -> str:
-            return backend.download(row.key, handle.report, handle.cancel_token)
-
-        success = lambda label: self._after_change(f"Installed {label}.")  # noqa: E731
-        self._start(work, success, progress=True, message=f"Downloading {row.label}…")
+        self._start(
+            model_sources.download(self.ops, self.backend, row.key),
+            lambda label: self._after_change(f"Installed {label}."),
+            progress=True,
+            message=f"Downloading {row.label}…",
+        )
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -392,18 +391,14 @@ class ModelTab(QWidget):
         asks first."""
         if self.busy:
             return
-        peek = getattr(self.backend, "peek_file", None)
-        if peek is None:
-            self._install_file(path)
-            return
 
-        def checked(found: tuple[tuple[str, str], str] | None) -> None:
+        def checked(found: PackageInFile) -> None:
             if found is None or self._confirm_downgrade(found[0], found[1], pair_label(*found[0])):
                 self._install_file(path)
 
-        QueryOp(self.ops, lambda _h: peek(path)).success(checked).failure(
-            lambda _error: self._install_file(path)  # the install itself reports what is wrong
-        ).run_in_background()
+        op = model_sources.package_in_file(self.ops, self.backend, path).success(checked)
+        op.failure(lambda _error: self._install_file(path))  # the install itself says what is wrong
+        op.run_in_background()
 
     def _confirm_downgrade(self, pair: tuple[str, str] | None, version: str, label: str) -> bool:
         installed = next((r for r in self._installed_rows if pair is not None and r.pair == pair), None)
@@ -424,9 +419,8 @@ class ModelTab(QWidget):
     def _install_file(self, path: Path) -> None:
         if self.busy:
             return
-        backend = self.backend
         self._start(
-            lambda _h: backend.install_file(path),
+            model_sources.install_file(self.ops, self.backend, path),
             lambda label: self._after_change(f"Installed {label}."),
             progress=False,
         )
@@ -438,9 +432,8 @@ class ModelTab(QWidget):
         size = f" ({row.size})" if row.size else ""
         if not self.confirm("Remove model?", f"Remove {row.label}{size}? You can install it again later."):
             return
-        backend = self.backend
         self._start(
-            lambda _h: backend.remove(row.key),
+            model_sources.remove(self.ops, self.backend, row.key),
             lambda _r: self._after_change(f"Removed {row.label}."),
             progress=False,
         )

@@ -20,7 +20,6 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QLocale, QObject, QSettings, Signal
 
-from reader.core.language import DEFAULT_LANGUAGES
 from reader.ui.theme import THEMES
 
 T = TypeVar("T")
@@ -46,7 +45,9 @@ def system_language() -> str:
 
 
 def default_detection_languages() -> tuple[str, ...]:
-    """The language identifier's own default set."""
+    """The language identifier's own default set (imported on first use: settings load at startup)."""
+    from reader.core.language import DEFAULT_LANGUAGES
+
     return tuple(DEFAULT_LANGUAGES)
 
 

@@ -71,3 +71,22 @@ def test_second_export_is_answered_from_the_librarys_translation_cache(
         weights.write_bytes(b"not a model")
     second = export(capsys, str(german_text), "--to", "en")
     assert [b["translation"] for b in second["blocks"]] == [b["translation"] for b in first["blocks"]]
+
+
+def test_without_a_usable_library_export_still_translates(
+    reader_home: Path,
+    german_text: Path,
+    argos_packages_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(argos_packages_dir, reader_home / "argos-packages")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr("reader.store.library.library_path", lambda: blocker / "library.sqlite3")
+    data = export(capsys, str(german_text), "--to", "en")
+    assert any(b["translation"]["status"] == "translated" for b in data["blocks"])
+    assert main(["export", str(german_text), "--to", "en", "--save"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Cannot create the library folder" in err[0]

@@ -1,7 +1,8 @@
-"""What the model manager lists, over the two model managers: no Qt, called on worker threads.
+"""The model operations and what the model manager lists, over the two model managers (no widgets).
 
 ``TranslationModels`` (Argos packages) and ``NerModels`` (spaCy pipelines) give the dialog the same
-interface, so one tab widget serves both; the helpers format sizes and ages for people.
+interface, so one tab widget serves both. The operation factories at the end (one per user action: list,
+refresh, download, install a file, remove) run them on the I/O pool; the dialog adds what it shows.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.app.operations import Operations, QueryOp
+from reader.app.runner import TaskHandle
 from reader.core.cancel import CancelToken, ProgressCallback
 from reader.core.display import MB, download_size, file_size, language_name, pair_label, time_ago
 
@@ -39,6 +42,9 @@ def describe_package(pkg: object) -> str:
     """'German → English (about 100 MB)' for an available translation package."""
     label = pair_label(str(_attr(pkg, "from_code")), str(_attr(pkg, "to_code")))
     return f"{label} ({download_size(_attr(pkg, 'size_bytes', 'size'))})"
+
+
+PackageInFile = tuple[tuple[str, str], str] | None  # ((from, to), version) of a package file
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ class TranslationModels:
         return pair_label(str(pkg.from_code), str(pkg.to_code))
 
     @staticmethod
-    def peek_file(path: Path) -> tuple[tuple[str, str], str] | None:
+    def peek_file(path: Path) -> PackageInFile:
         """The pair and version a package file would install (from its metadata.json), or None when the
         file cannot be read that way (the install then says what is wrong)."""
         try:
@@ -175,4 +181,39 @@ class NerModels:
         self.models.remove(str(key))
 
 
-# -- widgets --------------------------------------------------------------------------------------------
+# -- operations, one per user action --------------------------------------------------------------------
+Backend = TranslationModels | NerModels
+Listing = tuple[list[Row], float | None]  # rows and the age of the index they came from
+
+
+def list_installed(ops: Operations, backend: Backend) -> QueryOp[list[Row]]:
+    return QueryOp(ops, lambda _h: backend.installed())
+
+
+def list_available(ops: Operations, backend: Backend, *, refresh: bool) -> QueryOp[Listing]:
+    """The available models: the cached index, or (``refresh``) a fresh one from the network."""
+
+    def work(handle: TaskHandle) -> Listing:
+        rows = backend.available(refresh, handle.report, handle.cancel_token)
+        return rows, backend.index_age()
+
+    return QueryOp(ops, work)
+
+
+def download(ops: Operations, backend: Backend, key: object) -> QueryOp[str]:
+    """Download and install; the result is the installed model's label (progress and cancel on the handle)."""
+    return QueryOp(ops, lambda handle: backend.download(key, handle.report, handle.cancel_token))
+
+
+def install_file(ops: Operations, backend: Backend, path: Path) -> QueryOp[str]:
+    return QueryOp(ops, lambda _h: backend.install_file(path))
+
+
+def package_in_file(ops: Operations, backend: Backend, path: Path) -> QueryOp[PackageInFile]:
+    """The pair and version a file would install, looked at before installing (None: cannot tell)."""
+    peek = getattr(backend, "peek_file", None)
+    return QueryOp(ops, lambda _h: peek(path) if peek is not None else None)
+
+
+def remove(ops: Operations, backend: Backend, key: object) -> QueryOp[None]:
+    return QueryOp(ops, lambda _h: backend.remove(key))
