@@ -8,28 +8,26 @@ exactly where it was, so nothing moves under the reader's eyes. The view loads n
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QFont,
     QFontMetricsF,
-    QMouseEvent,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
+from reader.ui.reading_positions import ReadingPositions
+from reader.ui.view_highlights import HighlightNavigation
 
 ALL_KINDS = frozenset(SpanKind)
 # Below this many average characters per column, side by side is shown interlinear instead: narrower
@@ -37,7 +35,7 @@ ALL_KINDS = frozenset(SpanKind)
 MIN_COLUMN_CHARS = 35
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
     """Shows one article. Signals: language_change_requested(block_id, lang), position_changed(block_id)."""
 
     language_change_requested = Signal(str, str)
@@ -352,74 +350,6 @@ class ArticleView(QTextBrowser):
         if self._article is not None:
             self._keeping_position(self._render)
 
-    def _keeping_position(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the document keeping the line at the top of the view where it is (the
-        very character, so a zoom or a new font keeps the place inside a long paragraph), and any
-        selection."""
-        top = self._top_mark()
-        selection = self._selection_marks()
-        change()
-        if top is not None:
-            mark, offset = top
-            position = self._position_of(mark)
-            if position is not None:
-                bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + self._viewport_y(position) - offset)
-                self._kept = (mark, offset, bar.value())
-        if selection is not None:
-            self._restore_selection(selection)
-
-    def _top_mark(self) -> tuple[tuple[str, int], int] | None:
-        """The character at the top left of the view as (block mark, its y in the viewport)."""
-        if not self._block_starts:
-            return None
-        if self._kept is not None and self._kept[2] == self.verticalScrollBar().value():
-            # Not scrolled since the last change: keep that character, not the start of the line it
-            # now sits on, or zooming in and out again would creep back through the paragraph.
-            return self._kept[0], self._kept[1]
-        position = self.cursorForPosition(self._probe_point()).position()
-        mark = self._mark(position)
-        return (mark, self._viewport_y(position)) if mark is not None else None
-
-    def _viewport_y(self, position: int) -> int:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        return self.cursorRect(cursor).top()
-
-    def _mark(self, position: int) -> tuple[str, int] | None:
-        """A document position as (block id, distance from that block's anchor): survives a re-render."""
-        keys = [pos for pos, _bid in self._block_starts]
-        index = bisect.bisect_right(keys, position) - 1
-        if index < 0:
-            return None
-        start, block_id = self._block_starts[index]
-        return block_id, position - start
-
-    def _position_of(self, mark: tuple[str, int]) -> int | None:
-        for start, block_id in self._block_starts:
-            if block_id == mark[0]:
-                return min(start + mark[1], self.document().characterCount() - 1)
-        return None
-
-    def _selection_marks(self) -> tuple[tuple[str, int], tuple[str, int]] | None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        anchor, position = self._mark(cursor.anchor()), self._mark(cursor.position())
-        return (anchor, position) if anchor and position else None
-
-    def _restore_selection(self, marks: tuple[tuple[str, int], tuple[str, int]]) -> None:
-        anchor, position = self._position_of(marks[0]), self._position_of(marks[1])
-        if anchor is None or position is None:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(anchor)
-        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        self.setTextCursor(cursor)
-        bar.setValue(value)  # setTextCursor would scroll to the cursor; the reader's place wins
-
     def _index_anchors(self) -> None:
         starts: dict[int, int] = {}
         blocks: list[tuple[int, str]] = []
@@ -438,129 +368,10 @@ class ArticleView(QTextBrowser):
         self._block_starts = sorted(blocks)
         self._span_starts = [starts.get(i, -1) for i in range(len(self._spans))]
 
-    # -- positions --------------------------------------------------------------------------------------
-    def _block_viewport_y(self, block_id: str) -> int | None:
-        for position, bid in self._block_starts:
-            if bid == block_id:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(position)
-                return self.cursorRect(cursor).top()
-        return None
-
-    def _block_at(self, position: int) -> str | None:
-        keys = [pos for pos, _bid in self._block_starts]
-        index = bisect.bisect_right(keys, position) - 1
-        return self._block_starts[index][1] if index >= 0 else None
-
-    def top_block_id(self) -> str | None:
-        """The block at the top of the viewport: the reading position."""
-        if not self._block_starts:
-            return None
-        position = self.cursorForPosition(self._probe_point()).position()
-        return self._block_at(position) or self._block_starts[0][1]
-
-    def _probe_point(self) -> QPoint:
-        """A point just inside the text at the top left (the document margin itself hits nothing useful)."""
-        margin = int(self.document().rootFrame().frameFormat().leftMargin())
-        return QPoint(margin + 6, 12)
-
-    def visible_block_ids(self) -> list[str]:
-        """Blocks in (and just below) the viewport, top first: what to translate first."""
-        if not self._block_starts:
-            return [] if self._article is None else [b.id for b in self._article.blocks]
-        first = self.cursorForPosition(self._probe_point()).position()
-        last = self.cursorForPosition(
-            QPoint(self.viewport().width() - 4, self.viewport().height() * 2)
-        ).position()
-        ids = [bid for pos, bid in self._block_starts if first <= pos <= last]
-        top = self._block_at(first)
-        if top and top not in ids:
-            ids.insert(0, top)
-        return ids
-
-    def scroll_to_block(self, block_id: str) -> None:
-        y = self._block_viewport_y(block_id)
-        if y is not None:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + y - 8)
-
     def _emit_position(self) -> None:
         block_id = self.top_block_id()
         if block_id:
             self.position_changed.emit(block_id)
-
-    # -- highlights: hover, counterparts, jumping through mentions ---------------------------------------
-    def span_at(self, point: QPoint) -> PlacedSpan | None:
-        position = self.cursorForPosition(point).position()
-        for index, start in enumerate(self._span_starts):
-            if start >= 0 and start <= position < start + len(self._spans[index].span.text):
-                return self._spans[index]
-        return None
-
-    def mentions(self, key: str) -> list[int]:
-        """Indexes of the rendered spans that share ``key`` (type + normalized value)."""
-        return [i for i, placed in enumerate(self._spans) if placed.key == key and self._span_starts[i] >= 0]
-
-    def mark_key(self, key: str | None) -> int:
-        """Outline every mention of ``key`` (the hovered entity and its counterparts); returns how many."""
-        self._hover_key = key
-        selections: list[QTextEdit.ExtraSelection] = []
-        indexes = self.mentions(key) if key else []
-        for index in indexes:
-            cursor = QTextCursor(self.document())
-            start = self._span_starts[index]
-            cursor.setPosition(start)
-            cursor.setPosition(start + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(self._palette.counterpart))
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-            selection.format = fmt
-            selection.cursor = cursor
-            selections.append(selection)
-        self.setExtraSelections(selections)
-        return len(indexes)
-
-    def jump_to_mention(self, key: str) -> PlacedSpan | None:
-        """Scroll to the next mention of ``key`` (cycling), select it and mark all its mentions."""
-        indexes = self.mentions(key)
-        if not indexes:
-            return None
-        turn = self._jump_index.get(key, -1) + 1
-        self._jump_index[key] = turn % len(indexes)
-        index = indexes[turn % len(indexes)]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._span_starts[index])
-        cursor.setPosition(
-            self._span_starts[index] + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor
-        )
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        self.setTextCursor(cursor)
-        bar.setValue(value)
-        # A third down the view: the eye finds it at once, with the sentence before it still in sight.
-        bar.setValue(bar.value() + self.cursorRect(cursor).top() - self.viewport().height() // 3)
-        self.mark_key(key)
-        return self._spans[index]
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        placed = self.span_at(event.position().toPoint())
-        key = placed.key if placed else None
-        if key != self._hover_key:
-            self.mark_key(key)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
-            tip = self.cursorForPosition(pos).charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     # -- links and the language badge -------------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> object:
