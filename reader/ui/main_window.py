@@ -9,7 +9,6 @@ actions; results come back as signals, errors through the operations' one defaul
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,7 +24,6 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +58,7 @@ from reader.ui.reading_layout import ReadingLayout
 from reader.ui.settings import DEFAULT_FONT_SIZE, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
+from reader.ui.window_layout import PANEL_WIDTH, ReadingLayoutMixin
 
 if TYPE_CHECKING:  # the dialog module loads when the dialog first opens
     from reader.ui.model_manager import ModelManagerDialog
@@ -80,7 +79,6 @@ MODE_SHORTCUTS = {
     ViewMode.ORIGINAL: ("Original only", "Ctrl+3"),
     ViewMode.TRANSLATION: ("Translation only", "Ctrl+4"),
 }
-PANEL_WIDTH = {"library": 260, "outline": 280}  # their width at the default window size
 KIND_SHORTCUTS = {
     SpanKind.PERSON: "Alt+1",
     SpanKind.ORGANIZATION: "Alt+2",
@@ -108,7 +106,7 @@ def source_from_mime(mime: QMimeData) -> str | None:
     return None
 
 
-class MainWindow(LibraryActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
     def __init__(
         self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -189,20 +187,6 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.library_panel.refresh()
 
     # -- construction -----------------------------------------------------------------------------------
-    def _set_tab_order(self) -> None:
-        """Address bar → library → article → outline."""
-        chain = [
-            self.url_field,
-            self.library_panel.search,
-            self.library_panel.filter,
-            self.library_panel.list,
-            self.placeholder,
-            self.view,
-            self.outline,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
     def _build_banner(self) -> QFrame:
         banner = QFrame(self)
         banner.setObjectName("missingModelBanner")
@@ -619,56 +603,6 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         keeps the reader's line."""
         size = DEFAULT_FONT_SIZE if step == 0 else int(self.settings.font_size) + step
         self.settings.font_size = max(8, min(40, size))
-
-    # -- narrow windows ---------------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fold_panels_for_width()
-
-    def _fold_panels_for_width(self) -> None:
-        """Below the width where the article could not have two columns of ~35 characters beside the side
-        panels, fold the panels away (their View menu toggles bring them back); unfold on widening."""
-        panels = {"library": self.library_panel, "outline": self.outline}
-        need = self.view.side_by_side_min_width() + sum(PANEL_WIDTH[name] for name in panels)
-        if self.width() < need:
-            for name, panel in panels.items():
-                if panel.isVisibleTo(self) and name not in self._folded:
-                    self._folded.add(name)
-                    panel.hide()
-                    self.actions_by_name[f"toggle_{name}"].setChecked(False)
-        elif self._folded:
-            for name in self._folded:
-                panels[name].show()
-                self.actions_by_name[f"toggle_{name}"].setChecked(True)
-            self._folded.clear()
-
-    # -- where the reader left off ----------------------------------------------------------------------
-    def remember_place(self) -> None:
-        """The article on screen, for the next start: a library article by id (its position is kept in
-        the library), a local file by path with the block at the top. A web address that was not saved
-        is not fetched again unasked."""
-        block_id = self.view.top_block_id() or ""
-        article = self.view.article
-        if self.session.article_id is not None:
-            self.settings.last_article = f"library:{self.session.article_id}"
-        elif article is not None and article.source and not article.source.startswith(("http:", "https:")):
-            self.settings.last_article = f"file:{article.source}#{block_id}"
-        else:
-            self.settings.last_article = ""
-
-    def reopen_last(self) -> bool:
-        """Open what was on screen when Reader was closed; False when there is nothing to reopen."""
-        kind, _sep, ref = self.settings.last_article.partition(":")
-        if kind == "library" and ref.isdigit():
-            self.session.open_stored(int(ref))
-            return True
-        if kind == "file":
-            path, _sep, block_id = ref.rpartition("#")
-            if path and Path(path).is_file():
-                self._reopen_block = block_id
-                self.session.open_source(path)
-                return True
-        return False
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> ModelManagerDialog:
