@@ -215,7 +215,9 @@ class LibraryPanel(QWidget):
             self._on_item_activated(self.list.item(0))
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.article_activated.emit(int(item.data(ID_ROLE)))
+        article_id = int(item.data(ID_ROLE))
+        if article_id != self._open_id:  # a double click's second half, or the open article: nothing to do
+            self.article_activated.emit(article_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -68,6 +68,8 @@ def test_an_error_with_nothing_open_is_shown_in_the_view(
     )
     assert window.view.isVisible() and "fehlt.html" in window.view.toPlainText()
     assert "not found" in window.status.message.text()  # and the status bar keeps the history
+    history = window.status.message.toolTip().splitlines()
+    assert "not found" in history[0] and any("Opening" in line for line in history[1:])
 
 
 def test_an_error_over_an_open_article_is_a_banner_and_the_article_stays(
