@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pyphen
+if TYPE_CHECKING:
+    import pyphen
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]{7,}")  # hyphenating shorter words gains almost nothing in a column
@@ -32,6 +34,8 @@ class ReadingLayout:
 
 @lru_cache(maxsize=32)
 def _dictionary(lang: str) -> pyphen.Pyphen | None:
+    import pyphen  # on first use: ~0.1-0.2 s, kept off the startup path
+
     name = pyphen.language_fallback(lang)
     return pyphen.Pyphen(lang=name) if name else None
 
