@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDesktopServices,
     QFont,
     QFontMetricsF,
@@ -20,7 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
@@ -406,6 +407,23 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
         mime = QMimeData()
         mime.setText(strip_soft_hyphens(self.textCursor().selection().toPlainText()))
         return mime
+
+    def context_menu_at(self, point: QPoint, *, from_keyboard: bool = False) -> QMenu:
+        """Copy and Select All, plus correcting the language of the paragraph under the mouse (from the
+        keyboard: the paragraph at the top), which is the keyboard's way to the badge Tab skips."""
+        menu = self.createStandardContextMenu(point)
+        block_id = self.top_block_id()
+        if not from_keyboard and self._block_starts:
+            block_id = self._block_at(self.cursorForPosition(point).position())
+        if block_id is not None:
+            menu.addSeparator()
+            action = menu.addAction("Correct This Paragraph's Language…")
+            action.triggered.connect(lambda: self._show_language_menu(block_id))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        self.context_menu_at(event.pos(), from_keyboard=keyboard).exec(event.globalPos())
 
     def _show_language_menu(self, block_id: str) -> None:
         menu = self.language_menu(block_id)

@@ -243,3 +243,15 @@ def test_the_page_furniture_left_out_can_be_shown(qtbot: QtBot) -> None:
     assert "– SHARE:" in view.toPlainText() and "– Werbung" in view.toPlainText()
     view.anchorClicked.emit(QUrl("furniture:toggle"))
     assert "Werbung" not in view.toPlainText()
+
+
+def test_the_keyboard_reaches_the_language_correction_through_the_context_menu(qtbot: QtBot) -> None:
+    from tests.ui.test_article_view import make_view
+
+    view = make_view(qtbot)
+    menu = view.context_menu_at(QPoint(0, 0), from_keyboard=True)
+    action = next(a for a in menu.actions() if a.text() == "Correct This Paragraph's Language…")
+    shown: list[str] = []
+    view._show_language_menu = shown.append  # type: ignore[method-assign]  # record instead of popping up
+    action.trigger()
+    assert shown and shown[0] in {b.id for b in view.article.blocks}
