@@ -341,6 +341,8 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         )
         c.status_changed.connect(self.status.show_text)
         c.busy_changed.connect(self.status.set_busy)
+        # When the status bar says "Ready", the cells say so too (no 60 ms of "Translating…" left).
+        c.busy_changed.connect(lambda busy: None if busy else self.view.flush())
         c.progress_changed.connect(self.status.set_progress)
         c.visible_blocks = self.view.visible_block_ids
         self.settings.changed.connect(self._on_setting_changed)

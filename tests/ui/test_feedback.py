@@ -118,3 +118,12 @@ def test_delete_then_undo_keeps_the_open_article_linked(
     assert window.session.article_id == article_id
     window.actions_by_name["archive"].trigger()
     qtbot.waitUntil(lambda: window.status.message.text() == "Archived.", timeout=WAIT)
+
+
+def test_when_the_status_bar_says_ready_no_cell_still_says_translating(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    window = make_window()
+    window.open_source(str(german_page))
+    qtbot.waitUntil(lambda: window.status.message.text().startswith("Ready"), timeout=WAIT)
+    assert "Translating…" not in window.view.toPlainText()  # no waiting for the next coalesced render
