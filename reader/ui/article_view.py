@@ -223,20 +223,20 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
     def _char_width(self) -> float:
         return QFontMetricsF(self.document().defaultFont()).averageCharWidth()
 
-    def _text_width(self, mode: ViewMode, chars: int) -> float:
-        """Pixels for ``chars`` average characters per column (plus badge and cell padding)."""
+    def _text_width(self, mode: ViewMode, chars: int, *, badge: bool = True) -> float:
+        """Pixels for ``chars`` average characters per column (plus the badge and cell padding)."""
         columns = 2 if mode is ViewMode.SIDE_BY_SIDE else 1
-        return columns * ((chars + 4) * self._char_width() + 12)
+        return columns * ((chars + (4 if badge else 0)) * self._char_width() + 12)
 
     def _too_narrow(self) -> bool:
         room = self.viewport().width() - 2 * self._layout.margin
-        return room < self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS)
+        return room < self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS, badge=False)
 
     def side_by_side_min_width(self) -> int:
         """The view width below which side by side is shown interlinear (with the scroll bar)."""
         scrollbar = self.verticalScrollBar().sizeHint().width()
         return (
-            int(self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS))
+            int(self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS, badge=False))
             + 2 * self._layout.margin
             + scrollbar
         )

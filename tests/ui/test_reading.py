@@ -121,7 +121,7 @@ def test_a_narrow_view_shows_side_by_side_interlinear_and_never_breaks_a_word(qt
     view = shown_view(qtbot, width=1200)
     view.set_article(article, english(article))
     assert view.shown_mode is ViewMode.SIDE_BY_SIDE
-    view.resize(520, 600)
+    view.resize(400, 600)  # under two columns of 35 characters at this font
     qtbot.waitUntil(lambda: view.shown_mode is ViewMode.INTERLINEAR)
     assert view.mode is ViewMode.SIDE_BY_SIDE  # the reader's choice is kept for when there is room again
     assert view.document().rootFrame().childFrames() == []  # no table: one column
