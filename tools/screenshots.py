@@ -69,7 +69,7 @@ def ready(window: MainWindow) -> bool:
     return (
         article is not None
         and len(window.view.translations) == len(article.blocks)
-        and not window.controller.busy
+        and not window.session.busy
         and bool(window.view.placed_spans())
     )
 
@@ -95,7 +95,7 @@ def main() -> None:
     window = make_window(app, packages, "main")
     window.open_source(str(sample_article_path()))
     wait(app, lambda: ready(window))
-    with_save = window.controller
+    with_save = window.session
     with_save.save()
     wait(app, lambda: window.library_panel.list.count() == 1)
     for mode in ViewMode:
@@ -105,9 +105,33 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.2)
         app.processEvents()
-        window.grab().save(str(OUT / f"{mode.value}.png"))
-        print(f"saved {OUT / (mode.value + '.png')}")
+        save(window, mode.value)
+    window.set_mode(ViewMode.SIDE_BY_SIDE)
+    for theme in ("dark", "sepia"):
+        window.settings.theme = theme
+        window._apply_theme()
+        settle(app, window)
+        save(window, f"side-by-side-{theme}")
+    window.settings.theme = "light"
+    window._apply_theme()
+    window.resize(560, 820)  # a narrow window: the panels fold away and the columns become interlinear
+    settle(app, window)
+    save(window, "narrow")
     window.close()
+
+
+def settle(app: QApplication, window: MainWindow) -> None:
+    for _ in range(3):
+        app.processEvents()
+        time.sleep(0.2)
+    window.view.flush()
+    window.view.verticalScrollBar().setValue(0)
+    app.processEvents()
+
+
+def save(window: MainWindow, name: str) -> None:
+    window.grab().save(str(OUT / f"{name}.png"))
+    print(f"saved {OUT / (name + '.png')}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from reader.app.operations import LibraryChange, ModelOp, Operation, Operations,
 from reader.app.runner import TaskHandle
 from reader.app.services import Services
 from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
+from reader.core.errors import FetchError
 from reader.store.models import StoredArticle
 
 T = TypeVar("T")
@@ -28,6 +29,8 @@ UNCHANGED = "The article is unchanged."
 class ArticleSession(QObject):
     """Signals carry plain core objects; the window wires them to the view, outline and status bar."""
 
+    opening = Signal(str)  # what is being opened (a path, an address, "the library"), before any answer
+    article_loaded = Signal(object)  # Article as extracted, before its languages are known
     article_opened = Signal(object)  # Article (blocks with languages)
     article_changed = Signal(object)  # Article (same article, e.g. a corrected block language)
     translation_arrived = Signal(object)  # Translation
@@ -84,10 +87,15 @@ class ArticleSession(QObject):
         return handle
 
     # -- opening ----------------------------------------------------------------------------------------
-    def open_source(self, source: str) -> None:
-        """Open a file path or URL: fetch/extract (I/O pool), then detect languages (model pool)."""
+    def open_source(self, source: str, *, http_fallback: str | None = None) -> None:
+        """Open a file path or URL: fetch/extract (I/O pool), then detect languages (model pool).
+
+        ``http_fallback``: an address typed without a scheme is tried over https first; if that cannot
+        be fetched, over http before the error is reported.
+        """
         self.cancel()
         self.generation += 1
+        self.opening.emit(source)
         self.status_changed.emit(f"Opening {source}…")
         self.progress_changed.emit(0, 0)
 
@@ -96,7 +104,17 @@ class ArticleSession(QObject):
 
             return load_source(source, cancel=handle.cancel_token, progress=handle.report)
 
-        self._start(QueryOp(self.ops, load).success(self._detect_languages))
+        op = QueryOp(self.ops, load).success(self._detect_languages)
+        if http_fallback:
+
+            def retry(error: BaseException) -> None:
+                if isinstance(error, FetchError):
+                    self.open_source(http_fallback)
+                else:
+                    self.ops.report(error, UNCHANGED)
+
+            op.failure(retry)
+        self._start(op)
 
     def open_article(self, article: Article) -> None:
         """Show an article already in memory (the built-in sample, a test article)."""
@@ -105,6 +123,7 @@ class ArticleSession(QObject):
         self._detect_languages(article)
 
     def _detect_languages(self, article: Article) -> None:
+        self.article_loaded.emit(article)
         self.status_changed.emit("Detecting languages…")
         pipeline = self.services.pipeline
 
@@ -117,6 +136,7 @@ class ArticleSession(QObject):
         """Open an article from the library, with its stored translations and reading position."""
         self.cancel()
         self.generation += 1
+        self.opening.emit("")
         self.status_changed.emit("Opening from the library…")
         services = self.services
 

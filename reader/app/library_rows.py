@@ -29,6 +29,8 @@ class LibraryRow:
     title: str
     detail: str  # site · languages · date · progress
     snippet: str = ""
+    tags: tuple[str, ...] = ()
+    archived: bool = False
 
 
 def library_filter(name: str) -> LibraryFilter:
@@ -37,8 +39,8 @@ def library_filter(name: str) -> LibraryFilter:
     if name == "archived":
         return LibraryFilter(archived=True)
     if name.startswith("tag:"):
-        return LibraryFilter(tag=name[4:])
-    return LibraryFilter()
+        return LibraryFilter(tag=name[4:], archived=None)
+    return LibraryFilter(archived=None)  # "All articles" means all; the archived ones are marked
 
 
 def _detail(summary: ArticleSummary) -> str:
@@ -56,7 +58,10 @@ def _detail(summary: ArticleSummary) -> str:
 
 
 def _row(summary: ArticleSummary, snippet: str = "") -> LibraryRow:
-    return LibraryRow(summary.id, summary.title or "Untitled article", _detail(summary), snippet)
+    title = summary.title or "Untitled article"
+    return LibraryRow(
+        summary.id, title, _detail(summary), snippet, tuple(summary.tags), bool(summary.archived)
+    )
 
 
 def query_rows(library: Library, query: LibraryQuery, limit: int = 200) -> tuple[list[LibraryRow], list[str]]:

@@ -7,6 +7,8 @@ refresh, download, install a file, remove) run them on the I/O pool; the dialog 
 
 from __future__ import annotations
 
+import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,9 @@ def describe_package(pkg: object) -> str:
     """'German → English (about 100 MB)' for an available translation package."""
     label = pair_label(str(_attr(pkg, "from_code")), str(_attr(pkg, "to_code")))
     return f"{label} ({download_size(_attr(pkg, 'size_bytes', 'size'))})"
+
+
+PackageInFile = tuple[tuple[str, str], str] | None  # ((from, to), version) of a package file
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,22 @@ class TranslationModels:
     def install_file(self, path: Path) -> str:
         pkg = self.packages.install_file(path)
         return pair_label(str(pkg.from_code), str(pkg.to_code))
+
+    @staticmethod
+    def peek_file(path: Path) -> PackageInFile:
+        """The pair and version a package file would install (from its metadata.json), or None when the
+        file cannot be read that way (the install then says what is wrong)."""
+        try:
+            with zipfile.ZipFile(path) as archive:
+                name = next((n for n in archive.namelist() if n.rsplit("/", 1)[-1] == "metadata.json"), None)
+                if name is None or archive.getinfo(name).file_size > 1_000_000:
+                    return None
+                meta = json.loads(archive.read(name))
+        except (OSError, zipfile.BadZipFile, ValueError):
+            return None
+        if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
+            return None
+        return (str(meta["from_code"]), str(meta["to_code"])), str(meta.get("package_version") or "0")
 
     def remove(self, key: object) -> None:
         name = _attr(key, "package_id") or f"{_attr(key, 'from_code')}-{_attr(key, 'to_code')}"
@@ -186,6 +207,12 @@ def download(ops: Operations, backend: Backend, key: object) -> QueryOp[str]:
 
 def install_file(ops: Operations, backend: Backend, path: Path) -> QueryOp[str]:
     return QueryOp(ops, lambda _h: backend.install_file(path))
+
+
+def package_in_file(ops: Operations, backend: Backend, path: Path) -> QueryOp[PackageInFile]:
+    """The pair and version a file would install, looked at before installing (None: cannot tell)."""
+    peek = getattr(backend, "peek_file", None)
+    return QueryOp(ops, lambda _h: peek(path) if peek is not None else None)
 
 
 def remove(ops: Operations, backend: Backend, key: object) -> QueryOp[None]:

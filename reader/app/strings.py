@@ -9,6 +9,7 @@ import logging
 
 from reader.core.document import SpanKind, Translation, TranslationStatus
 from reader.core.errors import ReaderError
+from reader.core.highlight_style import SPAN_KIND_LABELS as SPAN_KIND_LABELS  # shared with exports
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +18,6 @@ UNTITLED = "Untitled article"
 TRANSLATION_PENDING = "Translating…"
 BADGE_TOOLTIP = "Detected language: click to correct it"
 
-SPAN_KIND_LABELS = {
-    SpanKind.PERSON: "Person",
-    SpanKind.ORGANIZATION: "Organisation",
-    SpanKind.LOCATION: "Place",
-    SpanKind.MISC: "Other name",
-    SpanKind.DATE: "Date",
-}
 SPAN_KIND_PLURALS = {
     SpanKind.PERSON: "People",
     SpanKind.ORGANIZATION: "Organisations",
@@ -31,6 +25,10 @@ SPAN_KIND_PLURALS = {
     SpanKind.MISC: "Other names",
     SpanKind.DATE: "Dates",
 }
+
+
+def dropped_summary(count: int) -> str:
+    return f"{count} line{'s' if count != 1 else ''} of page furniture left out"
 
 
 def translation_status_note(translation: Translation) -> str:

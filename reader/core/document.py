@@ -69,6 +69,7 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     lang: str | None = None  # the article's dominant language, once detected
+    dropped: tuple[str, ...] = ()  # page furniture left out at ingest ("SHARE:"), shown on request
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:

@@ -4,7 +4,7 @@ Pure functions of the core data model (no store, no Qt): ``reader export``, ``re
 and the window's Export menu all render through here. The bilingual formats go paragraph by paragraph:
 each block of the original followed (Markdown) or flanked (HTML) by its translation. HTML is one
 self-contained file (inline style, no scripts, everything escaped) with entities and dates as
-``<mark class="…" title="type: value">``.
+``<mark class="…" title="Person">`` (dates: ``"Date: 2024-01-04"``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 
 from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Span, SpanKind, Translation
 from reader.core.document import TranslationStatus as Status
+from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
 
 Translations = Iterable[Translation] | Mapping[str, Translation]
 FORMAT_VERSION = 1
@@ -226,19 +227,24 @@ def to_markdown(
 
 
 # -- HTML -------------------------------------------------------------------------------------------------
-_STYLE = """
+_STYLE = (
+    """
 body { font: 16px/1.5 Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 header p { color: #555; margin: .2rem 0; }
 table { border-collapse: collapse; width: 100%; }
 td { vertical-align: top; padding: .4rem .8rem; width: 50%; }
 tr + tr td { border-top: 1px solid #eee; }
 td.translation { color: #333; background: #fafafa; }
-td.note { color: #888; font-style: italic; }
+td.note { color: #666; font-style: italic; }
 h2, h3, h4 { margin: .2rem 0; }
 mark { border-radius: 2px; padding: 0 1px; }
-mark.per { background: #ffe0b2; } mark.org { background: #c8e6c9; } mark.loc { background: #bbdefb; }
-mark.misc { background: #e1bee7; } mark.date { background: #fff59d; }
 """.strip()
+    + "\n"
+    + " ".join(  # the window's colours per entity type (reader/core/highlight_style.py)
+        f"mark.{kind.value.lower()} {{ background: {colour}; }}"
+        for kind, colour in LIGHT_SPAN_COLOURS.items()
+    )
+)
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:
@@ -249,7 +255,7 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
         if span.start < position or span.end > len(text) or span.start >= span.end:
             continue  # overlapping or out of range: keep the text, drop the mark
         parts.append(html.escape(text[position : span.start]))
-        title = span.kind.value + (f": {span.value}" if span.value else "")
+        title = span_tooltip(span)
         parts.append(
             f'<mark class="{span.kind.value.lower()}" title="{html.escape(title)}">'
             f"{html.escape(text[span.start : span.end])}</mark>"

@@ -10,8 +10,9 @@ the span, its block and column, so the view can find what is under the mouse and
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -26,6 +27,8 @@ from reader.core.document import (
     Translation,
     TranslationStatus,
 )
+from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
+from reader.ui.reading_layout import ReadingLayout, hyphenate
 
 
 class ViewMode(StrEnum):
@@ -48,13 +51,14 @@ class Palette:
     muted: str = "#6e6e73"
     background: str = "#ffffff"
     rule: str = "#e3e3e8"
-    badge: str = "#8a8a90"
-    person: str = "#d6e6ff"
-    organization: str = "#ffe2c2"
-    location: str = "#d3f2d8"
-    misc: str = "#eadcff"
-    date: str = "#fff1a8"
-    counterpart: str = "#ff9f0a"
+    badge: str = "#6e6e73"
+    person: str = LIGHT_SPAN_COLOURS[SpanKind.PERSON]
+    organization: str = LIGHT_SPAN_COLOURS[SpanKind.ORGANIZATION]
+    location: str = LIGHT_SPAN_COLOURS[SpanKind.LOCATION]
+    misc: str = LIGHT_SPAN_COLOURS[SpanKind.MISC]
+    date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
+    counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
+    error: str = "#b3261e"
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -72,25 +76,27 @@ DARK = Palette(
     muted="#a0a0a8",
     background="#1e1e20",
     rule="#3a3a3e",
-    badge="#8e8e96",
+    badge="#a0a0a8",
     person="#24406b",
     organization="#5c3b12",
     location="#1f4d2b",
     misc="#47306b",
     date="#5a4d10",
     counterpart="#ff9f0a",
+    error="#ff8a80",
 )
 SEPIA = Palette(
     text="#3b2f22",
-    muted="#7a6a55",
+    muted="#6b5c48",
     background="#f4ecd8",
     rule="#e0d3b5",
-    badge="#8c7a60",
+    badge="#6b5c48",
     person="#d9e2f0",
     organization="#f3d7b0",
     location="#d5e8c8",
     misc="#e4d6ee",
     date="#f5e49a",
+    counterpart="#9c4f00",
 )
 PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
 
@@ -116,11 +122,8 @@ class RenderResult:
     spans: list[PlacedSpan] = field(default_factory=list)
 
 
-def _tooltip(span: Span) -> str:
-    label = strings.SPAN_KIND_LABELS[span.kind]
-    if span.kind is SpanKind.DATE and span.value:
-        return f"{label}: {span.value}"
-    return label
+def _unchanged(source: str) -> str:
+    return source
 
 
 def highlight(
@@ -131,24 +134,28 @@ def highlight(
     placed: list[PlacedSpan],
     block_id: str,
     column: Column,
+    prepare: Callable[[str], str] = _unchanged,
 ) -> str:
-    """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped."""
+    """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped.
+
+    ``prepare`` is applied to the text between highlights (hyphenation); highlighted names stay whole.
+    """
     out: list[str] = []
     cursor = 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.kind not in visible or span.start < cursor or not 0 <= span.start < span.end <= len(source):
             continue
-        out.append(html.escape(source[cursor : span.start]))
+        out.append(html.escape(prepare(source[cursor : span.start])))
         index = len(placed)
         placed.append(PlacedSpan(span, block_id, column))
         underline = "text-decoration: underline dotted;" if span.kind is SpanKind.DATE else ""
         out.append(
-            f'<a name="e{index}"></a><span title="{html.escape(_tooltip(span))}" '
+            f'<a name="e{index}"></a><span title="{html.escape(span_tooltip(span))}" '
             f'style="background-color:{palette.colour(span.kind)};{underline}">'
             f"{html.escape(source[span.start : span.end])}</span>"
         )
         cursor = span.end
-    out.append(html.escape(source[cursor:]))
+    out.append(html.escape(prepare(source[cursor:])))
     return "".join(out)
 
 
@@ -178,9 +185,21 @@ _TAGS = {
 }
 
 
-def _wrap(block: Block, inner: str, palette: Palette, *, muted: bool = False) -> str:
-    tag = _TAGS[block.kind].format(level=min(max(block.level, 2), 4))
-    style = "white-space:pre-wrap; margin-top:0; margin-bottom:0.6em;"
+def _wrap(
+    block: Block,
+    inner: str,
+    palette: Palette,
+    *,
+    muted: bool = False,
+    note: bool = False,
+    line_height: int = 150,
+) -> str:
+    """One block as its tag. A ``note`` (a placeholder or status in place of a translation) is set as
+    small body text even beside a heading: a "Translating…" in headline type would shout."""
+    tag = "p" if note else _TAGS[block.kind].format(level=min(max(block.level, 2), 4))
+    style = f"white-space:pre-wrap; margin-top:0; margin-bottom:0.6em; line-height:{line_height}%;"
+    if note:
+        style += " font-size:small;"
     if block.kind is BlockKind.LIST_ITEM:
         inner = "•&nbsp;" + inner
         style += f" margin-left:{12 + 14 * block.level}px;"
@@ -189,6 +208,16 @@ def _wrap(block: Block, inner: str, palette: Palette, *, muted: bool = False) ->
     if block.kind is BlockKind.CAPTION:
         style += " font-style:italic;"
     return f'<{tag} style="{style}">{inner}</{tag.split()[0]}>'
+
+
+def notice_html(title: str, message: str, palette: Palette, *, error: bool = False) -> str:
+    """A page in place of an article: what is being opened and how far it got, or why it failed."""
+    colour = palette.error if error else palette.muted
+    return (
+        f'<html><body style="color:{palette.text}; background-color:{palette.background};">'
+        f'<h1 style="margin-bottom:0.3em;">{html.escape(title or strings.UNTITLED)}</h1>'
+        f'<p style="color:{colour};">{html.escape(message)}</p></body></html>'
+    )
 
 
 class ArticleRenderer:
@@ -204,6 +233,8 @@ class ArticleRenderer:
         visible: Collection[SpanKind],
         palette: Palette,
         reader_language: str,
+        layout: ReadingLayout | None = None,
+        show_dropped: bool = False,
     ) -> None:
         self.article = article
         self.translations = translations
@@ -212,6 +243,8 @@ class ArticleRenderer:
         self.visible = visible
         self.palette = palette
         self.reader_language = reader_language
+        self.layout = layout or ReadingLayout()
+        self.show_dropped = show_dropped
 
     def render(self) -> RenderResult:
         result = RenderResult(html="")
@@ -241,11 +274,36 @@ class ArticleRenderer:
             )
         elif a.source:
             source = f"<br>{html.escape(a.source)}"
+        if a.dropped:
+            source += self._dropped_note()
         return (
             f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or strings.UNTITLED)}</h1>'
             f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
             f'<hr style="color:{self.palette.rule};">'
         )
+
+    def _hyphenator(self, lang: str | None) -> Callable[[str], str]:
+        if not self.layout.hyphenate or not lang:
+            return _unchanged
+        return functools.partial(hyphenate, lang=lang)
+
+    def _block(self, block: Block, inner: str, *, muted: bool = False, note: bool = False) -> str:
+        return _wrap(block, inner, self.palette, muted=muted, note=note, line_height=self.layout.line_height)
+
+    def _translation_block(self, block: Block, body: str, real: bool, *, muted: bool = False) -> str:
+        return self._block(block, body, muted=muted, note=not real)
+
+    def _dropped_note(self) -> str:
+        """ "N lines of page furniture left out · Show" (and, when shown, the lines themselves)."""
+        lines = self.article.dropped
+        link = "Hide" if self.show_dropped else "Show"
+        note = (
+            f"<br>{strings.dropped_summary(len(lines))} · "
+            f'<a href="furniture:toggle" style="color:{self.palette.muted};">{link}</a>'
+        )
+        if self.show_dropped:
+            note += "".join(f"<br>&nbsp;&nbsp;– {html.escape(line)}" for line in lines)
+        return note
 
     def _needs_translation(self, block: Block) -> bool:
         translation = self.translations.get(block.id)
@@ -258,7 +316,10 @@ class ArticleRenderer:
     def _original(self, block: Block, placed: list[PlacedSpan]) -> str:
         ann = self.annotations.get(block.id)
         spans = ann.original if ann else ()
-        body = highlight(block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL)
+        body = highlight(
+            block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL,
+            self._hyphenator(block.lang),
+        )  # fmt: skip
         return f'<a name="blk-{html.escape(block.id)}"></a>' + _badge(block, self.palette) + body
 
     def _translation(self, block: Block, placed: list[PlacedSpan]) -> tuple[str, bool]:
@@ -271,8 +332,9 @@ class ArticleRenderer:
             ann = self.annotations.get(block.id)
             spans = ann.translation if ann else ()
             body = highlight(
-                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION
-            )
+                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION,
+                self._hyphenator(translation.target),
+            )  # fmt: skip
             return body, True
         note = strings.translation_status_note(translation)
         return muted.format(html.escape(note)), False
@@ -285,8 +347,8 @@ class ArticleRenderer:
         """
         if self.mode is not ViewMode.SIDE_BY_SIDE or not self._needs_translation(block):
             return None
-        body, _real = self._translation(block, placed)
-        return _wrap(block, body, self.palette)
+        body, real = self._translation(block, placed)
+        return self._translation_block(block, body, real)
 
     def two_column_blocks(self) -> set[str]:
         """In side by side: the blocks whose row has a translation column."""
@@ -296,32 +358,32 @@ class ArticleRenderer:
         rows = []
         cell = 'style="padding:4px 10px 8px 0; vertical-align:top;"'
         for block in self.article.blocks:
-            original = _wrap(block, self._original(block, placed), self.palette)
+            original = self._block(block, self._original(block, placed))
             if not self._needs_translation(block):
                 rows.append(f"<tr><td colspan=2 {cell}>{original}</td></tr>")
                 continue
-            body, _real = self._translation(block, placed)
+            body, real = self._translation(block, placed)
             rows.append(
                 f'<tr><td width="50%" {cell}>{original}</td>'
-                f'<td width="50%" {cell}>{_wrap(block, body, self.palette)}</td></tr>'
+                f'<td width="50%" {cell}>{self._translation_block(block, body, real)}</td></tr>'
             )
         return '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(rows) + "</table>"
 
     def _flow_block(self, block: Block, placed: list[PlacedSpan]) -> str:
         needs = self._needs_translation(block)
         if self.mode is ViewMode.ORIGINAL or not needs:
-            return _wrap(block, self._original(block, placed), self.palette)
+            return self._block(block, self._original(block, placed))
         body, real = self._translation(block, placed)
         anchor = f'<a name="blk-{html.escape(block.id)}"></a>'
         if self.mode is ViewMode.TRANSLATION:
             if not real:  # a reader who chose translation-only still gets the text, with the note
-                return _wrap(block, self._original(block, placed), self.palette) + _wrap(
-                    block, body, self.palette, muted=True
+                return self._block(block, self._original(block, placed)) + self._translation_block(
+                    block, body, real, muted=True
                 )
-            return _wrap(block, anchor + body, self.palette)
-        original = _wrap(block, self._original(block, placed), self.palette)
+            return self._block(block, anchor + body)
+        original = self._block(block, self._original(block, placed))
         note = (
             f'<div style="margin-left:18px; margin-bottom:0.9em; color:{self.palette.muted};">'
-            f"{_wrap(block, body, self.palette, muted=True)}</div>"
+            f"{self._translation_block(block, body, real, muted=True)}</div>"
         )
         return original + note

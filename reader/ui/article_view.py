@@ -8,30 +8,35 @@ exactly where it was, so nothing moves under the reader's eyes. The view loads n
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QFont,
-    QMouseEvent,
-    QTextCharFormat,
+    QFontMetricsF,
+    QResizeEvent,
     QTextCursor,
+    QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
-from reader.app import strings
-from reader.core import display
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
-from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode
+from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
+from reader.ui.language_menu import MAX_RECENT, LanguageMenu
+from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
+from reader.ui.reading_positions import ReadingPositions
+from reader.ui.view_highlights import HighlightNavigation
 
 ALL_KINDS = frozenset(SpanKind)
+# Below this many average characters per column, side by side is shown interlinear instead: narrower
+# columns break lines every few words (and, before hyphenation, in the middle of words).
+MIN_COLUMN_CHARS = 35
 
 
-class ArticleView(QTextBrowser):
+class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
     """Shows one article. Signals: language_change_requested(block_id, lang), position_changed(block_id)."""
 
     language_change_requested = Signal(str, str)
@@ -43,9 +48,15 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # No keyboard caret and no keyboard link focus: with them the arrow keys moved a hidden caret
+        # (jumping back to where it was, not where the reader scrolled to), and Tab stopped at every
+        # language badge. Without them every reading key scrolls the view from where it is.
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focus starts here: the reading keys work at once
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never break inside a word (soft hyphens may)
         self.setMouseTracking(True)
         self.document().setDocumentMargin(24)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -57,7 +68,13 @@ class ArticleView(QTextBrowser):
         self._visible: frozenset[SpanKind] = ALL_KINDS
         self._palette: Palette = LIGHT
         self._reader_language = "en"
+        self._layout = ReadingLayout()
+        self._narrow = False  # side by side would give columns under MIN_COLUMN_CHARS: shown interlinear
         self.detection_languages: tuple[str, ...] = ("de", "en", "fr", "es", "it")
+        self.recent_languages: list[str] = []
+        self.notice: str | None = None  # the message shown in place of an article, if any
+        self.show_dropped = False  # list the page furniture left out at ingest under the title
+        self._kept: tuple[tuple[str, int], int, int] | None = None  # (top mark, its y, scroll value)
 
         self._spans: list[PlacedSpan] = []
         self._span_starts: list[int] = []  # document position of each placed span, same order
@@ -90,6 +107,17 @@ class ArticleView(QTextBrowser):
         return self._mode
 
     @property
+    def shown_mode(self) -> ViewMode:
+        """The mode on screen: side by side falls back to interlinear when the view is too narrow."""
+        if self._mode is ViewMode.SIDE_BY_SIDE and self._narrow:
+            return ViewMode.INTERLINEAR
+        return self._mode
+
+    @property
+    def reading_layout(self) -> ReadingLayout:
+        return self._layout
+
+    @property
     def translations(self) -> Mapping[str, Translation]:
         return self._translations
 
@@ -107,8 +135,19 @@ class ArticleView(QTextBrowser):
         self._translations = dict(translations or {})
         self._annotations = dict(annotations or {})
         self._jump_index.clear()
+        self._kept = None
         self._render()
         self.verticalScrollBar().setValue(0)
+
+    def show_notice(self, title: str, message: str, *, error: bool = False) -> None:
+        """A page in place of an article: the one being opened and its progress, or why it failed."""
+        self._render_timer.stop()
+        self._article, self._translations, self._annotations = None, {}, {}
+        self._spans, self._span_starts, self._block_starts = [], [], []
+        self._two_column, self._dirty_cells, self._kept = set(), set(), None
+        self.setHtml(notice_html(title, message, self._palette, error=error))
+        self._apply_measure()
+        self.notice = message
 
     def set_article_keep_position(self, article: Article, translations: Mapping[str, Translation]) -> None:
         """The same article changed (a corrected language, another reader language): keep the place."""
@@ -135,7 +174,7 @@ class ArticleView(QTextBrowser):
 
     def _mark_dirty(self, cell: str | None) -> None:
         """A translation cell to replace, or (None) something that needs the whole document rebuilt."""
-        if cell is None or self._mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
+        if cell is None or self.shown_mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
             self._full_dirty = True
         else:
             self._dirty_cells.add(cell)
@@ -162,8 +201,71 @@ class ArticleView(QTextBrowser):
         self._render_keeping_position()
 
     def set_text_font(self, font: QFont) -> None:
-        self.document().setDefaultFont(font)
-        self._render_keeping_position()
+        """A new font or size (zoom): the line at the top of the view stays at the top."""
+
+        def change() -> None:
+            self.document().setDefaultFont(font)
+            self._narrow = self._too_narrow()
+            self._render()
+
+        if self._article is None:
+            self.document().setDefaultFont(font)
+        else:
+            self._keeping_position(change)
+
+    def set_reading_layout(self, layout: ReadingLayout) -> None:
+        if layout != self._layout:
+            self._layout = layout
+            self.document().setDocumentMargin(layout.margin)
+            self._render_keeping_position()
+
+    # -- measure and narrow windows ---------------------------------------------------------------------
+    def _char_width(self) -> float:
+        return QFontMetricsF(self.document().defaultFont()).averageCharWidth()
+
+    def _text_width(self, mode: ViewMode, chars: int, *, badge: bool = True) -> float:
+        """Pixels for ``chars`` average characters per column (plus the badge and cell padding)."""
+        columns = 2 if mode is ViewMode.SIDE_BY_SIDE else 1
+        return columns * ((chars + (4 if badge else 0)) * self._char_width() + 12)
+
+    def _too_narrow(self) -> bool:
+        room = self.viewport().width() - 2 * self._layout.margin
+        return room < self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS, badge=False)
+
+    def side_by_side_min_width(self) -> int:
+        """The view width below which side by side is shown interlinear (with the scroll bar)."""
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return (
+            int(self._text_width(ViewMode.SIDE_BY_SIDE, MIN_COLUMN_CHARS, badge=False))
+            + 2 * self._layout.margin
+            + scrollbar
+        )
+
+    def _apply_measure(self) -> None:
+        """Centre a column of at most ``max_chars`` per line by widening the root frame's side margins."""
+        measure = self._text_width(self.shown_mode, self._layout.max_chars)
+        side = max(float(self._layout.margin), (self.viewport().width() - measure) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 1 and abs(fmt.rightMargin() - side) < 1:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(self._layout.margin)
+        fmt.setBottomMargin(self._layout.margin)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = self._too_narrow()
+        if self._article is not None and narrow != self._narrow and self._mode is ViewMode.SIDE_BY_SIDE:
+            self._narrow = narrow
+            super().resizeEvent(event)
+            self._render_keeping_position()
+            return
+        self._narrow = narrow
+        super().resizeEvent(event)
+        if self._article is not None:
+            self._keeping_position(self._apply_measure)
 
     # -- rendering --------------------------------------------------------------------------------------
     def schedule_render(self) -> None:
@@ -183,10 +285,12 @@ class ArticleView(QTextBrowser):
             self._article,
             self._translations,
             self._annotations,
-            mode=self._mode,
+            mode=self.shown_mode,
             visible=self._visible,
             palette=self._palette,
             reader_language=self._reader_language,
+            layout=self._layout,
+            show_dropped=self.show_dropped,
         )
 
     def _render(self) -> None:
@@ -195,8 +299,11 @@ class ArticleView(QTextBrowser):
         renderer = self._renderer()
         result = renderer.render()
         self.setHtml(result.html)
+        self.notice = None
+        self._apply_measure()
         self._spans = result.spans
-        self._two_column = renderer.two_column_blocks() if self._mode is ViewMode.SIDE_BY_SIDE else set()
+        shown = self.shown_mode
+        self._two_column = renderer.two_column_blocks() if shown is ViewMode.SIDE_BY_SIDE else set()
         self._dirty_cells.clear()
         self._full_dirty = False
         self._index_anchors()
@@ -244,54 +351,6 @@ class ArticleView(QTextBrowser):
         if self._article is not None:
             self._keeping_position(self._render)
 
-    def _keeping_position(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the document keeping the top block where it is, and any selection."""
-        anchor = self.top_block_id()
-        offset = self._block_viewport_y(anchor) if anchor else None
-        selection = self._selection_marks()
-        change()
-        if anchor is not None and offset is not None:
-            new_y = self._block_viewport_y(anchor)
-            if new_y is not None:
-                bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + new_y - offset)
-        if selection is not None:
-            self._restore_selection(selection)
-
-    def _mark(self, position: int) -> tuple[str, int] | None:
-        """A document position as (block id, distance from that block's anchor): survives a re-render."""
-        keys = [pos for pos, _bid in self._block_starts]
-        index = bisect.bisect_right(keys, position) - 1
-        if index < 0:
-            return None
-        start, block_id = self._block_starts[index]
-        return block_id, position - start
-
-    def _position_of(self, mark: tuple[str, int]) -> int | None:
-        for start, block_id in self._block_starts:
-            if block_id == mark[0]:
-                return min(start + mark[1], self.document().characterCount() - 1)
-        return None
-
-    def _selection_marks(self) -> tuple[tuple[str, int], tuple[str, int]] | None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        anchor, position = self._mark(cursor.anchor()), self._mark(cursor.position())
-        return (anchor, position) if anchor and position else None
-
-    def _restore_selection(self, marks: tuple[tuple[str, int], tuple[str, int]]) -> None:
-        anchor, position = self._position_of(marks[0]), self._position_of(marks[1])
-        if anchor is None or position is None:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(anchor)
-        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        self.setTextCursor(cursor)
-        bar.setValue(value)  # setTextCursor would scroll to the cursor; the reader's place wins
-
     def _index_anchors(self) -> None:
         starts: dict[int, int] = {}
         blocks: list[tuple[int, str]] = []
@@ -310,125 +369,10 @@ class ArticleView(QTextBrowser):
         self._block_starts = sorted(blocks)
         self._span_starts = [starts.get(i, -1) for i in range(len(self._spans))]
 
-    # -- positions --------------------------------------------------------------------------------------
-    def _block_viewport_y(self, block_id: str) -> int | None:
-        for position, bid in self._block_starts:
-            if bid == block_id:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(position)
-                return self.cursorRect(cursor).top()
-        return None
-
-    def _block_at(self, position: int) -> str | None:
-        keys = [pos for pos, _bid in self._block_starts]
-        index = bisect.bisect_right(keys, position) - 1
-        return self._block_starts[index][1] if index >= 0 else None
-
-    def top_block_id(self) -> str | None:
-        """The block at the top of the viewport: the reading position."""
-        if not self._block_starts:
-            return None
-        position = self.cursorForPosition(self._probe_point()).position()
-        return self._block_at(position) or self._block_starts[0][1]
-
-    def _probe_point(self) -> QPoint:
-        """A point just inside the text at the top left (the document margin itself hits nothing useful)."""
-        margin = int(self.document().documentMargin())
-        return QPoint(margin + 6, 12)
-
-    def visible_block_ids(self) -> list[str]:
-        """Blocks in (and just below) the viewport, top first: what to translate first."""
-        if not self._block_starts:
-            return [] if self._article is None else [b.id for b in self._article.blocks]
-        first = self.cursorForPosition(self._probe_point()).position()
-        last = self.cursorForPosition(
-            QPoint(self.viewport().width() - 4, self.viewport().height() * 2)
-        ).position()
-        ids = [bid for pos, bid in self._block_starts if first <= pos <= last]
-        top = self._block_at(first)
-        if top and top not in ids:
-            ids.insert(0, top)
-        return ids
-
-    def scroll_to_block(self, block_id: str) -> None:
-        y = self._block_viewport_y(block_id)
-        if y is not None:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + y - 8)
-
     def _emit_position(self) -> None:
         block_id = self.top_block_id()
         if block_id:
             self.position_changed.emit(block_id)
-
-    # -- highlights: hover, counterparts, jumping through mentions ---------------------------------------
-    def span_at(self, point: QPoint) -> PlacedSpan | None:
-        position = self.cursorForPosition(point).position()
-        for index, start in enumerate(self._span_starts):
-            if start >= 0 and start <= position < start + len(self._spans[index].span.text):
-                return self._spans[index]
-        return None
-
-    def mentions(self, key: str) -> list[int]:
-        """Indexes of the rendered spans that share ``key`` (type + normalized value)."""
-        return [i for i, placed in enumerate(self._spans) if placed.key == key and self._span_starts[i] >= 0]
-
-    def mark_key(self, key: str | None) -> int:
-        """Outline every mention of ``key`` (the hovered entity and its counterparts); returns how many."""
-        self._hover_key = key
-        selections: list[QTextEdit.ExtraSelection] = []
-        indexes = self.mentions(key) if key else []
-        for index in indexes:
-            cursor = QTextCursor(self.document())
-            start = self._span_starts[index]
-            cursor.setPosition(start)
-            cursor.setPosition(start + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(self._palette.counterpart))
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-            selection.format = fmt
-            selection.cursor = cursor
-            selections.append(selection)
-        self.setExtraSelections(selections)
-        return len(indexes)
-
-    def jump_to_mention(self, key: str) -> PlacedSpan | None:
-        """Scroll to the next mention of ``key`` (cycling), select it and mark all its mentions."""
-        indexes = self.mentions(key)
-        if not indexes:
-            return None
-        turn = self._jump_index.get(key, -1) + 1
-        self._jump_index[key] = turn % len(indexes)
-        index = indexes[turn % len(indexes)]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._span_starts[index])
-        cursor.setPosition(
-            self._span_starts[index] + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor
-        )
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        self.mark_key(key)
-        return self._spans[index]
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        placed = self.span_at(event.position().toPoint())
-        key = placed.key if placed else None
-        if key != self._hover_key:
-            self.mark_key(key)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
-            tip = self.cursorForPosition(pos).charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     # -- links and the language badge -------------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> object:
@@ -438,28 +382,48 @@ class ArticleView(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "lang":
             self._show_language_menu(url.path())
+        elif url.scheme() == "furniture":
+            self.show_dropped = not self.show_dropped
+            self._render_keeping_position()
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
 
-    def language_menu(self, block_id: str) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("languageMenu")
+    def language_menu(self, block_id: str) -> LanguageMenu:
         current = None
         if self._article is not None:
             try:
                 current = self._article.block(block_id).lang
             except KeyError:
-                return menu
-        header = menu.addAction(strings.BADGE_TOOLTIP)
-        header.setEnabled(False)
-        for code in self.detection_languages:
-            action = menu.addAction(display.language_name(code))
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(
-                lambda _checked=False, c=code: self.language_change_requested.emit(block_id, c)
-            )
+                return LanguageMenu((), None, (), lambda _c: None, self)
+
+        def choose(code: str) -> None:
+            self.recent_languages = [code, *(c for c in self.recent_languages if c != code)][:MAX_RECENT]
+            self.language_change_requested.emit(block_id, code)
+
+        return LanguageMenu(self.detection_languages, current, self.recent_languages, choose, self)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the text as written: without the soft hyphens added for line breaking."""
+        mime = QMimeData()
+        mime.setText(strip_soft_hyphens(self.textCursor().selection().toPlainText()))
+        return mime
+
+    def context_menu_at(self, point: QPoint, *, from_keyboard: bool = False) -> QMenu:
+        """Copy and Select All, plus correcting the language of the paragraph under the mouse (from the
+        keyboard: the paragraph at the top), which is the keyboard's way to the badge Tab skips."""
+        menu = self.createStandardContextMenu(point)
+        block_id = self.top_block_id()
+        if not from_keyboard and self._block_starts:
+            block_id = self._block_at(self.cursorForPosition(point).position())
+        if block_id is not None:
+            menu.addSeparator()
+            action = menu.addAction("Correct This Paragraph's Language…")
+            action.triggered.connect(lambda: self._show_language_menu(block_id))
         return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        self.context_menu_at(event.pos(), from_keyboard=keyboard).exec(event.globalPos())
 
     def _show_language_menu(self, block_id: str) -> None:
         menu = self.language_menu(block_id)

@@ -84,7 +84,7 @@ def run_app(args: Sequence[str]) -> int:
 
     if options.source:
         window.open_source(options.source)
-    else:
+    elif not window.reopen_last():
 
         def open_sample_if_empty(count: int) -> None:
             if count == 0:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.app import library_ops
 from reader.app.article_session import ArticleSession
@@ -19,8 +20,11 @@ from reader.app.library_ops import Rows
 from reader.app.library_rows import LibraryQuery
 from reader.app.operations import Operations, WriteOp
 from reader.app.services import Services
+from reader.core.document import Article
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.settings import Settings
 from reader.ui.status_bar import StatusBar
+from reader.ui.tags_dialog import TagsDialog
 
 if TYPE_CHECKING:
     _Base = QWidget
@@ -35,6 +39,15 @@ class LibraryActionsMixin(_Base):
     library_panel: LibraryPanel
     status: StatusBar
     _deleted_id: int | None
+    _deleted_open: Article | None  # the deleted article, when it was the one on screen
+    settings: Settings
+
+    def start_directory(self) -> str:
+        """File dialogs start in the folder last used, else the user's documents folder."""
+        last = self.settings.last_directory
+        if last and Path(last).is_dir():
+            return last
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _run_library_query(self, query: LibraryQuery) -> None:
         def show(result: Rows) -> None:
@@ -57,20 +70,52 @@ class LibraryActionsMixin(_Base):
             return self.session.article_id
         return self.library_panel.selected_id()
 
-    def edit_tags(self) -> None:
-        article_id = self.session.article_id
+    def edit_tags(self, article_id: int | None = None) -> None:
+        """Tags of the open article (Ctrl+T) or of a library row (its context menu), with completion."""
+        row = self.library_panel.rows.get(article_id) if article_id is not None else None
+        if article_id is None or article_id == self.session.article_id:
+            article_id = self.session.article_id
+            current, title = (
+                list(self.session.tags),
+                self.session.article.title if self.session.article else "",
+            )
+        else:
+            current, title = list(row.tags) if row else [], row.title if row else ""
         if article_id is None:
             self.status.show_text("Save the article to the library first (Ctrl+S), then tag it.")
             return
-        current = ", ".join(self.session.tags)
-        value, ok = QInputDialog.getText(
-            self, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
-        )
-        if not ok:
+        dialog = TagsDialog(title, current, self.library_panel.known_tags, self)
+        if not dialog.exec():
             return
-        tags = sorted({t.strip() for t in value.split(",") if t.strip()})
-        self.session.tags = tags
+        tags = dialog.tags()
+        if article_id == self.session.article_id:
+            self.session.tags = tags
         self._after_write(library_ops.set_tags(self.ops, self.services, article_id, tags), "Tags saved.")
+
+    def on_library_action(self, action: str, article_id: int) -> None:
+        """A library row's context menu."""
+        if action == "tags":
+            self.edit_tags(article_id)
+        elif action == "archive":
+            row = self.library_panel.rows.get(article_id)
+            archive = not (row is not None and row.archived)
+            if article_id == self.session.article_id:
+                self.session.archived = archive
+            self._after_write(
+                library_ops.set_archived(self.ops, self.services, article_id, archive),
+                "Archived." if archive else "Moved back from the archive.",
+            )
+        elif action == "export":
+            if article_id == self.session.article_id:
+                self.export_current("html")
+                return
+
+            def export_once(_article: Article) -> None:
+                self.session.article_opened.disconnect(export_once)
+                self.export_current("html")
+
+            self.session.article_opened.connect(export_once)
+            self.session.open_stored(article_id)
 
     def toggle_archive(self) -> None:
         """Archive the open article, or bring it back when it is archived already."""
@@ -96,6 +141,9 @@ class LibraryActionsMixin(_Base):
             self.status.offer_undo(True)
             if self.session.article_id == article_id:
                 self.session.article_id = None
+                self._deleted_open = self.session.article  # still on screen: Undo links it again
+            else:
+                self._deleted_open = None
 
         op = library_ops.delete_article(self.ops, self.services, article_id)
         self._after_write(op, "Deleted. Undo with Ctrl+Z.", after)
@@ -106,7 +154,16 @@ class LibraryActionsMixin(_Base):
             return
         self._deleted_id = None
         self.status.offer_undo(False)
-        self._after_write(library_ops.restore_article(self.ops, self.services, article_id), "Restored.")
+        shown = self._deleted_open
+
+        def relink() -> None:
+            # The restored article is the one still open: Archive, Tags and the position work on it again.
+            if shown is not None and self.session.article is shown and self.session.article_id is None:
+                self.session.article_id = article_id
+                self.library_panel.select_article(article_id)
+
+        op = library_ops.restore_article(self.ops, self.services, article_id)
+        self._after_write(op, "Restored.", relink)
 
     def export_current(self, fmt: str) -> None:
         article = self.session.article
@@ -114,9 +171,11 @@ class LibraryActionsMixin(_Base):
             return
         suffix = {"html": "html", "md": "md"}[fmt]
         default = "".join(c if c.isalnum() or c in " -_" else "_" for c in article.title)[:80] or "article"
-        path, _f = QFileDialog.getSaveFileName(self, "Export Article", f"{default}.{suffix}", f"*.{suffix}")
+        start = str(Path(self.start_directory()) / f"{default}.{suffix}")
+        path, _f = QFileDialog.getSaveFileName(self, "Export Article", start, f"*.{suffix}")
         if not path:
             return
+        self.settings.last_directory = str(Path(path).parent)
         translations = list(self.session.translations.values())
         annotations = dict(self.session.annotations)
 

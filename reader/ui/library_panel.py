@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ class LibraryPanel(QWidget):
     query_changed = Signal(object)
     article_activated = Signal(int)
     delete_requested = Signal(int)
+    action_requested = Signal(str, int)  # "tags" | "archive" | "export" (from the context menu), article id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +64,16 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.filter)
+        self.filter_note = QLabel(self)
+        self.filter_note.setObjectName("libraryFilterNote")
+        self.filter_note.setWordWrap(True)
+        self.filter_note.hide()
+        layout.addWidget(self.filter_note)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
 
         self._generation = 0
+        self._open_id: int | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -75,6 +83,11 @@ class LibraryPanel(QWidget):
         self.search.installEventFilter(self)
         self.list.installEventFilter(self)
         self.list.itemActivated.connect(self._on_item_activated)
+        self.list.itemClicked.connect(self._on_item_activated)  # one click opens, as in a mail client
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_context_menu)
+        self.rows: dict[int, LibraryRow] = {}
+        self.known_tags: list[str] = []
         self.set_tags(())
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -87,6 +100,7 @@ class LibraryPanel(QWidget):
         self.query_changed.emit(self.current_query())
 
     def set_tags(self, tags: Sequence[str]) -> None:
+        self.known_tags = list(tags)
         current = self.filter.currentData()
         self.filter.blockSignals(True)
         self.filter.clear()
@@ -102,12 +116,16 @@ class LibraryPanel(QWidget):
         """Fill the list; returns False (and changes nothing) when a newer query is already out."""
         if query.generation != self._generation:
             return False
-        selected = self.selected_id()
+        selected = self.selected_id() or self._open_id
         self.list.clear()
+        self.rows = {}
         for row in rows:
-            lines = [row.title, row.detail]
+            lines = [row.title + (" · Archived" if row.archived else ""), row.detail]
+            if row.tags:
+                lines.append(" ".join(f"#{tag}" for tag in row.tags))
             if row.snippet:
                 lines.append(row.snippet)
+            self.rows[row.article_id] = row
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, row.article_id)
             item.setToolTip(row.title)
@@ -118,10 +136,72 @@ class LibraryPanel(QWidget):
         note = query_note(query.text)  # a pasted page is searched by its first words only: say so
         self.empty_label.setText(
             note
-            or ("No articles match." if searching else "Your library is empty. Save an article with Ctrl+S.")
+            or (self._no_match(query) if searching else "Your library is empty. Save an article with Ctrl+S.")
         )
+        self._show_filter_note(query)
         self.empty_label.setVisible(not rows or note is not None)
         return True
+
+    def _filter_label(self, query: LibraryQuery) -> str:
+        index = self.filter.findData(query.filter)
+        return self.filter.itemText(index) if index >= 0 else query.filter
+
+    def _no_match(self, query: LibraryQuery) -> str:
+        where = "" if query.filter == "all" else f" in “{self._filter_label(query)}”"
+        what = f" “{query.text}”" if query.text else ""
+        return f"No articles match{what}{where}. Esc shows all articles."
+
+    def _show_filter_note(self, query: LibraryQuery) -> None:
+        parts = []
+        if query.filter != "all":
+            parts.append(self._filter_label(query))
+        if query.text:
+            parts.append(f"“{query.text}”")
+        self.filter_note.setText(f"Showing {' · '.join(parts)} (Esc shows all)" if parts else "")
+        self.filter_note.setVisible(bool(parts))
+
+    def clear_search_and_filter(self) -> None:
+        """Esc: back to every article."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(max(0, self.filter.findData("all")))
+        self.filter.blockSignals(False)
+        self.refresh()
+
+    def _show_context_menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        if item is None:
+            return
+        self.context_menu(int(item.data(ID_ROLE))).popup(self.list.viewport().mapToGlobal(point))
+
+    def context_menu(self, article_id: int) -> QMenu:
+        """Open, Tags…, Archive (or back), Export, Delete for one row."""
+        row = self.rows.get(article_id)
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.article_activated.emit(article_id))
+        menu.addAction("Tags…", lambda: self.action_requested.emit("tags", article_id))
+        archived = row is not None and row.archived
+        menu.addAction(
+            "Move Back from the Archive" if archived else "Archive",
+            lambda: self.action_requested.emit("archive", article_id),
+        )
+        menu.addAction("Export as HTML…", lambda: self.action_requested.emit("export", article_id))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete_requested.emit(article_id))
+        return menu
+
+    def select_article(self, article_id: int | None) -> None:
+        """Select the row of the article on screen, or no row when it is not in the list."""
+        self._open_id = article_id  # selected again whenever the list is refilled
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if article_id is not None and item.data(ID_ROLE) == article_id:
+                self.list.setCurrentItem(item)
+                return
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
@@ -138,9 +218,19 @@ class LibraryPanel(QWidget):
             self._on_item_activated(self.list.item(0))
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.article_activated.emit(int(item.data(ID_ROLE)))
+        article_id = int(item.data(ID_ROLE))
+        if article_id != self._open_id:  # a double click's second half, or the open article: nothing to do
+            self.article_activated.emit(article_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.filter_note.isVisible()
+        ):
+            event.accept()  # Esc clears the search and filter here, before the window's Cancel sees it
+            return True
         if event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if watched is self.search and key == Qt.Key.Key_Down and self.list.count():
@@ -152,6 +242,9 @@ class LibraryPanel(QWidget):
                 article_id = self.selected_id()
                 if article_id is not None:
                     self.delete_requested.emit(article_id)
+                return True
+            if key == Qt.Key.Key_Escape and self.filter_note.isVisible():
+                self.clear_search_and_filter()
                 return True
             if watched is self.list and key == Qt.Key.Key_Up and self.list.currentRow() == 0:
                 self.search.setFocus()

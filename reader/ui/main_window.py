@@ -52,14 +52,17 @@ from reader.core import display
 from reader.core.document import Article, SpanKind
 from reader.ui.article_html import ViewMode
 from reader.ui.article_view import ArticleView
+from reader.ui.feedback import ArticleDisplays, ArticleFeedback
 from reader.ui.feeds_panel import FeedsPanel
 from reader.ui.feeds_wiring import wire_feeds
 from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
-from reader.ui.settings import Settings
+from reader.ui.reading_layout import ReadingLayout
+from reader.ui.settings import DEFAULT_FONT_SIZE, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
+from reader.ui.window_layout import PANEL_WIDTH, ReadingLayoutMixin
 
 if TYPE_CHECKING:  # the dialog module loads when the dialog first opens
     from reader.ui.model_manager import ModelManagerDialog
@@ -107,7 +110,7 @@ def source_from_mime(mime: QMimeData) -> str | None:
     return None
 
 
-class MainWindow(LibraryActionsMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
     def __init__(
         self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -123,8 +126,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         app = QApplication.instance()
         self._default_palette = app.palette() if isinstance(app, QApplication) else None
         self._deleted_id: int | None = None
+        self._deleted_open: Article | None = None
         self._missing: list[tuple[str, str]] = []
         self._model_dialog: ModelManagerDialog | None = None
+        self._reopen_block = ""  # the block to scroll to once a reopened file is shown
 
         self.view = ArticleView(self)
         self.view.setAcceptDrops(False)
@@ -150,12 +155,25 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
             "Open an article with Ctrl+O, paste a web address with Ctrl+V, or drop a file here.", self
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)  # never a reason for a wide minimum window
         self.placeholder.setObjectName("placeholder")
+        # Focus starts on the article side (this, then the view), never in a text field: the Ctrl+V the
+        # placeholder asks for must open the address, not paste it into the library search.
+        self.placeholder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.feedback = ArticleFeedback(
+            self.session,
+            self.ops,
+            ArticleDisplays(
+                self.view, self.outline, self.url_field, self.library_panel, self.placeholder, self.banner
+            ),
+            self,
+        )
+        centre_layout.addWidget(self.feedback.banner)
         centre_layout.addWidget(self.banner)
         centre_layout.addWidget(self.placeholder, 1)
         centre_layout.addWidget(self.view, 1)
@@ -166,14 +184,17 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.outline)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 860, 280])
+        self.splitter.setSizes([PANEL_WIDTH["library"], 860, PANEL_WIDTH["outline"]])
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
 
         self.actions_by_name: dict[str, QAction] = {}
+        self._folded: set[str] = set()  # panels hidden because the window is too narrow for them
         self._build_actions()
         self._connect()
         self._apply_settings()
+        self._set_tab_order()
+        self.placeholder.setFocus(Qt.FocusReason.OtherFocusReason)
         self.library_panel.refresh()
 
     # -- construction -----------------------------------------------------------------------------------
@@ -274,12 +295,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._action(
             "toggle_outline", "Show &Outline", "Ctrl+Shift+O", self._toggle_outline, view_menu, checkable=True
         )
-        self._action(
-            "zoom_in", "&Larger Text", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1), view_menu
-        )
-        self._action(
-            "zoom_out", "&Smaller Text", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1), view_menu
-        )
+        self._action("zoom_in", "&Larger Text", ("Ctrl++", "Ctrl+="), lambda: self._zoom(1), view_menu)
+        self._action("zoom_out", "&Smaller Text", ("Ctrl+-",), lambda: self._zoom(-1), view_menu)
+        self._action("zoom_reset", "&Normal Size", "Ctrl+0", lambda: self._zoom(0), view_menu)
 
         article_menu = bar.addMenu("&Article")
         self._action("tags", "&Tags…", "Ctrl+T", self.edit_tags, article_menu)
@@ -334,6 +352,8 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
         c.status_changed.connect(self.status.show_text)
         c.busy_changed.connect(self.status.set_busy)
+        # When the status bar says "Ready", the cells say so too (no 60 ms of "Translating…" left).
+        c.busy_changed.connect(lambda busy: None if busy else self.view.flush())
         c.progress_changed.connect(self.status.set_progress)
         c.visible_blocks = self.view.visible_block_ids
         self.settings.changed.connect(self._on_setting_changed)
@@ -347,6 +367,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.library_panel.article_activated.connect(c.open_stored)
         self.library_panel.delete_requested.connect(self.delete_article)
         wire_feeds(self, self.feeds_panel, self.feeds)
+        self.library_panel.action_requested.connect(self.on_library_action)
         # Translation models unused for a while give their memory back (the engine keeps the recent ones).
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(60_000)
@@ -392,6 +413,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         reactions: dict[str, Callable[[], None]] = {
             "font_family": self._apply_font,
             "font_size": self._apply_font,
+            "line_height": self._apply_font,
+            "page_margin": self._apply_font,
+            "hyphenate": self._apply_font,
             "theme": self._apply_theme,
             "view_mode": lambda: self._show_mode(ViewMode(s.view_mode)),
             "highlight_types": self._apply_highlight_types,
@@ -424,8 +448,12 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.services.set_detection_languages(self.settings.detection_languages)
 
     def _apply_font(self) -> None:
-        font = QFont(self.settings.font_family) if self.settings.font_family else QFont()
-        font.setPointSize(int(self.settings.font_size))
+        s = self.settings
+        self.view.set_reading_layout(
+            ReadingLayout(line_height=s.line_height, margin=s.page_margin, hyphenate=s.hyphenate)
+        )
+        font = QFont(s.font_family) if s.font_family else QFont()
+        font.setPointSize(int(s.font_size))
         self.view.set_text_font(font)
 
     def _apply_theme(self) -> None:
@@ -437,15 +465,20 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.banner.setStyleSheet("#missingModelBanner { background: palette(alternate-base); }")
 
     # -- opening ----------------------------------------------------------------------------------------
-    def open_source(self, source: str) -> None:
-        if not source.startswith(("http://", "https://")):
-            self.settings.add_recent_file(str(Path(source).expanduser().resolve()))
-            self._rebuild_recent_menu()
-        self.banner.hide()
-        self.session.open_source(source)
+    def open_source(self, source: str, *, http_fallback: str | None = None) -> None:
+        if source.startswith(("http://", "https://")):
+            self.settings.add_recent_file(source)
+        else:
+            path = Path(source).expanduser().resolve()
+            self.settings.add_recent_file(str(path))
+            self.settings.last_directory = str(path.parent)
+        self._rebuild_recent_menu()
+        self.session.open_source(source, http_fallback=http_fallback)
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open Article", "", OPEN_FILTERS)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open Article", self.start_directory(), OPEN_FILTERS
+        )
         if path:
             self.open_source(path)
 
@@ -457,12 +490,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         candidate = self.url_field.text().strip()
         if not candidate:
             return
+        fallback = None
         if "://" not in candidate and "." in candidate and " " not in candidate:
-            candidate = "https://" + candidate
+            candidate, fallback = "https://" + candidate, "http://" + candidate
         if not looks_like_url(candidate):
             self.status.show_text("That is not a web address Reader can open (http or https).", error=True)
             return
-        self.open_source(candidate)
+        self.open_source(candidate, http_fallback=fallback)
 
     def paste_source(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -489,24 +523,33 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.recent_menu.clear()
         recent = list(self.settings.recent_files)
         for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
+            is_url = path.startswith(("http://", "https://"))
+            label = self.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, 420) if is_url else None
+            action = self.recent_menu.addAction(label or Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_source(p))
         self.recent_menu.setEnabled(bool(recent))
 
     # -- article session events ------------------------------------------------------------------------------
     def _on_article_opened(self, article: Article) -> None:
+        focus_was_here = self.placeholder.hasFocus() or QApplication.focusWidget() is None
         self.placeholder.hide()
         self.view.show()
         self.view.set_article(article)
+        if focus_was_here:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
+        if self._reopen_block:
+            block_id, self._reopen_block = self._reopen_block, ""
+            QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))
 
     def _on_article_changed(self, article: Article) -> None:
         self.view.set_article_keep_position(article, self.session.translations)
 
     def _on_failed(self, message: str) -> None:
-        """The one place an operation's error is shown."""
+        """The one place an operation's error is shown: where the reader looks, and in the status bar."""
         self.status.show_text(message, error=True)
+        self.feedback.show_error(message)
 
     def _on_library_changed(self, change: LibraryChange) -> None:
         if change is LibraryChange.ARTICLES:
@@ -571,7 +614,10 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.outline.setVisible(self.actions_by_name["toggle_outline"].isChecked())
 
     def _zoom(self, step: int) -> None:
-        self.settings.font_size = max(8, min(40, int(self.settings.font_size) + step))  # applied on changed
+        """One point larger or smaller (0: the default size); applied on Settings.changed, and the view
+        keeps the reader's line."""
+        size = DEFAULT_FONT_SIZE if step == 0 else int(self.settings.font_size) + step
+        self.settings.font_size = max(8, min(40, size))
 
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_model_manager(self) -> ModelManagerDialog:
@@ -616,6 +662,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         block_id = self.view.top_block_id()
         if block_id:
             self.session.save_position(block_id)
+        self.remember_place()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from packaging.version import InvalidVersion, Version
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -39,6 +41,7 @@ from reader.app import model_sources
 from reader.app.model_sources import (
     PIVOT,
     NerModels,
+    PackageInFile,
     Row,
     TranslationModels,
     age_text,
@@ -49,6 +52,7 @@ from reader.app.runner import TaskHandle
 from reader.app.strings import user_message
 from reader.core.display import file_size, pair_label
 from reader.core.errors import CancelledError
+from reader.ui.theme import error_colour
 
 if TYPE_CHECKING:
     from reader.core.annotate.ner_models import NerModelManager
@@ -66,6 +70,14 @@ def _tree(headers: list[str], parent: QWidget) -> QTreeWidget:
     tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     tree.header().setStretchLastSection(False)
     return tree
+
+
+def is_older(candidate: str, installed: str) -> bool:
+    """Whether version ``candidate`` is older than ``installed`` (PEP 440 order, else plain text)."""
+    try:
+        return Version(candidate) < Version(installed)
+    except InvalidVersion:
+        return bool(candidate and installed) and candidate < installed
 
 
 class ModelTab(QWidget):
@@ -93,6 +105,7 @@ class ModelTab(QWidget):
         self._loading_available = False
         self._pending_pair: tuple[str, str] | None = None  # offered by the window's banner
         self._offer_attempted: set[tuple[str, str]] = set()  # legs already tried for that offer
+        self._installed_rows: list[Row] = []
 
         self.installed_list = _tree(["Model", "Version", "Size on disk"], self)
         self.remove_button = QPushButton("&Remove", self)
@@ -179,7 +192,7 @@ class ModelTab(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(f"color: {error_colour(self.palette()).name()};" if error else "")
 
     def _start(
         self,
@@ -251,6 +264,7 @@ class ModelTab(QWidget):
         backend = self.backend
 
         def show(rows: list[Row]) -> None:
+            self._installed_rows = rows
             self._fill(self.installed_list, [(r, [r.label, r.version, r.size]) for r in rows])
             self._update_buttons()
 
@@ -353,7 +367,7 @@ class ModelTab(QWidget):
 
     def download_selected(self) -> None:
         row = self._selected(self.available_list)
-        if row is None or self.busy:
+        if row is None or self.busy or not self._confirm_downgrade(row.pair, row.version, row.label):
             return
         self._start(
             model_sources.download(self.ops, self.backend, row.key),
@@ -364,12 +378,45 @@ class ModelTab(QWidget):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Install a model from a file", "", self.backend.file_filter
+            self,
+            "Install a model from a file",
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation),
+            self.backend.file_filter,
         )
         if path:
             self.install_file(Path(path))
 
     def install_file(self, path: Path) -> None:
+        """Install from a file, after a look inside it: installing an older version over a newer one
+        asks first."""
+        if self.busy:
+            return
+
+        def checked(found: PackageInFile) -> None:
+            if found is None or self._confirm_downgrade(found[0], found[1], pair_label(*found[0])):
+                self._install_file(path)
+
+        op = model_sources.package_in_file(self.ops, self.backend, path).success(checked)
+        op.failure(lambda _error: self._install_file(path))  # the install itself says what is wrong
+        op.run_in_background()
+
+    def _confirm_downgrade(self, pair: tuple[str, str] | None, version: str, label: str) -> bool:
+        installed = next((r for r in self._installed_rows if pair is not None and r.pair == pair), None)
+        if installed is None or not is_older(version, installed.version):
+            return True
+        return self.confirm(
+            "Install an older version?",
+            f"{label} {installed.version} is installed. Replace it with the older version {version}?",
+        )
+
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask before something that cannot be undone; No is the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _install_file(self, path: Path) -> None:
         if self.busy:
             return
         self._start(
@@ -381,6 +428,9 @@ class ModelTab(QWidget):
     def remove_selected(self) -> None:
         row = self._selected(self.installed_list)
         if row is None or self.busy:
+            return
+        size = f" ({row.size})" if row.size else ""
+        if not self.confirm("Remove model?", f"Remove {row.label}{size}? You can install it again later."):
             return
         self._start(
             model_sources.remove(self.ops, self.backend, row.key),
@@ -474,6 +524,16 @@ class ModelManagerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Each time the dialog opens: the lists as they are now (a model may have been installed from
+        the command line meanwhile), without the messages of last time."""
+        super().showEvent(event)
+        for tab in (self.translation_tab, self.ner_tab):
+            if tab is not None and not tab.busy:
+                tab.show_message("")
+                tab.load_installed()
+                tab.load_available(refresh=False)
 
     def offer_pair(self, source: str, target: str) -> None:
         """Called by the window's missing-pair banner: show and install that translation package."""

@@ -39,6 +39,11 @@ class OutlinePanel(QTreeWidget):
         self.itemActivated.connect(self._on_item_activated)
         self.itemClicked.connect(self._on_item_activated)
         self._signature: tuple[tuple[str, int], ...] = ()
+        # Groups the reader folded stay folded through every rebuild (and the next article).
+        self.collapsed_kinds: set[str] = set()
+        self.itemCollapsed.connect(lambda item: self._on_group_toggled(item, collapsed=True))
+        self.itemExpanded.connect(lambda item: self._on_group_toggled(item, collapsed=False))
+        self._rebuilding = False
 
     def set_mentions(self, spans: Sequence[PlacedSpan], visible: Collection[SpanKind]) -> None:
         """Rebuild from the rendered spans (original column counts; translations only add keys)."""
@@ -62,11 +67,7 @@ class OutlinePanel(QTreeWidget):
         if signature == self._signature:
             return
         self._signature = signature
-        expanded = {
-            self.topLevelItem(i).data(0, KEY_ROLE)
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        self._rebuilding = True
         self.clear()
         for kind in ORDER:
             keys = [key for key in counts if kinds[key] is kind]
@@ -81,7 +82,8 @@ class OutlinePanel(QTreeWidget):
                 child.setData(0, KEY_ROLE, key)
                 child.setToolTip(0, f"{strings.SPAN_KIND_LABELS[kind]}: {values.get(key, label)}")
                 group.addChild(child)
-            group.setExpanded(kind.value in expanded or not expanded)
+            group.setExpanded(kind.value not in self.collapsed_kinds)
+        self._rebuilding = False
         self.resizeColumnToContents(1)
 
     def entries(self) -> dict[str, list[tuple[str, int]]]:
@@ -93,6 +95,15 @@ class OutlinePanel(QTreeWidget):
                 (group.child(j).text(0), int(group.child(j).text(1))) for j in range(group.childCount())
             ]
         return out
+
+    def _on_group_toggled(self, item: QTreeWidgetItem, *, collapsed: bool) -> None:
+        if self._rebuilding or item.parent() is not None:
+            return
+        kind = str(item.data(0, KEY_ROLE))
+        if collapsed:
+            self.collapsed_kinds.add(kind)
+        else:
+            self.collapsed_kinds.discard(kind)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         key = item.data(0, KEY_ROLE)

@@ -30,7 +30,16 @@ from reader.app import strings
 from reader.core import display
 from reader.core.document import SpanKind
 from reader.core.language.identifier import LINGUA_LANGUAGES
-from reader.ui.settings import HIGHLIGHT_TYPES, MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES, Settings
+from reader.ui.settings import (
+    HIGHLIGHT_TYPES,
+    MAX_FONT_SIZE,
+    MAX_LINE_HEIGHT,
+    MAX_PAGE_MARGIN,
+    MIN_FONT_SIZE,
+    MIN_LINE_HEIGHT,
+    THEMES,
+    Settings,
+)
 
 THEME_LABELS = {"system": "Same as the system", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
 NO_DETECTION_LANGUAGE = "Choose at least one language for detection."
@@ -59,6 +68,25 @@ class PreferencesDialog(QDialog):
         font_row = QHBoxLayout()
         font_row.addWidget(self.font_combo, 1)
         font_row.addWidget(self.size_spin)
+
+        self.line_height_spin = QSpinBox(self)
+        self.line_height_spin.setRange(MIN_LINE_HEIGHT, MAX_LINE_HEIGHT)
+        self.line_height_spin.setSingleStep(10)
+        self.line_height_spin.setSuffix(" %")
+        self.line_height_spin.setAccessibleName("Line spacing")
+        self.margin_spin = QSpinBox(self)
+        self.margin_spin.setRange(0, MAX_PAGE_MARGIN)
+        self.margin_spin.setSingleStep(8)
+        self.margin_spin.setSuffix(" px")
+        self.margin_spin.setAccessibleName("Margins")
+        self.hyphenate_box = QCheckBox("Hyphenate long words", self)
+        reading_row = QHBoxLayout()
+        reading_row.addWidget(QLabel("Line spacing", self))
+        reading_row.addWidget(self.line_height_spin)
+        reading_row.addWidget(QLabel("Margins", self))
+        reading_row.addWidget(self.margin_spin)
+        reading_row.addWidget(self.hyphenate_box)
+        reading_row.addStretch(1)
 
         self.theme_combo = QComboBox(self)
         for theme in THEMES:
@@ -113,6 +141,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self._label("&Your language:", self.language_combo), self.language_combo)
         form.addRow(self._label("&Font:", self.font_combo), font_row)
+        form.addRow(self._label("&Reading:", self.line_height_spin), reading_row)
         form.addRow(self._label("&Theme:", self.theme_combo), self.theme_combo)
         form.addRow(self._label("&Highlight:", self.highlight_boxes["PER"]), highlight_row)
         form.addRow(self._label("&Detect these languages:", self.detection_filter), detection_box)
@@ -130,6 +159,7 @@ class PreferencesDialog(QDialog):
             highlights=settings.highlight_types,
             detection=settings.detection_languages,
             auto_save=settings.auto_save,
+            reading=(settings.line_height, settings.page_margin, settings.hyphenate),
         )
 
     def _label(self, caption: str, buddy: QWidget) -> QLabel:
@@ -149,6 +179,7 @@ class PreferencesDialog(QDialog):
         highlights: set[str],
         detection: tuple[str, ...],
         auto_save: bool,
+        reading: tuple[int, int, bool],
     ) -> None:
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self._font_family = font_family
@@ -156,6 +187,9 @@ class PreferencesDialog(QDialog):
         self.font_combo.setCurrentFont(QFont(font_family) if font_family else self.font())
         self.font_combo.blockSignals(False)
         self.size_spin.setValue(font_size)
+        self.line_height_spin.setValue(reading[0])
+        self.margin_spin.setValue(reading[1])
+        self.hyphenate_box.setChecked(reading[2])
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(theme)))
         for kind, box in self.highlight_boxes.items():
             box.setChecked(kind in highlights)
@@ -180,6 +214,7 @@ class PreferencesDialog(QDialog):
             highlights=defaults["highlight_types"],
             detection=defaults["detection_languages"],
             auto_save=defaults["auto_save"],
+            reading=(defaults["line_height"], defaults["page_margin"], defaults["hyphenate"]),
         )
 
     def selected_detection_languages(self) -> tuple[str, ...]:
@@ -214,6 +249,9 @@ class PreferencesDialog(QDialog):
         s.reader_language = str(self.language_combo.currentData())
         s.font_family = self._font_family
         s.font_size = self.size_spin.value()
+        s.line_height = self.line_height_spin.value()
+        s.page_margin = self.margin_spin.value()
+        s.hyphenate = self.hyphenate_box.isChecked()
         s.theme = str(self.theme_combo.currentData())
         s.highlight_types = {kind for kind, box in self.highlight_boxes.items() if box.isChecked()}
         s.detection_languages = detection

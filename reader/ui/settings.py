@@ -29,6 +29,11 @@ DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 6
 MAX_FONT_SIZE = 72
 MAX_RECENT_FILES = 10
+DEFAULT_LINE_HEIGHT = 150
+MIN_LINE_HEIGHT = 100
+MAX_LINE_HEIGHT = 250
+DEFAULT_PAGE_MARGIN = 24
+MAX_PAGE_MARGIN = 200
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -107,6 +112,25 @@ def _read_font_size(value: object) -> int | None:
     except (TypeError, ValueError):
         return None
     return size if MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else None
+
+
+def _bounded_int(low: int, high: int) -> Callable[[object], int | None]:
+    def read(value: object) -> int | None:
+        try:
+            number = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return None
+        return number if low <= number <= high else None
+
+    return read
+
+
+def _clamp(low: int, high: int) -> Callable[[Any], int]:
+    return lambda value: max(low, min(high, int(value)))
+
+
+def _read_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _read_highlights(value: object) -> set[str] | None:
@@ -221,6 +245,16 @@ class Settings(QObject):
         store=lambda c: json.dumps(list(c)),
     )
     auto_save = Option(False, _read_bool, check=bool)
+    # Reading layout: line spacing in percent, the least side margin in pixels, hyphenation.
+    line_height = Option(
+        DEFAULT_LINE_HEIGHT,
+        _bounded_int(MIN_LINE_HEIGHT, MAX_LINE_HEIGHT),
+        check=_clamp(MIN_LINE_HEIGHT, MAX_LINE_HEIGHT),
+    )
+    page_margin = Option(
+        DEFAULT_PAGE_MARGIN, _bounded_int(0, MAX_PAGE_MARGIN), check=_clamp(0, MAX_PAGE_MARGIN)
+    )
+    hyphenate = Option(False, _read_bool, check=bool)
     # -- remembered for the reader ----------------------------------------------------------------------
     recent_files = Option(
         list,
@@ -228,6 +262,9 @@ class Settings(QObject):
         check=_recent,
         store=json.dumps,
     )
+    # What to reopen at start: "library:<id>" or "file:<path>#<block id>", or "".
+    last_article = Option("", _read_str, check=str)
+    last_directory = Option("", _read_str, check=str)  # file dialogs start in the folder last used
     window_geometry = _bytes_option()  # empty when never saved (the window then picks its own size)
     window_state = _bytes_option()
     splitter_state = _bytes_option()
@@ -240,6 +277,9 @@ class Settings(QObject):
         "highlight_types",
         "detection_languages",
         "auto_save",
+        "line_height",
+        "page_margin",
+        "hyphenate",
     )
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:

@@ -31,12 +31,18 @@ def action_label(text: str) -> str:
 _FIRST_DEDICATED_KEY = Qt.Key.Key_Back.value
 
 
+# X11 maps the Sun keyboard's Undo/Copy/Paste/Find… keys to F14-F20, so Qt's standard shortcuts list
+# them too ("Undo: Ctrl+Z, F14"); no reader has those keys, so they count as dedicated keys.
+_EXTRA_F_KEYS = range(Qt.Key.Key_F13.value, Qt.Key.Key_F35.value + 1)
+
+
 def _is_dedicated_key(seq: QKeySequence) -> bool:
     if seq.count() != 1:
         return False
     combo = cast(Any, seq)[0]  # QKeyCombination; PySide6's stubs lack QKeySequence.__getitem__
     no_modifier = combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
-    return no_modifier and combo.key().value >= _FIRST_DEDICATED_KEY
+    key = combo.key().value
+    return no_modifier and (key >= _FIRST_DEDICATED_KEY or key in _EXTRA_F_KEYS)
 
 
 def shortcut_text(action: QAction) -> str:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from reader.ui.theme import error_colour
+
+HISTORY = 20
 
 
 class StatusBar(QStatusBar):
@@ -17,6 +23,7 @@ class StatusBar(QStatusBar):
         self.setObjectName("statusBar")
         self.message = QLabel(self)
         self.message.setObjectName("statusMessage")
+        self.history: list[str] = []  # the last HISTORY messages, oldest first
         self.progress = QProgressBar(self)
         self.progress.setObjectName("statusProgress")
         self.progress.setMaximumWidth(180)
@@ -37,10 +44,14 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.cancel_button)
 
     def show_text(self, text: str, *, error: bool = False) -> None:
+        """Show one line; the message's tooltip is the history (errors also appear in the window)."""
         self.message.setText(text)
-        self.message.setToolTip(text)
+        if text and (not self.history or not self.history[-1].endswith(f"  {text}")):
+            stamp = time.strftime("%H:%M:%S")
+            self.history = [*self.history, f"{stamp}  {text}"][-HISTORY:]
+        self.message.setToolTip("\n".join(reversed(self.history)))
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(f"color: {error_colour(self.palette()).name()};" if error else "")
 
     def set_busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)

@@ -129,7 +129,12 @@ def test_html_is_self_contained_escaped_and_keeps_highlights() -> None:
         ("loc", "Berlin"),
         ("date", "4 January"),
     ]
-    assert 'title="DATE: 2024-01-04"' in page and 'title="PER: Olaf Scholz"' in page
+    # Readable tooltips (no internal ids) and the window's light-theme colour per entity type.
+    assert 'title="Date: 2024-01-04"' in page and 'title="Person"' in page and "PER:" not in page
+    from reader.ui.article_html import LIGHT  # pure Python: the window's article colours
+
+    for kind, css in (("per", LIGHT.person), ("org", LIGHT.organization), ("date", LIGHT.date)):
+        assert f"mark.{kind} {{ background: {css}; }}" in page
     assert '<td class="translation" lang="en"><p>On <mark class="date"' in page
     assert "de→en not installed" in page
 
@@ -140,7 +145,7 @@ def test_overlapping_or_stray_spans_never_break_the_text() -> None:
         Span(2, 8, SpanKind.LOCATION, "af Sch"),
         Span(40, 99, SpanKind.MISC, ""),
     )
-    assert export.highlight("Olaf Scholz", spans) == '<mark class="per" title="PER">Olaf </mark>Scholz'
+    assert export.highlight("Olaf Scholz", spans) == '<mark class="per" title="Person">Olaf </mark>Scholz'
 
 
 # -- hostile sources and text (issue 14 items 2, 3, 20) ----------------------------------------------------

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app.operations import Operations
@@ -87,6 +88,22 @@ def _wait_listed(qtbot: QtBot, tab: ModelTab) -> None:
     qtbot.waitUntil(lambda: not tab._loading_available and tab.index_label.text() != "", timeout=WAIT_MS)
 
 
+def answer_question(qtbot: QtBot, *, yes: bool) -> list[str]:
+    """Click Yes or No in the next question box, when it opens (a real QMessageBox, run modally)."""
+    asked: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(20, click)
+    return asked
+
+
 def _refresh(qtbot: QtBot, tab: ModelTab) -> None:
     with qtbot.waitSignal(tab.operation_finished, timeout=WAIT_MS):
         tab.refresh_button.click()
@@ -131,8 +148,16 @@ def test_install_from_file_then_remove(
     dialog.activateWindow()
     tab.installed_list.setFocus()
     qtbot.waitUntil(tab.installed_list.hasFocus)
+    asked = answer_question(qtbot, yes=False)
+    qtbot.keyClick(tab.installed_list, Qt.Key.Key_Delete)  # the keyboard is enough
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0].startswith("Remove German → English (") and tab.installed_labels() == ["German → English"]
+    dialog.activateWindow()  # the question box had the focus
+    tab.installed_list.setFocus()
+    qtbot.waitUntil(tab.installed_list.hasFocus)
+    answer_question(qtbot, yes=True)
     with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
-        qtbot.keyClick(tab.installed_list, Qt.Key.Key_Delete)  # the keyboard is enough
+        qtbot.keyClick(tab.installed_list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: tab.installed_labels() == [], timeout=WAIT_MS)
     assert manager.installed() == []
     assert tab.message.text() == "Removed German → English."
@@ -356,6 +381,7 @@ def test_ner_tab_lists_the_catalogue_and_installs_from_file_then_removes(
     row = tab.installed_list.topLevelItem(0)
     assert row is not None
     tab.installed_list.setCurrentItem(row)
+    answer_question(qtbot, yes=True)
     with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
         tab.remove_button.click()
     qtbot.waitUntil(lambda: tab.installed_labels() == [], timeout=WAIT_MS)
@@ -389,3 +415,43 @@ def test_ner_tab_downloads_a_model_with_progress(
     assert finished.args[0].startswith("Installed "), finished.args
     assert max(values) == 100
     qtbot.waitUntil(lambda: len(tab.installed_labels()) == 1, timeout=WAIT_MS)
+
+
+def test_reopening_the_dialog_shows_models_installed_meanwhile_without_old_messages(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, tiny_argos_de_en: Path, no_network: None
+) -> None:
+    manager = _manager(tmp_path, "http://127.0.0.1:9/index.json")
+    dialog = _dialog(qtbot, manager, runner)
+    tab = dialog.translation_tab
+    _wait_listed(qtbot, tab)
+    tab.show_message("Something from last time.", error=True)
+    dialog.hide()
+    manager.install_file(tiny_argos_de_en)  # as `reader models install FILE` does, in another process
+    dialog.show()
+    qtbot.waitUntil(lambda: tab.installed_labels() == ["German → English"], timeout=WAIT_MS)
+    assert tab.message.text() == ""
+
+
+def test_installing_an_older_version_over_a_newer_one_asks_first(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, no_network: None
+) -> None:
+    from tests.fixtures.argos_models import build_argos_package
+
+    newer = build_argos_package(tmp_path / "v2", "de", "en", version="2.0", seed=1)
+    older = build_argos_package(tmp_path / "v1", "de", "en", version="1.0", seed=1)
+    manager = _manager(tmp_path, "http://127.0.0.1:9/index.json")
+    manager.install_file(newer)
+    dialog = _dialog(qtbot, manager, runner)
+    tab = dialog.translation_tab
+    qtbot.waitUntil(lambda: tab.installed_labels() == ["German → English"], timeout=WAIT_MS)
+    _wait_listed(qtbot, tab)
+    asked = answer_question(qtbot, yes=False)
+    tab.install_file(older)
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
+    assert "older version 1.0" in asked[0] and "2.0 is installed" in asked[0]
+    qtbot.wait(200)
+    assert [p.version for p in manager.installed()] == ["2.0"]  # nothing was replaced
+    answer_question(qtbot, yes=True)
+    with qtbot.waitSignal(dialog.models_changed, timeout=WAIT_MS):
+        tab.install_file(older)
+    assert [p.version for p in manager.installed()] == ["1.0"]

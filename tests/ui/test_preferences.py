@@ -179,3 +179,19 @@ def test_dedicated_keys_are_not_listed_beside_typed_shortcuts(qtbot: QtBot) -> N
     shown = {label: keys for _group, label, keys in dialog.visible_rows()}
     assert shown["Copy"] == QKeySequence("Ctrl+C").toString(QKeySequence.SequenceFormat.NativeText)
     assert shown["Back"] != ""
+
+
+def test_reading_layout_is_set_in_preferences_and_restored_to_defaults(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    dialog = _dialog(qtbot, settings)
+    assert (dialog.line_height_spin.value(), dialog.margin_spin.value()) == (150, 24)
+    dialog.line_height_spin.setValue(180)
+    dialog.margin_spin.setValue(64)
+    dialog.hyphenate_box.setChecked(True)
+    _button(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert (settings.line_height, settings.page_margin, settings.hyphenate) == (180, 64, True)
+    again = _dialog(qtbot, settings)
+    assert again.line_height_spin.value() == 180 and again.hyphenate_box.isChecked()
+    _button(again, QDialogButtonBox.StandardButton.RestoreDefaults)
+    assert again.line_height_spin.value() == 150 and not again.hyphenate_box.isChecked()

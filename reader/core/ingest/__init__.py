@@ -211,6 +211,7 @@ def _from_parsed(parsed: ParsedText, *, source: str, fallback_title: str | None)
         fallback_title=fallback_title,
         byline=parsed.author,
         published=_iso_date(parsed.date),
+        dropped=tuple(parsed.dropped),
     )
 
 
@@ -223,6 +224,7 @@ def _article(
     byline: str | None = None,
     site: str | None = None,
     published: str | None = None,
+    dropped: tuple[str, ...] = (),
 ) -> Article:
     """Number the blocks, settle the title and drop a first heading that only repeats it."""
     raw = list(raw)
@@ -235,9 +237,19 @@ def _article(
     else:
         heading = next((b for b in raw if b.kind is BlockKind.HEADING), None)
         title = heading.text if heading is not None else None
+    if not raw:  # e.g. a directory listing: its only text is the heading that repeats the title
+        raise InputError(f"No article text found here, only a title ({clean_text(title or '')[:80]}).")
     title = clean_text(title or "") or clean_text(fallback_title or "") or "Untitled"
     blocks = tuple(Block(id=f"b{i}", kind=b.kind, text=b.text, level=b.level) for i, b in enumerate(raw))
-    return Article(title=title, blocks=blocks, source=source, byline=byline, site=site, published=published)
+    return Article(
+        title=title,
+        blocks=blocks,
+        source=source,
+        byline=byline,
+        site=site,
+        published=published,
+        dropped=dropped,
+    )
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -53,6 +53,7 @@ class ParsedText:
     author: str | None = None
     date: str | None = None
     blocks: list[RawBlock] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # page furniture left out (the reader can show it)
 
 
 def _normalize_newlines(text: str) -> str:
@@ -61,10 +62,21 @@ def _normalize_newlines(text: str) -> str:
 
 # -- plain text --------------------------------------------------------------------------------------
 def text_blocks(text: str) -> ParsedText:
-    """Paragraphs split on blank lines (wrapped lines joined); bullet-only chunks become list items."""
+    """Paragraphs split on blank lines (wrapped lines joined); bullet-only chunks become list items.
+
+    A saved web page keeps its furniture ("SHARE:", "Werbung", "Trending"): such lines are left out
+    (and listed in ``dropped``), and of the short lines before the text the headline becomes the title.
+    """
     parsed = ParsedText()
     chunks = [c for c in _BLANK_SPLIT.split(_normalize_newlines(text).strip("\n")) if c.strip()]
+    chunks = _drop_furniture(chunks, parsed.dropped)
     if chunks:
+        headline = _headline(chunks)
+        if headline is not None:
+            parsed.title = clean_text(chunks[headline])
+            parsed.dropped.extend(clean_text(c) for c in chunks[:headline])  # site name, section label
+            chunks = chunks[headline + 1 :]
+    if chunks and parsed.title is None:
         first_lines = chunks[0].strip("\n").split("\n")
         rest = [line for line in first_lines[1:] if line.strip()]
         candidate = clean_text(first_lines[0])
@@ -81,7 +93,66 @@ def text_blocks(text: str) -> ParsedText:
                     parsed.blocks.append(RawBlock(BlockKind.LIST_ITEM, item))
         elif paragraph := clean_text(" ".join(lines)):
             parsed.blocks.append(RawBlock(BlockKind.PARAGRAPH, paragraph))
+    parsed.dropped.sort(key=lambda line: text.find(line.split()[0]) if line else 0)  # in reading order
     return parsed
+
+
+# Labels of share buttons, ads, teasers and navigation as they land in a page saved as text, in the
+# languages Reader meets most. Compared case-folded, without a trailing colon.
+FURNITURE = frozenset(
+    """share;share this;share this article;share on;teilen;teile diesen artikel;artikel teilen;
+    veröffentlicht;published;posted;on;am;by;von;werbung;anzeige;advertisement;advertising;ad;sponsored;
+    trending;trending now;related;related articles;related stories;read more;read next;mehr lesen;
+    weiterlesen;mehr zum thema;das könnte sie auch interessieren;newsletter;follow us;connect with us;
+    folgen sie uns;vernetzen sie sich mit uns;comments;kommentare;print;drucken;email;e-mail;facebook;
+    twitter;whatsapp;linkedin;tweet;menu;menü;home;startseite;subscribe;abonnieren;login;anmelden;
+    search;suche;top stories;most read;meistgelesen;tags;partager;publicité;à lire aussi;condividi;
+    pubblicità;compartir;publicidad;delen;advertentie""".split(";")
+)
+FURNITURE = frozenset(label.strip() for label in FURNITURE)
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
+
+
+def _is_furniture(chunk: str) -> bool:
+    """A one-line chunk that is a button, label or teaser heading rather than article text."""
+    if "\n" in chunk.strip():
+        return False
+    line = clean_text(chunk)
+    words = line.split()
+    if not words or len(words) > 6:
+        return False
+    label = line.rstrip(": ").casefold()
+    if label in FURNITURE:
+        return True
+    if line.endswith(":") and len(words) <= 4:  # "SHARE:", "Teile diesen Artikel:" with nothing after
+        return True
+    # A stray lower-case fragment ("on", "via") cannot be a heading or a sentence.
+    return len(words) <= 2 and line[:1].islower() and not line.endswith(_SENTENCE_END)
+
+
+def _drop_furniture(chunks: list[str], dropped: list[str]) -> list[str]:
+    kept = []
+    for chunk in chunks:
+        if _is_furniture(chunk):
+            dropped.append(clean_text(chunk))
+        else:
+            kept.append(chunk)
+    return kept
+
+
+def _headline(chunks: list[str]) -> int | None:
+    """The headline among several short one-line chunks before the text (a saved page starts with its
+    site's slogan, a section label, then the headline): the one with the most words. None when the
+    text does not start with at least two such chunks (the first-line rule then applies)."""
+    leading: list[int] = []
+    for index, chunk in enumerate(chunks[:6]):
+        line = chunk.strip()
+        if "\n" in line or not _looks_like_title(clean_text(line), [], more_chunks=True):
+            break
+        leading.append(index)
+    if len(leading) < 2 or len(leading) == len(chunks):
+        return None
+    return max(leading, key=lambda i: (len(chunks[i].split()), -i))
 
 
 def _looks_like_title(line: str, rest_of_chunk: list[str], *, more_chunks: bool) -> bool:
