@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
 from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
+from reader.core.language.codes import UNDETECTABLE_INDEX_LANGUAGES
 from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
@@ -400,7 +401,10 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
             self.recent_languages = [code, *(c for c in self.recent_languages if c != code)][:MAX_RECENT]
             self.language_change_requested.emit(block_id, code)
 
-        return LanguageMenu(self.detection_languages, current, self.recent_languages, choose, self)
+        # Languages the detector cannot recognise but a translation package can translate (Galician,
+        # Kyrgyz) are offered too: choosing one by hand is the only way to them.
+        offered = (*self.detection_languages, *UNDETECTABLE_INDEX_LANGUAGES)
+        return LanguageMenu(offered, current, self.recent_languages, choose, self)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the text as written: without the soft hyphens added for line breaking."""

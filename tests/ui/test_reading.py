@@ -229,6 +229,17 @@ def test_the_language_menu_filters_as_you_type_and_puts_recent_languages_first(q
     assert blocker.args == ["b1", "fr"]
 
 
+def test_languages_the_detector_cannot_recognise_can_be_chosen_by_hand(qtbot: QtBot) -> None:
+    view = shown_view(qtbot)
+    view.set_article(make_article(), {}, {})
+    menu = view.language_menu("b1")
+    names = {str(a.data()): a.text() for a in menu.language_actions}
+    assert names["gl"] == "Galician" and names["ky"] == "Kyrgyz"
+    with qtbot.waitSignal(view.language_change_requested) as blocker:
+        next(a for a in menu.language_actions if a.data() == "gl").trigger()
+    assert blocker.args == ["b1", "gl"]
+
+
 def test_the_page_furniture_left_out_can_be_shown(qtbot: QtBot) -> None:
     from dataclasses import replace
 
