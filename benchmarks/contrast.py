@@ -24,6 +24,7 @@ from reader.core.document import SpanKind
 from reader.ui.theme import (
     CONTROL_CONTRAST,
     TEXT_CONTRAST,
+    TEXT_PAIRS,
     THEMES,
     apply_theme,
     contrast_ratio,
@@ -32,16 +33,6 @@ from reader.ui.theme import (
 )
 
 Role = QPalette.ColorRole
-TEXT_PAIRS = (
-    (Role.WindowText, Role.Window),
-    (Role.Text, Role.Base),
-    (Role.Text, Role.AlternateBase),
-    (Role.ButtonText, Role.Button),
-    (Role.HighlightedText, Role.Highlight),
-    (Role.PlaceholderText, Role.Base),
-    (Role.Link, Role.Base),
-    (Role.ToolTipText, Role.ToolTipBase),
-)
 
 
 def main() -> None:

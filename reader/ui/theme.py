@@ -20,6 +20,18 @@ from reader.ui.article_html import DARK, LIGHT, SEPIA, Palette
 THEMES = ("system", "light", "dark", "sepia")
 TEXT_CONTRAST = 4.5  # WCAG 2.x AA, normal text
 CONTROL_CONTRAST = 3.0  # WCAG 2.1 AA, user-interface components (1.4.11)
+_Role = QPalette.ColorRole
+# The palette's text-on-background pairs every theme must keep at TEXT_CONTRAST (tests and contrast.py).
+TEXT_PAIRS = (
+    (_Role.WindowText, _Role.Window),
+    (_Role.Text, _Role.Base),
+    (_Role.Text, _Role.AlternateBase),
+    (_Role.ButtonText, _Role.Button),
+    (_Role.HighlightedText, _Role.Highlight),
+    (_Role.PlaceholderText, _Role.Base),
+    (_Role.Link, _Role.Base),
+    (_Role.ToolTipText, _Role.ToolTipBase),
+)
 
 
 def relative_luminance(colour: QColor | str) -> float:

@@ -13,6 +13,7 @@ from reader.core.document import SpanKind
 from reader.ui.theme import (
     CONTROL_CONTRAST,
     TEXT_CONTRAST,
+    TEXT_PAIRS,
     THEMES,
     ContrastStyle,
     apply_theme,
@@ -22,16 +23,6 @@ from reader.ui.theme import (
 )
 
 Role = QPalette.ColorRole
-TEXT_PAIRS = (
-    (Role.WindowText, Role.Window),
-    (Role.Text, Role.Base),
-    (Role.Text, Role.AlternateBase),
-    (Role.ButtonText, Role.Button),
-    (Role.HighlightedText, Role.Highlight),
-    (Role.PlaceholderText, Role.Base),
-    (Role.Link, Role.Base),
-    (Role.ToolTipText, Role.ToolTipBase),
-)
 
 
 @pytest.fixture
