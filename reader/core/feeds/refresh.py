@@ -209,9 +209,9 @@ class FeedRefresher:
         return report
 
     def _take(self, source: SourceLike, item: FeedItem, report: SourceReport, seen: bool) -> None:
-        existing = self.sink.find_by_source(item.url) if item.url else None
-        if existing is not None and not seen:
-            # The same article through another feed (or saved by hand): one library entry, linked here.
+        def record(
+            article_id: int | None, *, owned: bool, title: str | None = None, error: str | None = None
+        ) -> None:
             self.state.record_item(
                 source.id,
                 item.key,
@@ -219,10 +219,16 @@ class FeedRefresher:
                 title=item.title,
                 published=item.published,
                 updated=item.updated,
-                article_id=existing,
-                owned=False,
-                title_translated=None,
+                article_id=article_id,
+                owned=owned,
+                title_translated=title,
+                error=error,
             )
+
+        existing = self.sink.find_by_source(item.url) if item.url else None
+        if existing is not None and not seen:
+            # The same article through another feed (or saved by hand): one library entry, linked here.
+            record(existing, owned=False)
             report.new += 1
             return
         started = time.time()
@@ -233,31 +239,11 @@ class FeedRefresher:
         except ReaderError as error:
             report.failed_items += 1
             report.item_errors.append(f"{item.title}: {error}")
-            self.state.record_item(
-                source.id,
-                item.key,
-                url=item.url,
-                title=item.title,
-                published=item.published,
-                updated=item.updated,
-                article_id=None,
-                owned=False,
-                error=str(error),
-            )
+            record(None, owned=False, error=str(error))
             return
-        self.state.record_item(
-            source.id,
-            item.key,
-            url=item.url,
-            title=item.title,
-            published=item.published,
-            updated=item.updated,
-            article_id=article_id,
-            # Owned only if this refresh created the entry: an article the reader had saved (same URL or
-            # same content) is never removed by a feed's retention.
-            owned=self.state.added_since(article_id, started),
-            title_translated=translated_title,
-        )
+        # Owned only if this refresh created the entry: an article the reader had saved (same URL or same
+        # content) is never removed by a feed's retention.
+        record(article_id, owned=self.state.added_since(article_id, started), title=translated_title)
         if seen:
             report.updated += 1
         else:
