@@ -36,6 +36,7 @@ MAX_FIELD_CHARS = 2_000  # title, byline, site, details
 MAX_SOURCE_CHARS = 8_192
 MAX_BLOCKS = 200_000
 MAX_TAGS = 500
+MAX_DROPPED_LINES = 500  # page furniture lines left out at ingest
 MAX_SPANS = 100_000
 
 _LANG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})?$")
@@ -87,6 +88,14 @@ def validate_entry(entry: object, *, now: float | None = None) -> ValidEntry:
         site=_line(entry.get("site"), "site"),
         published=_date(entry.get("published")),
         lang=_lang(entry.get("lang"), "lang"),
+        dropped=tuple(
+            line
+            for line in (
+                _line(item, "a left-out line")
+                for item in _list(entry.get("dropped"), "dropped", MAX_DROPPED_LINES)
+            )
+            if line
+        ),
     )
     position = entry.get("position")
     position_block: str | None = None

@@ -5,6 +5,7 @@ Every function takes the connection of a transaction already open; none commits.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections import Counter
@@ -68,11 +69,13 @@ def write_article(
         languages(article),
         len(article.blocks),
         digest,
+        json.dumps(list(article.dropped), ensure_ascii=False),
     )
     if article_id is None:
         cursor = conn.execute(
             "INSERT INTO articles (title, byline, site, published, lang, langs, block_count, content_hash, "
-            "source, target_lang, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "dropped, source, target_lang, added_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, source, target_lang, now, now),
         )
         new_id = cursor.lastrowid
@@ -87,7 +90,8 @@ def write_article(
     changed = [block_id for block_id, text in old.items() if new.get(block_id) != text]
     conn.execute(
         "UPDATE articles SET title = ?, byline = ?, site = ?, published = ?, lang = ?, langs = ?, "
-        "block_count = ?, content_hash = ?, source = CASE WHEN source = '' THEN ? ELSE source END, "
+        "block_count = ?, content_hash = ?, dropped = ?, "
+        "source = CASE WHEN source = '' THEN ? ELSE source END, "
         "target_lang = coalesce(?, target_lang), updated_at = ?, deleted_at = NULL WHERE id = ?",
         (*values, source, target_lang, now, article_id),
     )
@@ -210,7 +214,8 @@ def drop_unused_tags(conn: sqlite3.Connection) -> None:
 def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
     row = conn.execute(
         "SELECT title, source, byline, site, published, lang, target_lang, position_block, position_offset, "
-        "archived, favourite, added_at, updated_at, opened_at, deleted_at FROM articles WHERE id = ?",
+        "archived, favourite, added_at, updated_at, opened_at, deleted_at, dropped "
+        "FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
@@ -240,7 +245,14 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
             block = replace(block, lang=overrides[block.id], confidence=1.0, runs=())
         blocks.append(block)
     article = Article(
-        row["title"], tuple(blocks), row["source"], row["byline"], row["site"], row["published"], row["lang"]
+        row["title"],
+        tuple(blocks),
+        row["source"],
+        row["byline"],
+        row["site"],
+        row["published"],
+        row["lang"],
+        dropped=_dropped_lines(row["dropped"]),
     )
     translations = tuple(
         Translation(
@@ -292,3 +304,12 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
         deleted=row["deleted_at"] is not None,
         language_overrides=overrides,
     )
+
+
+def _dropped_lines(stored: str | None) -> tuple[str, ...]:
+    """The stored page-furniture lines; anything but a JSON list of strings reads as none."""
+    try:
+        lines = json.loads(stored or "[]")
+    except ValueError:
+        return ()
+    return tuple(line for line in lines if isinstance(line, str)) if isinstance(lines, list) else ()

@@ -59,6 +59,7 @@ def article_entry(stored: StoredArticle) -> dict[str, Any]:
         "site": article.site,
         "published": article.published,
         "lang": article.lang,
+        "dropped": list(article.dropped),
         "target_lang": stored.target_lang,
         "added_at": stored.added,
         "updated_at": stored.updated,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
 from reader.core.document import BlockAnnotations, Span, SpanKind
 from reader.core.errors import StoreError
+from reader.store import transfer
 from reader.store.library import Library, LibraryFilter
 from tests.store.conftest import article, english
 
@@ -29,6 +31,23 @@ def test_a_saved_article_comes_back_complete(library: Library) -> None:
     assert stored.annotations["b0"].original[0].text == "Zürich"
     assert stored.target_lang == "en"
     assert not stored.archived and not stored.deleted and stored.opened is None
+
+
+def test_the_page_furniture_left_out_comes_back_from_the_library(library: Library, tmp_path: Path) -> None:
+    """ "Show what was left out" works on an article opened from the library, not only from its file."""
+    from dataclasses import replace
+
+    page = replace(article(), dropped=("Vernetzen Sie sich mit uns", "SHARE:", "Trending"))
+    article_id = library.save_article(page)
+    assert library.get(article_id).article.dropped == page.dropped
+    library.save_article(replace(page, dropped=("SHARE:",)))  # saved again: the newer list wins
+    assert library.get(article_id).article.dropped == ("SHARE:",)
+    backup = tmp_path / "backup.json"  # and a library backup keeps it
+    transfer.export_all(library, backup)
+    restored, _ = Library.open(tmp_path / "restored.sqlite3")
+    transfer.import_file(restored, backup)
+    assert restored.get(restored.stored_ids()[0]).article.dropped == ("SHARE:",)
+    restored.close()
 
 
 def test_saving_the_same_url_again_updates_and_keeps_tags_and_position(library: Library) -> None:
