@@ -105,6 +105,7 @@ def _day_parts(grammar: PatternSink, extra: ExtraSpec) -> None:
 def _anaphoric(grammar: PatternSink, spec: LangSpec, extra: ExtraSpec) -> None:
     table = extra.anaphoric
     numbers = {**spec.numbers, **extra.numbers}
+    units = {**spec.units, **extra.units}  # the language's own unit words, plus any forms an extra adds
 
     def fixed(m: re.Match[str], text: str) -> Candidate | None:
         assert m.lastgroup is not None
@@ -119,7 +120,7 @@ def _anaphoric(grammar: PatternSink, spec: LangSpec, extra: ExtraSpec) -> None:
         def later(m: re.Match[str], text: str, sign: int = sign) -> Candidate | None:
             raw = m["n"].lower()
             n = int(raw) if raw.isdigit() else numbers[raw]
-            unit = extra.units[m["u"].lower()]
+            unit = units[m["u"].lower()]
             return Candidate(m.start(), m.end(), "relative", unit=unit, offset=sign * n, anaphoric=True)
 
         grammar._add(rf"(?<!\w){template.replace('{N}', number)}(?!\w)", later)

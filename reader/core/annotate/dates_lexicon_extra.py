@@ -20,7 +20,7 @@ class ExtraSpec:
     refs: (regex, PAST | PRESENT | FUTURE) for "recently", "now", "in the future".
     anaphoric: (regex, unit, offset) counted from the last date in the text ("the next day").
     later: (template with {N} and group ``u``, sign) for "two days later" / "zwei Tage zuvor".
-    units: unit words of ``later`` → unit.
+    units: unit words of ``later`` beyond the language's own (``LangSpec.units``) → unit.
     ordinals: ordinal words → number (quarters, centuries).
     quarter: regex with groups ``q`` (ordinal) and optional ``y``; ``quarter_this``: "the quarter".
     seasons: season word → TimeML season code (SP, SU, FA, WI); ``season_prep`` (left out of the span)

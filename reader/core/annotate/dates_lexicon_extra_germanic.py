@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.annotate.dates_lexicon_extra import FUTURE, PAST, PRESENT, ExtraSpec
-from reader.core.annotate.dates_spec import DAY, MONTH, WEEK, YEAR
+from reader.core.annotate.dates_spec import DAY, MONTH, YEAR
 
 _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -11,10 +11,8 @@ _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
 _DE_ORD = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3, "vierte": 4,
            "vierten": 4}  # fmt: skip
-_DE_UNITS = {"tag": DAY, "tage": DAY, "tagen": DAY, "woche": WEEK, "wochen": WEEK, "monat": MONTH,
-             "monate": MONTH, "monaten": MONTH, "jahr": YEAR, "jahre": YEAR, "jahren": YEAR}  # fmt: skip
-_EN_UNITS = {"day": DAY, "days": DAY, "week": WEEK, "weeks": WEEK, "month": MONTH, "months": MONTH,
-             "year": YEAR, "years": YEAR}  # fmt: skip
+# "zwei Tage später": nominative plurals, beside the dative forms of the German lexicon ("vor zwei Tagen").
+_DE_UNITS = {"tage": DAY, "monate": MONTH, "jahre": YEAR}
 
 
 GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
@@ -70,7 +68,6 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
             (r"{N}\s+(?P<u>days?|weeks?|months?|years?)\s+(?:later|afterwards?)", 1),
             (r"{N}\s+(?P<u>days?|weeks?|months?|years?)\s+(?:earlier|before(?=[,.;]))", -1),
         ),
-        units=_EN_UNITS,
         ordinals=_EN_ORD,
         quarter=r"(?:(?:the|this\s+year['’]s|its|a)\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
         r"[-\s]quarter(?:\s+of\s+(?P<y>(?:19|20)\d\d))?",
@@ -220,15 +217,6 @@ GERMANIC_EXTRAS: dict[str, ExtraSpec] = {
             (r"het\s+jaar\s+(?:erna|daarop)|het\s+volgende\s+jaar", YEAR, 1),
         ),  # fmt: skip
         later=((r"{N}\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaar)\s+(?:later|daarna)", 1),),
-        units={
-            "dag": DAY,
-            "dagen": DAY,
-            "week": WEEK,
-            "weken": WEEK,
-            "maand": MONTH,
-            "maanden": MONTH,
-            "jaar": YEAR,
-        },
         quarter=r"(?:het\s+)?(?P<q>eerste|tweede|derde|vierde)\s+kwartaal(?:\s+(?:van\s+)?(?P<y>(?:19|20)\d\d))?",
         ordinals={"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4},
         seasons={

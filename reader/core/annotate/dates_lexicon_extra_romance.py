@@ -47,17 +47,6 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
             (r"l['’]année\s+précédente", YEAR, -1),
         ),
         later=((r"{N}\s+(?P<u>jours?|semaines?|mois|ans|années?)\s+plus\s+tard", 1),),
-        units={
-            "jour": DAY,
-            "jours": DAY,
-            "semaine": WEEK,
-            "semaines": WEEK,
-            "mois": MONTH,
-            "an": YEAR,
-            "ans": YEAR,
-            "année": YEAR,
-            "années": YEAR,
-        },  # fmt: skip
         quarter=r"(?:le\s+)?(?P<q>premier|deuxième|second|troisième|quatrième)\s+trimestre(?:\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4},
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
@@ -121,16 +110,6 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
             (r"el\s+año\s+anterior", YEAR, -1),
         ),
         later=((r"{N}\s+(?P<u>días?|semanas?|mes(?:es)?|años?)\s+(?:después|más\s+tarde)", 1),),
-        units={
-            "día": DAY,
-            "días": DAY,
-            "semana": WEEK,
-            "semanas": WEEK,
-            "mes": MONTH,
-            "meses": MONTH,
-            "año": YEAR,
-            "años": YEAR,
-        },  # fmt: skip
         quarter=r"(?:el\s+)?(?P<q>primer|segundo|tercer|cuarto)\s+trimestre(?:\s+de(?:l)?\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4},
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
@@ -179,16 +158,6 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
             (r"l['’]anno\s+(?:dopo|seguente|successivo)", YEAR, 1),
         ),  # fmt: skip
         later=((r"{N}\s+(?P<u>giorni|giorno|settimane?|mesi|mese|anni|anno)\s+(?:dopo|più\s+tardi)", 1),),
-        units={
-            "giorno": DAY,
-            "giorni": DAY,
-            "settimana": WEEK,
-            "settimane": WEEK,
-            "mese": MONTH,
-            "mesi": MONTH,
-            "anno": YEAR,
-            "anni": YEAR,
-        },  # fmt: skip
         quarter=r"(?:il\s+)?(?P<q>primo|secondo|terzo|quarto)\s+trimestre(?:\s+(?:del\s+)?(?P<y>(?:19|20)\d\d))?",
         ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
@@ -230,16 +199,6 @@ ROMANCE_EXTRAS: dict[str, ExtraSpec] = {
             (r"no\s+ano\s+seguinte", YEAR, 1),
         ),  # fmt: skip
         later=((r"{N}\s+(?P<u>dias?|semanas?|mês|meses|anos?)\s+(?:depois|mais\s+tarde)", 1),),
-        units={
-            "dia": DAY,
-            "dias": DAY,
-            "semana": WEEK,
-            "semanas": WEEK,
-            "mês": MONTH,
-            "meses": MONTH,
-            "ano": YEAR,
-            "anos": YEAR,
-        },  # fmt: skip
         quarter=r"(?:o\s+)?(?P<q>primeiro|segundo|terceiro|quarto)\s+trimestre(?:\s+de\s+(?P<y>(?:19|20)\d\d))?",
         ordinals={"primeiro": 1, "segundo": 2, "terceiro": 3, "quarto": 4},
         seasons={"primavera": "SP", "verão": "SU", "outono": "FA", "inverno": "WI"},
