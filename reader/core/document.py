@@ -114,6 +114,37 @@ class Span:
     detail: str | None = None
 
 
+class SentenceOrigin(StrEnum):
+    """Where a translated sentence came from."""
+
+    MODEL = "model"  # the translation model
+    MEMORY = "memory"  # the reader's own correction (translation memory), or an alternative they chose
+    GLOSSARY = "glossary"  # the model's output with the reader's glossary terms put in
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """One sentence of a block and its translation: what links them on screen and in exports.
+
+    Attributes:
+        source: (start, end) character offsets into ``Block.text``; ``end`` exclusive.
+        target: (start, end) character offsets into ``Translation.text``; ``end`` exclusive.
+        score: the model's mean log-probability per token (CTranslate2 ``return_scores``; 0 is
+            certain, more negative is less sure); None when no model produced it (memory).
+        origin: see SentenceOrigin.
+    """
+
+    source: tuple[int, int]
+    target: tuple[int, int]
+    score: float | None = None
+    origin: SentenceOrigin = SentenceOrigin.MODEL
+
+
+# The article's title travels as a pseudo-block with this id: translated (first), cached, stored and
+# exported like a block, but shown in the header, the window title and the library list.
+TITLE_BLOCK_ID = "title"
+
+
 class TranslationStatus(StrEnum):
     TRANSLATED = "translated"
     SAME_LANGUAGE = "same-language"
@@ -132,6 +163,9 @@ class Translation:
         text: the translated text when status is TRANSLATED.
         source_lang: the language translated from.
         detail: a user-facing note, e.g. ``de→en not installed`` or the pivot path ``de→en→fr``.
+        sentences: the block's sentences and their translations, in order, when status is
+            TRANSLATED; their ``source`` spans cover every sentence of the block (text left as is,
+            e.g. a run in the reader's language, has no pair).
     """
 
     block_id: str
@@ -140,6 +174,7 @@ class Translation:
     text: str | None = None
     source_lang: str | None = None
     detail: str | None = None
+    sentences: tuple[SentencePair, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ class ArticleSummary:
     favourite: bool
     deleted: bool
     tags: tuple[str, ...] = ()
+    title_translation: str | None = None  # the title in the language it was last read in, when translated
 
     @property
     def unread(self) -> bool:
