@@ -17,6 +17,20 @@ APP_NAME = "Reader"
 UNTITLED = "Untitled article"
 TRANSLATION_PENDING = "Translating…"
 BADGE_TOOLTIP = "Detected language: click to correct it"
+# Sentence-level reading (the article view): why a translated sentence looks as it does.
+SENTENCE_FROM_MEMORY = "Your translation"
+SENTENCE_GLOSSARY_APPLIED = "Glossary applied"
+EDIT_SENTENCE = "Edit Translation of This Sentence…"
+SENTENCE_ALTERNATIVES = "Alternative Translations…"
+
+
+def sentence_unsure(score: float) -> str:
+    """The tooltip of a dotted-underlined sentence; the score is the model's mean log-prob per token."""
+    return f"The model was unsure of this sentence (score {score:.1f})".replace("-", "\u2212")
+
+
+def add_to_glossary(term: str) -> str:
+    return f"Add “{term}” to Glossary"
 
 SPAN_KIND_PLURALS = {
     SpanKind.PERSON: "People",

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from reader.app import strings
 from reader.core.document import (
+    TITLE_BLOCK_ID,
     Article,
     Block,
     BlockAnnotations,
@@ -29,6 +30,7 @@ from reader.core.document import (
 )
 from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
 from reader.ui.reading_layout import ReadingLayout, hyphenate
+from reader.ui.sentence_marks import ORIGINAL_ANCHOR, TRANSLATION_ANCHOR, BodyPlacement, record_shifts
 
 
 class ViewMode(StrEnum):
@@ -59,6 +61,8 @@ class Palette:
     date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
     counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
     error: str = "#b3261e"
+    sentence: str = "#ececf0"  # the hovered sentence and its counterpart: a tint that leaves names coloured
+    pinned: str = "#dde3ee"  # the pinned pair: a shade deeper, so the pin is told from a passing hover
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -84,6 +88,8 @@ DARK = Palette(
     date="#5a4d10",
     counterpart="#ff9f0a",
     error="#ff8a80",
+    sentence="#2e2e33",
+    pinned="#34394a",
 )
 SEPIA = Palette(
     text="#3b2f22",
@@ -97,6 +103,8 @@ SEPIA = Palette(
     misc="#e4d6ee",
     date="#f5e49a",
     counterpart="#9c4f00",
+    sentence="#ebe1c9",
+    pinned="#e2d3ae",
 )
 PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
 
@@ -135,17 +143,26 @@ def highlight(
     block_id: str,
     column: Column,
     prepare: Callable[[str], str] = _unchanged,
+    shifts: list[int] | None = None,
 ) -> str:
     """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped.
 
     ``prepare`` is applied to the text between highlights (hyphenation); highlighted names stay whole.
+    Where it inserted soft hyphens is appended to ``shifts`` (source offsets), so sentences can be found.
     """
     out: list[str] = []
     cursor = 0
+
+    def prepared(start: int, end: int) -> str:
+        text = prepare(source[start:end])
+        if shifts is not None and len(text) != end - start:
+            record_shifts(source[start:end], text, start, shifts)
+        return html.escape(text)
+
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.kind not in visible or span.start < cursor or not 0 <= span.start < span.end <= len(source):
             continue
-        out.append(html.escape(prepare(source[cursor : span.start])))
+        out.append(prepared(cursor, span.start))
         index = len(placed)
         placed.append(PlacedSpan(span, block_id, column))
         underline = "text-decoration: underline dotted;" if span.kind is SpanKind.DATE else ""
@@ -155,7 +172,7 @@ def highlight(
             f"{html.escape(source[span.start : span.end])}</span>"
         )
         cursor = span.end
-    out.append(html.escape(prepare(source[cursor:])))
+    out.append(prepared(cursor, len(source)))
     return "".join(out)
 
 
@@ -245,10 +262,12 @@ class ArticleRenderer:
         self.reader_language = reader_language
         self.layout = layout or ReadingLayout()
         self.show_dropped = show_dropped
+        # Where each rendered text sits (filled as HTML is made): the view maps sentences through it.
+        self.bodies: dict[tuple[str, Column], BodyPlacement] = {}
 
     def render(self) -> RenderResult:
         result = RenderResult(html="")
-        parts = [self._header()]
+        parts = [self._header(result.spans)]
         if self.mode is ViewMode.SIDE_BY_SIDE:
             parts.append(self._side_by_side(result.spans))
         else:
@@ -262,7 +281,7 @@ class ArticleRenderer:
         return result
 
     # -- pieces -----------------------------------------------------------------------------------------
-    def _header(self) -> str:
+    def _header(self, placed: list[PlacedSpan]) -> str:
         a = self.article
         meta = [part for part in (a.byline, a.site, a.published) if part]
         line = " · ".join(html.escape(part) for part in meta)
@@ -277,10 +296,71 @@ class ArticleRenderer:
         if a.dropped:
             source += self._dropped_note()
         return (
-            f'<h1 style="margin-bottom:0.2em;">{html.escape(a.title or strings.UNTITLED)}</h1>'
-            f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
+            self._headline(placed)
+            + f'<p style="color:{self.palette.muted}; margin-top:0; font-size:small;">{line}{source}</p>'
             f'<hr style="color:{self.palette.rule};">'
         )
+
+    def _headline(self, placed: list[PlacedSpan]) -> str:
+        """The title and, unless the mode is original only, its translation (in translation only, the
+        translation is the headline and the original sits under it). A pending or missing translation
+        is a small note in body type, never a second headline."""
+        a = self.article
+        if not a.title:
+            return f'<h1 style="margin-bottom:0.2em;">{html.escape(strings.UNTITLED)}</h1>'
+        original = self._body(TITLE_BLOCK_ID, Column.ORIGINAL, a.title, (), placed)
+        translation = self.translations.get(TITLE_BLOCK_ID)
+        muted = f"color:{self.palette.muted};"
+        small = f'<p style="{muted} margin-top:0; margin-bottom:0.3em; font-size:small; font-style:italic;">'
+        if self.mode is ViewMode.ORIGINAL:
+            return f'<h1 style="margin-bottom:0.2em;">{original}</h1>'
+        if (
+            translation is not None
+            and translation.status is TranslationStatus.TRANSLATED
+            and translation.text
+        ):
+            translated = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translation.text, (), placed)
+            if self.mode is ViewMode.TRANSLATION:
+                return f'<h1 style="margin-bottom:0.1em;">{translated}</h1>{small}{original}</p>'
+            return (
+                f'<h1 style="margin-bottom:0.1em;">{original}</h1>'
+                f'<p style="{muted} margin-top:0; margin-bottom:0.3em; font-size:x-large;">{translated}</p>'
+            )
+        note = ""
+        if translation is not None and translation.status is not TranslationStatus.SAME_LANGUAGE:
+            note = strings.translation_status_note(translation)
+        elif translation is None and self._translation_pending():
+            note = strings.TRANSLATION_PENDING
+        headline = f'<h1 style="margin-bottom:0.2em;">{original}</h1>'
+        return headline + (f"{small}{html.escape(note)}</p>" if note else "")
+
+    def _translation_pending(self) -> bool:
+        """Some block still waits for its translation: the title's is then on its way too (it is asked
+        for first). Once every block has one, a title without a translation gets no note at all."""
+        return any(
+            block.id not in self.translations and self._needs_translation(block)
+            for block in self.article.blocks
+        )
+
+    def _body(
+        self,
+        block_id: str,
+        column: Column,
+        text: str,
+        spans: Sequence[Span],
+        placed: list[PlacedSpan],
+        prepare: Callable[[str], str] = _unchanged,
+    ) -> str:
+        """``text`` highlighted, with the anchor and placement the view finds its sentences by."""
+        if not text:
+            return ""
+        placement = BodyPlacement(len(text))
+        body = highlight(
+            text, spans, self.visible, self.palette, placed, block_id, column, prepare, placement.shifts
+        )
+        self.bodies[(block_id, column)] = placement
+        prefix = ORIGINAL_ANCHOR if column is Column.ORIGINAL else TRANSLATION_ANCHOR
+        return f'<a name="{prefix}{html.escape(block_id, quote=True)}"></a>{body}'
 
     def _hyphenator(self, lang: str | None) -> Callable[[str], str]:
         if not self.layout.hyphenate or not lang:
@@ -316,10 +396,7 @@ class ArticleRenderer:
     def _original(self, block: Block, placed: list[PlacedSpan]) -> str:
         ann = self.annotations.get(block.id)
         spans = ann.original if ann else ()
-        body = highlight(
-            block.text, spans, self.visible, self.palette, placed, block.id, Column.ORIGINAL,
-            self._hyphenator(block.lang),
-        )  # fmt: skip
+        body = self._body(block.id, Column.ORIGINAL, block.text, spans, placed, self._hyphenator(block.lang))
         return f'<a name="blk-{html.escape(block.id)}"></a>' + _badge(block, self.palette) + body
 
     def _translation(self, block: Block, placed: list[PlacedSpan]) -> tuple[str, bool]:
@@ -331,10 +408,14 @@ class ArticleRenderer:
         if translation.status is TranslationStatus.TRANSLATED and translation.text is not None:
             ann = self.annotations.get(block.id)
             spans = ann.translation if ann else ()
-            body = highlight(
-                translation.text, spans, self.visible, self.palette, placed, block.id, Column.TRANSLATION,
+            body = self._body(
+                block.id,
+                Column.TRANSLATION,
+                translation.text,
+                spans,
+                placed,
                 self._hyphenator(translation.target),
-            )  # fmt: skip
+            )
             return body, True
         note = strings.translation_status_note(translation)
         return muted.format(html.escape(note)), False

@@ -10,38 +10,65 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QDesktopServices,
     QFont,
     QFontMetricsF,
+    QKeySequence,
     QResizeEvent,
     QTextCursor,
     QTextOption,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QWidget
 
-from reader.core.document import Article, BlockAnnotations, SpanKind, Translation
+from reader.app import strings
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    BlockAnnotations,
+    SpanKind,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.language.codes import UNDETECTABLE_INDEX_LANGUAGES
-from reader.ui.article_html import LIGHT, ArticleRenderer, Palette, PlacedSpan, ViewMode, notice_html
+from reader.ui.article_html import LIGHT, ArticleRenderer, Column, Palette, PlacedSpan, ViewMode, notice_html
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 from reader.ui.reading_positions import ReadingPositions
+from reader.ui.sentence_linking import SentenceLinking
+from reader.ui.sentence_ref import SentenceRef
 from reader.ui.view_highlights import HighlightNavigation
 
 ALL_KINDS = frozenset(SpanKind)
 # Below this many average characters per column, side by side is shown interlinear instead: narrower
 # columns break lines every few words (and, before hyphenation, in the middle of words).
 MIN_COLUMN_CHARS = 35
+GLOSSARY_KINDS = frozenset({SpanKind.PERSON, SpanKind.LOCATION, SpanKind.ORGANIZATION})
 
 
-class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
-    """Shows one article. Signals: language_change_requested(block_id, lang), position_changed(block_id)."""
+class ArticleView(SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
+    """Shows one article.
+
+    Signals:
+        language_change_requested(str, str): block id and the language the reader chose for it.
+        position_changed(str): the block at the top of the view (the reading position).
+        headline_changed(str): the title as shown to the reader (its translation when there is one).
+        sentence_edit_requested(SentenceRef), alternatives_requested(SentenceRef): F2 / Alt+A or the
+            context menu, on a translated sentence (under the mouse, else pinned, else hovered).
+        glossary_term_requested(PlacedSpan): "Add … to Glossary" on a highlighted person, place or
+            organisation.
+    """
 
     language_change_requested = Signal(str, str)
     position_changed = Signal(str)
+    headline_changed = Signal(str)
+    sentence_edit_requested = Signal(object)
+    alternatives_requested = Signal(object)
+    glossary_term_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +109,15 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
         self._block_starts: list[tuple[int, str]] = []  # (document position, block id), ascending
         self._hover_key: str | None = None
         self._jump_index: dict[str, int] = {}
+        self._entity_selections: list[QTextEdit.ExtraSelection] = []
+        self._init_sentence_linking()
+        self._headline = ""
+        self.edit_sentence_action = self._sentence_action(
+            strings.EDIT_SENTENCE, "F2", self.sentence_edit_requested
+        )
+        self.alternatives_action = self._sentence_action(
+            strings.SENTENCE_ALTERNATIVES, "Alt+A", self.alternatives_requested
+        )
         self.render_count = 0  # whole-document renders
         self.cell_updates = 0  # in-place translation cell replacements
 
@@ -146,6 +182,9 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
         self._article, self._translations, self._annotations = None, {}, {}
         self._spans, self._span_starts, self._block_starts = [], [], []
         self._two_column, self._dirty_cells, self._kept = set(), set(), None
+        self._bodies, self._pinned, self._entity_selections = {}, None, []
+        self._place_bodies({})
+        self._refresh_sentence_marks()
         self.setHtml(notice_html(title, message, self._palette, error=error))
         self._apply_measure()
         self.notice = message
@@ -303,12 +342,17 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
         self.notice = None
         self._apply_measure()
         self._spans = result.spans
+        self._bodies = renderer.bodies
         shown = self.shown_mode
         self._two_column = renderer.two_column_blocks() if shown is ViewMode.SIDE_BY_SIDE else set()
         self._dirty_cells.clear()
         self._full_dirty = False
         self._index_anchors()
         self._hover_key = None
+        self._entity_selections = []
+        self._underline_unsure()
+        self._refresh_sentence_marks()
+        self._emit_headline()
         self.render_count += 1
 
     def _apply_updates(self) -> None:
@@ -338,8 +382,12 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
             cursor = cell.firstCursorPosition()
             cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertHtml(html or "")
+        self._bodies.update(renderer.bodies)
+        changed = list(self._dirty_cells)
         self._dirty_cells.clear()
         self._index_anchors()
+        self._underline_unsure(changed)
+        self._refresh_sentence_marks()
         self.cell_updates += 1
 
     def _table(self) -> QTextTable | None:
@@ -355,6 +403,7 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
     def _index_anchors(self) -> None:
         starts: dict[int, int] = {}
         blocks: list[tuple[int, str]] = []
+        bodies: dict[tuple[str, Column], int] = {}
         text_block = self.document().begin()
         while text_block.isValid():
             it = text_block.begin()
@@ -365,10 +414,39 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
                         blocks.append((fragment.position(), name[4:]))
                     elif name.startswith("e") and name[1:].isdigit():
                         starts[int(name[1:])] = fragment.position()
+                    elif (key := self.anchor_key(name)) is not None:
+                        bodies[key] = fragment.position()
                 it += 1
             text_block = text_block.next()
         self._block_starts = sorted(blocks)
         self._span_starts = [starts.get(i, -1) for i in range(len(self._spans))]
+        self._place_bodies(bodies)
+
+    def _emit_headline(self) -> None:
+        """The title as the reader sees it: translated when its translation is there, else the original."""
+        if self._article is None:
+            return
+        title = self._article.title or strings.UNTITLED
+        translation = self._translations.get(TITLE_BLOCK_ID)
+        if (
+            translation is not None
+            and translation.status is TranslationStatus.TRANSLATED
+            and translation.text
+        ):
+            title = translation.text
+        if title != self._headline:
+            self._headline = title
+            self.headline_changed.emit(title)
+
+    @property
+    def headline(self) -> str:
+        return self._headline
+
+    def set_unsure_below(self, threshold: float | None) -> None:
+        """Underline translated sentences scoring below ``threshold`` (None: underline none)."""
+        if threshold != self.unsure_below:
+            self.unsure_below = threshold
+            self._render_keeping_position()
 
     def _emit_position(self) -> None:
         block_id = self.top_block_id()
@@ -419,11 +497,48 @@ class ArticleView(HighlightNavigation, ReadingPositions, QTextBrowser):
         block_id = self.top_block_id()
         if not from_keyboard and self._block_starts:
             block_id = self._block_at(self.cursorForPosition(point).position())
-        if block_id is not None:
+        self._add_sentence_entries(menu, None if from_keyboard else point)
+        if block_id is not None and block_id != TITLE_BLOCK_ID:
             menu.addSeparator()
             action = menu.addAction("Correct This Paragraph's Language…")
             action.triggered.connect(lambda: self._show_language_menu(block_id))
         return menu
+
+    # -- sentence tools (the tools own the editor, the alternatives and the glossary) -----------------------
+    def _sentence_action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
+        """F2 / Alt+A while the view has focus: on the pinned sentence, else the one under the mouse."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self._request_for(self._pinned or self._hover_sentence, signal))
+        self.addAction(action)
+        return action
+
+    def _request_for(self, ref: SentenceRef | None, signal: SignalInstance) -> None:
+        if ref is not None and 0 <= ref.index < len(self._pairs(ref.block_id)):
+            signal.emit(ref)
+
+    def _add_sentence_entries(self, menu: QMenu, point: QPoint | None) -> None:
+        """Edit and alternatives for the sentence under ``point`` (from the keyboard: pinned, else
+        hovered), and adding a highlighted name there to the glossary."""
+        ref = self.sentence_at(point) if point is not None else None
+        ref = ref or self._pinned or (self._hover_sentence if point is None else None)
+        placed = self.span_at(point) if point is not None else None
+        if ref is None and (placed is None or placed.span.kind not in GLOSSARY_KINDS):
+            return
+        menu.addSeparator()
+        if ref is not None:
+            for model, signal in (
+                (self.edit_sentence_action, self.sentence_edit_requested),
+                (self.alternatives_action, self.alternatives_requested),
+            ):
+                action = menu.addAction(model.text())
+                action.setShortcut(model.shortcut())  # shown in the menu; the view's action takes the key
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.triggered.connect(lambda _c=False, s=signal: self._request_for(ref, s))
+        if placed is not None and placed.span.kind in GLOSSARY_KINDS:
+            action = menu.addAction(strings.add_to_glossary(placed.span.text))
+            action.triggered.connect(lambda: self.glossary_term_requested.emit(placed))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard

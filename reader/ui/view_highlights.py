@@ -25,6 +25,8 @@ class HighlightNavigation(_Base):
     _hover_key: str | None
     _jump_index: dict[str, int]
     _palette: Palette
+    _entity_selections: list[QTextEdit.ExtraSelection]
+    _sentence_selections: list[QTextEdit.ExtraSelection]
 
     def span_at(self, point: QPoint) -> PlacedSpan | None:
         position = self.cursorForPosition(point).position()
@@ -55,8 +57,17 @@ class HighlightNavigation(_Base):
             selection.format = fmt
             selection.cursor = cursor
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self._entity_selections = selections
+        self._show_marks()
         return len(indexes)
+
+    def _show_marks(self) -> None:
+        """Entity and sentence marks together: both are extra selections, painted over the text."""
+        self.setExtraSelections(self._sentence_selections + self._entity_selections)
+
+    def _extra_tip(self, point: QPoint) -> str:
+        """More tooltip for ``point`` (the sentence linking adds why a sentence looks as it does)."""
+        return ""
 
     def jump_to_mention(self, key: str) -> PlacedSpan | None:
         """Scroll to the next mention of ``key`` (cycling), select it and mark all its mentions."""
@@ -90,7 +101,11 @@ class HighlightNavigation(_Base):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
-            tip = self.cursorForPosition(pos).charFormat().toolTip()
+            tip = "\n".join(
+                part
+                for part in (self.cursorForPosition(pos).charFormat().toolTip(), self._extra_tip(pos))
+                if part
+            )
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
             else:
