@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.app import strings
 from reader.store.library import Library, LibraryFilter
 from reader.store.models import ArticleSummary
 
@@ -23,7 +24,11 @@ class LibraryQuery:
 
 @dataclass(frozen=True, slots=True)
 class LibraryRow:
-    """One list row, built from the store's summaries or search hits."""
+    """One list row, built from the store's summaries or search hits.
+
+    ``title`` is in the reader's language when the title was translated; ``original_title`` is then the
+    title as written (shown under it), else empty.
+    """
 
     article_id: int
     title: str
@@ -31,6 +36,7 @@ class LibraryRow:
     snippet: str = ""
     tags: tuple[str, ...] = ()
     archived: bool = False
+    original_title: str = ""
 
 
 def library_filter(name: str) -> LibraryFilter:
@@ -57,17 +63,25 @@ def _detail(summary: ArticleSummary) -> str:
     return " · ".join(parts)
 
 
-def _row(summary: ArticleSummary, snippet: str = "") -> LibraryRow:
-    title = summary.title or "Untitled article"
+def library_row(summary: ArticleSummary, snippet: str = "") -> LibraryRow:
+    """The row of one summary: the title in the reader's language first, the original under it."""
+    title = summary.title or strings.UNTITLED
+    translated = (summary.title_translation or "").strip()
+    original = ""
+    if translated and translated != title:
+        title, original = translated, title
     return LibraryRow(
-        summary.id, title, _detail(summary), snippet, tuple(summary.tags), bool(summary.archived)
+        summary.id, title, _detail(summary), snippet, tuple(summary.tags), bool(summary.archived), original
     )
 
 
 def query_rows(library: Library, query: LibraryQuery, limit: int = 200) -> tuple[list[LibraryRow], list[str]]:
     flt = library_filter(query.filter)
     if query.text:
-        rows = [_row(hit.summary, hit.snippet) for hit in library.search(query.text, filter=flt, limit=limit)]
+        rows = [
+            library_row(hit.summary, hit.snippet)
+            for hit in library.search(query.text, filter=flt, limit=limit)
+        ]
     else:
-        rows = [_row(s) for s in library.list_articles(filter=flt, sort="added", limit=limit)]
+        rows = [library_row(s) for s in library.list_articles(filter=flt, sort="added", limit=limit)]
     return rows, list(library.all_tags())

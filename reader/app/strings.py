@@ -32,6 +32,7 @@ def sentence_unsure(score: float) -> str:
 def add_to_glossary(term: str) -> str:
     return f"Add “{term}” to Glossary"
 
+
 SPAN_KIND_PLURALS = {
     SpanKind.PERSON: "People",
     SpanKind.ORGANIZATION: "Organisations",

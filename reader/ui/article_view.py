@@ -182,7 +182,7 @@ class ArticleView(SentenceLinking, HighlightNavigation, ReadingPositions, QTextB
         self._article, self._translations, self._annotations = None, {}, {}
         self._spans, self._span_starts, self._block_starts = [], [], []
         self._two_column, self._dirty_cells, self._kept = set(), set(), None
-        self._bodies, self._pinned, self._entity_selections = {}, None, []
+        self._bodies, self._pinned, self._entity_selections, self._headline = {}, None, [], ""
         self._place_bodies({})
         self._refresh_sentence_marks()
         self.setHtml(notice_html(title, message, self._palette, error=error))

@@ -120,7 +120,10 @@ class LibraryPanel(QWidget):
         self.list.clear()
         self.rows = {}
         for row in rows:
-            lines = [row.title + (" · Archived" if row.archived else ""), row.detail]
+            lines = [row.title + (" · Archived" if row.archived else "")]
+            if row.original_title:  # the title in the reader's language, the original under it
+                lines.append(row.original_title)
+            lines.append(row.detail)
             if row.tags:
                 lines.append(" ".join(f"#{tag}" for tag in row.tags))
             if row.snippet:
@@ -128,7 +131,7 @@ class LibraryPanel(QWidget):
             self.rows[row.article_id] = row
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, row.article_id)
-            item.setToolTip(row.title)
+            item.setToolTip(f"{row.title}\n{row.original_title}" if row.original_title else row.title)
             self.list.addItem(item)
             if row.article_id == selected:
                 self.list.setCurrentItem(item)

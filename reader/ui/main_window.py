@@ -361,6 +361,8 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         self.status.undo_requested.connect(self.undo_delete)
         self.view.language_change_requested.connect(c.set_block_language)
         self.view.position_changed.connect(c.save_position)
+        # The window title is the headline the reader sees: translated once the title's translation is in.
+        self.view.headline_changed.connect(lambda title: self.setWindowTitle(f"{title} — {strings.APP_NAME}"))
         self.view.document().contentsChanged.connect(self._schedule_outline)
         self.outline.mention_requested.connect(self.view.jump_to_mention)
         self.library_panel.query_changed.connect(self._run_library_query)
@@ -405,7 +407,11 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         self.actions_by_name["toggle_outline"].setChecked(True)
         self._apply_font()
         self._apply_theme()
+        self._apply_unsure()
         self._rebuild_recent_menu()
+
+    def _apply_unsure(self) -> None:
+        self.view.set_unsure_below(self.settings.unsure_below if self.settings.unsure_marks else None)
 
     def _on_setting_changed(self, name: str) -> None:
         """A setting changed (preferences, zoom, a view mode): the window follows it."""
@@ -422,6 +428,8 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
             "reader_language": lambda: self._apply_reader_language(s.reader_language),
             "detection_languages": self._apply_detection_languages,
             "auto_save": lambda: setattr(self.session, "auto_save", s.auto_save),
+            "unsure_marks": self._apply_unsure,
+            "unsure_below": self._apply_unsure,
         }
         react = reactions.get(name)
         if react is not None:
@@ -538,7 +546,6 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         self.view.set_article(article)
         if focus_was_here:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setWindowTitle(f"{article.title} — {strings.APP_NAME}")
         if self._reopen_block:
             block_id, self._reopen_block = self._reopen_block, ""
             QTimer.singleShot(0, lambda: self.view.scroll_to_block(block_id))

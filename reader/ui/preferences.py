@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from reader.ui.settings import (
     MAX_PAGE_MARGIN,
     MIN_FONT_SIZE,
     MIN_LINE_HEIGHT,
+    MIN_UNSURE_BELOW,
     THEMES,
     Settings,
 )
@@ -122,6 +124,23 @@ class PreferencesDialog(QDialog):
 
         self.auto_save_box = QCheckBox("Save every opened article to the library", self)
 
+        self.unsure_box = QCheckBox(
+            "Dot-underline translated sentences the model was unsure of: score below", self
+        )
+        self.unsure_spin = QDoubleSpinBox(self)
+        self.unsure_spin.setRange(MIN_UNSURE_BELOW, 0.0)
+        self.unsure_spin.setSingleStep(0.1)
+        self.unsure_spin.setDecimals(1)
+        self.unsure_spin.setAccessibleName("Unsure below this score")
+        self.unsure_spin.setToolTip(
+            "The model's mean log-probability per token: 0 is certain, lower is less sure."
+        )
+        self.unsure_box.toggled.connect(self.unsure_spin.setEnabled)
+        unsure_row = QHBoxLayout()
+        unsure_row.addWidget(self.unsure_box)
+        unsure_row.addWidget(self.unsure_spin)
+        unsure_row.addStretch(1)
+
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -145,6 +164,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label("&Theme:", self.theme_combo), self.theme_combo)
         form.addRow(self._label("&Highlight:", self.highlight_boxes["PER"]), highlight_row)
         form.addRow(self._label("&Detect these languages:", self.detection_filter), detection_box)
+        form.addRow(self._label("&Confidence:", self.unsure_box), unsure_row)
         form.addRow("", self.auto_save_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -160,6 +180,7 @@ class PreferencesDialog(QDialog):
             detection=settings.detection_languages,
             auto_save=settings.auto_save,
             reading=(settings.line_height, settings.page_margin, settings.hyphenate),
+            unsure=(settings.unsure_marks, settings.unsure_below),
         )
 
     def _label(self, caption: str, buddy: QWidget) -> QLabel:
@@ -180,6 +201,7 @@ class PreferencesDialog(QDialog):
         detection: tuple[str, ...],
         auto_save: bool,
         reading: tuple[int, int, bool],
+        unsure: tuple[bool, float],
     ) -> None:
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self._font_family = font_family
@@ -201,6 +223,9 @@ class PreferencesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.detection_list.blockSignals(False)
         self.auto_save_box.setChecked(auto_save)
+        self.unsure_box.setChecked(unsure[0])
+        self.unsure_spin.setValue(unsure[1])
+        self.unsure_spin.setEnabled(unsure[0])
         self._update_ok_state()
 
     def restore_defaults(self) -> None:
@@ -215,6 +240,7 @@ class PreferencesDialog(QDialog):
             detection=defaults["detection_languages"],
             auto_save=defaults["auto_save"],
             reading=(defaults["line_height"], defaults["page_margin"], defaults["hyphenate"]),
+            unsure=(defaults["unsure_marks"], defaults["unsure_below"]),
         )
 
     def selected_detection_languages(self) -> tuple[str, ...]:
@@ -256,6 +282,8 @@ class PreferencesDialog(QDialog):
         s.highlight_types = {kind for kind, box in self.highlight_boxes.items() if box.isChecked()}
         s.detection_languages = detection
         s.auto_save = self.auto_save_box.isChecked()
+        s.unsure_marks = self.unsure_box.isChecked()
+        s.unsure_below = self.unsure_spin.value()
         super().accept()
 
 

@@ -94,6 +94,10 @@ class SentenceLinking(_Base):
 
     def sentence_at_position(self, position: int) -> SentenceRef | None:
         """The sentence pair whose original or translation holds document ``position``."""
+        hit = self._sentence_hit(position)
+        return None if hit is None else hit[0]
+
+    def _sentence_hit(self, position: int) -> tuple[SentenceRef, Column] | None:
         index = bisect.bisect_right(self._body_ranges, (position, float("inf"))) - 1
         if index < 0:
             return None
@@ -106,13 +110,16 @@ class SentenceLinking(_Base):
         offset = self._bodies[(block_id, column)].to_source(position - start)
         text = self._text(block_id, column)
         found = sentence_index_at(pairs, text, offset, target=column is Column.TRANSLATION)
-        return None if found is None else SentenceRef(block_id, found)
+        return None if found is None else (SentenceRef(block_id, found), column)
+
+    def _position_at(self, point: QPoint) -> int:
+        """The document position of the character under ``point`` (viewport), -1 off the text."""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
 
     def sentence_at(self, point: QPoint) -> SentenceRef | None:
         """The sentence pair under ``point`` (viewport coordinates), or None off the text."""
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        layout = self.document().documentLayout()
-        position = layout.hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
+        position = self._position_at(point)
         return None if position < 0 else self.sentence_at_position(position)
 
     def sentence_ranges(
@@ -278,9 +285,11 @@ class SentenceLinking(_Base):
 
     def sentence_tip(self, point: QPoint) -> str:
         """The tooltip of the sentence under ``point``: unsure, the reader's own, or glossary applied."""
-        ref = self.sentence_at(point)
-        if ref is None or not self.sentence_ranges(ref, (Column.TRANSLATION,)):
+        position = self._position_at(point)
+        hit = self._sentence_hit(position) if position >= 0 else None
+        if hit is None or hit[1] is not Column.TRANSLATION:
             return ""
+        ref = hit[0]
         return sentence_tooltip(self._pairs(ref.block_id)[ref.index], self.unsure_below)
 
     # -- moving through the article -----------------------------------------------------------------------

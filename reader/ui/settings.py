@@ -34,6 +34,12 @@ MIN_LINE_HEIGHT = 100
 MAX_LINE_HEIGHT = 250
 DEFAULT_PAGE_MARGIN = 24
 MAX_PAGE_MARGIN = 200
+# Translated sentences whose score (the model's mean log-probability per token, CTranslate2's
+# return_scores) is below this get a dotted underline. A confident sentence of a label-smoothed
+# transformer scores about -0.2 to -0.6; at -1.2 the model's average token had a probability of at most
+# e^-1.2 = 0.30, well under its usual, so only the sentences it really hesitated over are marked.
+DEFAULT_UNSURE_BELOW = -1.2
+MIN_UNSURE_BELOW = -5.0
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -127,6 +133,27 @@ def _bounded_int(low: int, high: int) -> Callable[[object], int | None]:
 
 def _clamp(low: int, high: int) -> Callable[[Any], int]:
     return lambda value: max(low, min(high, int(value)))
+
+
+def _bounded_float(low: float, high: float) -> Callable[[object], float | None]:
+    def read(value: object) -> float | None:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return number if low <= number <= high else None  # NaN fails both comparisons: unusable
+
+    return read
+
+
+def _check_float(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        number = float(value)
+        if number != number:
+            raise ValueError("not a number")
+        return round(max(low, min(high, number)), 2)
+
+    return check
 
 
 def _read_str(value: object) -> str | None:
@@ -255,6 +282,11 @@ class Settings(QObject):
         DEFAULT_PAGE_MARGIN, _bounded_int(0, MAX_PAGE_MARGIN), check=_clamp(0, MAX_PAGE_MARGIN)
     )
     hyphenate = Option(False, _read_bool, check=bool)
+    # Confidence: dot-underline translated sentences scoring below ``unsure_below``.
+    unsure_marks = Option(True, _read_bool, check=bool)
+    unsure_below = Option(
+        DEFAULT_UNSURE_BELOW, _bounded_float(MIN_UNSURE_BELOW, 0.0), check=_check_float(MIN_UNSURE_BELOW, 0.0)
+    )
     # -- remembered for the reader ----------------------------------------------------------------------
     recent_files = Option(
         list,
@@ -280,6 +312,8 @@ class Settings(QObject):
         "line_height",
         "page_margin",
         "hyphenate",
+        "unsure_marks",
+        "unsure_below",
     )
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:

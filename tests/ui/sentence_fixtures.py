@@ -51,7 +51,9 @@ BLOCKS: list[tuple[BlockKind, list[str], list[str], list[float]]] = [
 ENGLISH_BLOCK = "This paragraph is already in English."
 
 
-def pairs_of(source: list[str], target: list[str], scores: list[float]) -> tuple[str, str, tuple[SentencePair, ...]]:
+def pairs_of(
+    source: list[str], target: list[str], scores: list[float]
+) -> tuple[str, str, tuple[SentencePair, ...]]:
     """Join sentences with one space and record each sentence's offsets on both sides."""
     pairs = []
     s_at = t_at = 0
@@ -100,7 +102,10 @@ def scholz_annotations() -> dict[str, BlockAnnotations]:
         "b1": BlockAnnotations(
             "b1",
             original=(span(text, "Scholz", SpanKind.PERSON), span(text, "Berlin", SpanKind.LOCATION)),
-            translation=(span(translated, "Scholz", SpanKind.PERSON), span(translated, "Berlin", SpanKind.LOCATION)),
+            translation=(
+                span(translated, "Scholz", SpanKind.PERSON),
+                span(translated, "Berlin", SpanKind.LOCATION),
+            ),
         )
     }
 

@@ -29,7 +29,10 @@ def move_mouse(view: ArticleView, point: QPoint) -> None:
 
 
 def marked_texts(view: ArticleView) -> list[str]:
-    return [selected_text(view, s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()]
+    return [
+        selected_text(view, s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in view.extraSelections()
+    ]
 
 
 def range_of(view: ArticleView, ref: SentenceRef, column: Column) -> tuple[int, int]:

@@ -1,0 +1,135 @@
+"""The headline is translated: in the article header (every mode), the window title and the library
+list; a pending or missing translation is a quiet note in body type, never a second headline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.app.library_rows import LibraryQuery, LibraryRow
+from reader.core.document import TITLE_BLOCK_ID, BlockKind, Translation, TranslationStatus
+from reader.ui.article_html import ViewMode
+from reader.ui.article_view import ArticleView
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.main_window import MainWindow
+from tests.ui.sentence_fixtures import BLOCKS, TITLE, TITLE_TR, make_article
+
+UNAVAILABLE = Translation(
+    TITLE_BLOCK_ID, "en", TranslationStatus.UNAVAILABLE, None, "de", "de→en not installed"
+)
+
+
+def show(
+    qtbot: QtBot, translations: dict[str, Translation], mode: ViewMode = ViewMode.SIDE_BY_SIDE
+) -> ArticleView:
+    article, _all = make_article()
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    view.set_mode(mode)
+    view.set_article(article, translations)
+    return view
+
+
+def line_height_at(view: ArticleView, text: str) -> int:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.toPlainText().index(text) + 1)
+    return view.cursorRect(cursor).height()
+
+
+@pytest.mark.parametrize("mode", list(ViewMode))
+def test_the_header_shows_the_title_and_its_translation(qtbot: QtBot, mode: ViewMode) -> None:
+    _article, translations = make_article()
+    view = show(qtbot, translations, mode)
+    plain = view.toPlainText()
+    if mode is ViewMode.ORIGINAL:
+        assert TITLE in plain and TITLE_TR not in plain
+    elif mode is ViewMode.TRANSLATION:  # the translation is the headline, the original in small type under it
+        assert plain.index(TITLE_TR) < plain.index(TITLE)
+        assert line_height_at(view, TITLE_TR) > line_height_at(view, TITLE)
+    else:
+        assert plain.index(TITLE) < plain.index(TITLE_TR)
+    assert view.headline == TITLE_TR
+
+
+@pytest.mark.parametrize("mode", [ViewMode.SIDE_BY_SIDE, ViewMode.INTERLINEAR, ViewMode.TRANSLATION])
+def test_pending_and_missing_title_translations_are_small_notes(qtbot: QtBot, mode: ViewMode) -> None:
+    view = show(qtbot, {}, mode)  # nothing translated yet: the title's translation is on its way too
+    body = line_height_at(view, "Translating…")
+    assert view.toPlainText().index(TITLE) < view.toPlainText().index("Translating…")
+    assert body < line_height_at(view, TITLE) and view.headline == TITLE
+    # Every placeholder in body type: beside (or under) a heading, a list item, a quote and a caption too.
+    heights = {line_height_at(view, "Translating…")}
+    plain = view.toPlainText()
+    index = 0
+    while (index := plain.find("Translating…", index + 1)) > 0:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(index + 1)
+        heights.add(view.cursorRect(cursor).height())
+    assert max(heights) < line_height_at(view, BLOCKS[0][1][0])  # never the heading's size
+    view.update_translation(UNAVAILABLE)
+    view.flush()
+    assert "No translation: de→en not installed" in view.toPlainText()
+    assert line_height_at(view, "No translation") < line_height_at(view, TITLE)
+
+
+def test_no_note_once_every_block_is_in_and_none_for_the_reader_s_language(qtbot: QtBot) -> None:
+    _article, translations = make_article()
+    del translations[TITLE_BLOCK_ID]
+    view = show(qtbot, translations)
+    assert "Translating…" not in view.toPlainText()  # the blocks are done: no note waits forever
+    same = Translation(TITLE_BLOCK_ID, "en", TranslationStatus.SAME_LANGUAGE, None, "en")
+    view.update_translation(same)
+    view.flush()
+    assert "Already in your language" not in view.toPlainText() and view.headline == TITLE
+
+
+@pytest.mark.parametrize("mode", list(ViewMode))
+def test_every_kind_of_block_is_translated_like_a_paragraph(qtbot: QtBot, mode: ViewMode) -> None:
+    _article, translations = make_article()
+    view = show(qtbot, translations, mode)
+    plain = view.toPlainText()
+    for kind, german, english, _scores in BLOCKS:
+        shown_original = mode is not ViewMode.TRANSLATION
+        shown_translation = mode is not ViewMode.ORIGINAL
+        assert (" ".join(german) in plain) is shown_original, kind
+        assert (" ".join(english) in plain) is shown_translation, kind
+    if mode is not ViewMode.ORIGINAL:  # a translated heading is still a heading
+        assert line_height_at(view, BLOCKS[0][2][0]) > line_height_at(view, BLOCKS[1][2][0][:20])
+    assert BLOCKS[0][0] is BlockKind.HEADING
+
+
+def test_the_window_title_follows_the_translated_headline(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window()
+    article, translations = make_article()
+    title_translation = translations.pop(TITLE_BLOCK_ID)
+    window.session.article_opened.emit(article)
+    assert window.windowTitle() == f"{TITLE} — Reader"
+    window.session.translation_arrived.emit(title_translation)  # as the pipeline delivers it: first
+    window.view.flush()
+    assert window.windowTitle() == f"{TITLE_TR} — Reader"
+    window.session.translation_arrived.emit(replace(title_translation, text="Summit"))
+    window.view.flush()
+    assert window.windowTitle() == "Summit — Reader"
+
+
+def test_the_library_list_shows_the_title_in_the_reader_s_language_over_the_original(qtbot: QtBot) -> None:
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    query = LibraryQuery("", "all", 0)
+    panel._generation = 0
+    rows = [
+        LibraryRow(1, "Summit in Brussels", "Testzeitung · DE/EN", original_title="Gipfel in Brüssel"),
+        LibraryRow(2, "Already English", "Example · EN"),
+    ]
+    assert panel.show_results(query, rows)
+    first, second = panel.list.item(0).text().split("\n"), panel.list.item(1).text().split("\n")
+    assert first[:3] == ["Summit in Brussels", "Gipfel in Brüssel", "Testzeitung · DE/EN"]
+    assert second == ["Already English", "Example · EN"]
