@@ -28,9 +28,14 @@ from reader.core.document import (
     Translation,
     TranslationStatus,
 )
-from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
+from reader.core.highlight_style import span_tooltip
 from reader.ui.reading_layout import ReadingLayout, hyphenate
 from reader.ui.sentence_marks import ORIGINAL_ANCHOR, TRANSLATION_ANCHOR, BodyPlacement, record_shifts
+from reader.ui.view_palette import DARK as DARK
+from reader.ui.view_palette import LIGHT as LIGHT
+from reader.ui.view_palette import PALETTES as PALETTES
+from reader.ui.view_palette import SEPIA as SEPIA
+from reader.ui.view_palette import Palette
 
 
 class ViewMode(StrEnum):
@@ -43,70 +48,6 @@ class ViewMode(StrEnum):
 class Column(StrEnum):
     ORIGINAL = "original"
     TRANSLATION = "translation"
-
-
-@dataclass(frozen=True, slots=True)
-class Palette:
-    """Colours of the article view, per theme."""
-
-    text: str = "#1d1d1f"
-    muted: str = "#6e6e73"
-    background: str = "#ffffff"
-    rule: str = "#e3e3e8"
-    badge: str = "#6e6e73"
-    person: str = LIGHT_SPAN_COLOURS[SpanKind.PERSON]
-    organization: str = LIGHT_SPAN_COLOURS[SpanKind.ORGANIZATION]
-    location: str = LIGHT_SPAN_COLOURS[SpanKind.LOCATION]
-    misc: str = LIGHT_SPAN_COLOURS[SpanKind.MISC]
-    date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
-    counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
-    error: str = "#b3261e"
-    sentence: str = "#ececf0"  # the hovered sentence and its counterpart: a tint that leaves names coloured
-    pinned: str = "#dde3ee"  # the pinned pair: a shade deeper, so the pin is told from a passing hover
-
-    def colour(self, kind: SpanKind) -> str:
-        return {
-            SpanKind.PERSON: self.person,
-            SpanKind.ORGANIZATION: self.organization,
-            SpanKind.LOCATION: self.location,
-            SpanKind.MISC: self.misc,
-            SpanKind.DATE: self.date,
-        }[kind]
-
-
-LIGHT = Palette()
-DARK = Palette(
-    text="#e8e8ea",
-    muted="#a0a0a8",
-    background="#1e1e20",
-    rule="#3a3a3e",
-    badge="#a0a0a8",
-    person="#24406b",
-    organization="#5c3b12",
-    location="#1f4d2b",
-    misc="#47306b",
-    date="#5a4d10",
-    counterpart="#ff9f0a",
-    error="#ff8a80",
-    sentence="#2e2e33",
-    pinned="#34394a",
-)
-SEPIA = Palette(
-    text="#3b2f22",
-    muted="#6b5c48",
-    background="#f4ecd8",
-    rule="#e0d3b5",
-    badge="#6b5c48",
-    person="#d9e2f0",
-    organization="#f3d7b0",
-    location="#d5e8c8",
-    misc="#e4d6ee",
-    date="#f5e49a",
-    counterpart="#9c4f00",
-    sentence="#ebe1c9",
-    pinned="#e2d3ae",
-)
-PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QContextMenuEvent,
     QDesktopServices,
     QFont,
     QFontMetricsF,
-    QKeySequence,
     QResizeEvent,
     QTextCursor,
     QTextOption,
@@ -40,17 +38,16 @@ from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 from reader.ui.reading_positions import ReadingPositions
 from reader.ui.sentence_linking import SentenceLinking
-from reader.ui.sentence_ref import SentenceRef
+from reader.ui.sentence_tools import SentenceTools
 from reader.ui.view_highlights import HighlightNavigation
 
 ALL_KINDS = frozenset(SpanKind)
 # Below this many average characters per column, side by side is shown interlinear instead: narrower
 # columns break lines every few words (and, before hyphenation, in the middle of words).
 MIN_COLUMN_CHARS = 35
-GLOSSARY_KINDS = frozenset({SpanKind.PERSON, SpanKind.LOCATION, SpanKind.ORGANIZATION})
 
 
-class ArticleView(SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
+class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
     """Shows one article.
 
     Signals:
@@ -503,42 +500,6 @@ class ArticleView(SentenceLinking, HighlightNavigation, ReadingPositions, QTextB
             action = menu.addAction("Correct This Paragraph's Language…")
             action.triggered.connect(lambda: self._show_language_menu(block_id))
         return menu
-
-    # -- sentence tools (the tools own the editor, the alternatives and the glossary) -----------------------
-    def _sentence_action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
-        """F2 / Alt+A while the view has focus: on the pinned sentence, else the one under the mouse."""
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda: self._request_for(self._pinned or self._hover_sentence, signal))
-        self.addAction(action)
-        return action
-
-    def _request_for(self, ref: SentenceRef | None, signal: SignalInstance) -> None:
-        if ref is not None and 0 <= ref.index < len(self._pairs(ref.block_id)):
-            signal.emit(ref)
-
-    def _add_sentence_entries(self, menu: QMenu, point: QPoint | None) -> None:
-        """Edit and alternatives for the sentence under ``point`` (from the keyboard: pinned, else
-        hovered), and adding a highlighted name there to the glossary."""
-        ref = self.sentence_at(point) if point is not None else None
-        ref = ref or self._pinned or (self._hover_sentence if point is None else None)
-        placed = self.span_at(point) if point is not None else None
-        if ref is None and (placed is None or placed.span.kind not in GLOSSARY_KINDS):
-            return
-        menu.addSeparator()
-        if ref is not None:
-            for model, signal in (
-                (self.edit_sentence_action, self.sentence_edit_requested),
-                (self.alternatives_action, self.alternatives_requested),
-            ):
-                action = menu.addAction(model.text())
-                action.setShortcut(model.shortcut())  # shown in the menu; the view's action takes the key
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                action.triggered.connect(lambda _c=False, s=signal: self._request_for(ref, s))
-        if placed is not None and placed.span.kind in GLOSSARY_KINDS:
-            action = menu.addAction(strings.add_to_glossary(placed.span.text))
-            action.triggered.connect(lambda: self.glossary_term_requested.emit(placed))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard

@@ -55,6 +55,7 @@ class SentenceLinking(_Base):
         self._hover_sentence: SentenceRef | None = None
         self._pinned: SentenceRef | None = None
         self._sentence_selections: list[QTextEdit.ExtraSelection] = []
+        self._order: list[SentenceRef] | None = None  # sentence_order(), until the next render
         self._press_point: QPoint | None = None
         self.unsure_below: float | None = None  # the confidence threshold; None: no underline
 
@@ -62,6 +63,7 @@ class SentenceLinking(_Base):
     def _place_bodies(self, found: dict[Key, int]) -> None:
         """The document positions of the ``so-``/``st-`` anchors, after every render or cell update."""
         self._body_starts = {key: start for key, start in found.items() if key in self._bodies}
+        self._order = None
         self._body_ranges = sorted(
             (start, start + self._bodies[key].rendered_length, key[0], key[1])
             for key, start in self._body_starts.items()
@@ -295,15 +297,17 @@ class SentenceLinking(_Base):
     # -- moving through the article -----------------------------------------------------------------------
     def sentence_order(self) -> list[SentenceRef]:
         """Every sentence pair on screen, in reading order (the title first)."""
-        assert self._article is not None
-        ids = [TITLE_BLOCK_ID, *(block.id for block in self._article.blocks)]
-        on_screen = {key[0] for key in self._body_starts}
-        return [
-            SentenceRef(block_id, index)
-            for block_id in ids
-            if block_id in on_screen
-            for index in range(len(self._pairs(block_id)))
-        ]
+        if self._order is None:
+            assert self._article is not None
+            ids = [TITLE_BLOCK_ID, *(block.id for block in self._article.blocks)]
+            on_screen = {key[0] for key in self._body_starts}
+            self._order = [
+                SentenceRef(block_id, index)
+                for block_id in ids
+                if block_id in on_screen
+                for index in range(len(self._pairs(block_id)))
+            ]
+        return list(self._order)
 
     def move_pinned(self, step: int) -> SentenceRef | None:
         """Pin the next (``step`` 1) or previous (-1) sentence, or the first one at the top of the view,

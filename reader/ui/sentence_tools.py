@@ -1,0 +1,82 @@
+"""What the article view offers the sentence tools: "Edit Translation of This Sentence…" (F2),
+"Alternative Translations…" (Alt+A) and "Add “name” to Glossary" on a highlighted person, place or
+organisation. The view only says which sentence or name; the tools own the editor, the alternatives
+popup and the glossary. A mixin of ``ArticleView`` (which declares the signals).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from reader.app import strings
+from reader.core.document import SentencePair, SpanKind
+from reader.ui.article_html import PlacedSpan
+from reader.ui.sentence_ref import SentenceRef
+
+if TYPE_CHECKING:
+    from reader.ui.sentence_linking import SentenceLinking
+
+    _Base = SentenceLinking
+else:
+    _Base = object
+
+GLOSSARY_KINDS = frozenset({SpanKind.PERSON, SpanKind.LOCATION, SpanKind.ORGANIZATION})
+
+
+class SentenceTools(_Base):
+    sentence_edit_requested: SignalInstance
+    alternatives_requested: SignalInstance
+    glossary_term_requested: SignalInstance
+
+    if TYPE_CHECKING:
+
+        def span_at(self, point: QPoint) -> PlacedSpan | None: ...
+
+        def _pairs(self, block_id: str) -> tuple[SentencePair, ...]: ...
+
+    def _init_sentence_tools(self) -> None:
+        self.edit_sentence_action = self._sentence_action(
+            strings.EDIT_SENTENCE, "F2", self.sentence_edit_requested
+        )
+        self.alternatives_action = self._sentence_action(
+            strings.SENTENCE_ALTERNATIVES, "Alt+A", self.alternatives_requested
+        )
+
+    def _sentence_action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
+        """F2 / Alt+A while the view has focus: on the pinned sentence, else the one under the mouse."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self._request_for(self._pinned or self._hover_sentence, signal))
+        self.addAction(action)
+        return action
+
+    def _request_for(self, ref: SentenceRef | None, signal: SignalInstance) -> None:
+        if ref is not None and 0 <= ref.index < len(self._pairs(ref.block_id)):
+            signal.emit(ref)
+
+    def _add_sentence_entries(self, menu: QMenu, point: QPoint | None) -> None:
+        """Edit and alternatives for the sentence under ``point`` (from the keyboard: pinned, else
+        hovered), and adding a highlighted name there to the glossary."""
+        ref = self.sentence_at(point) if point is not None else None
+        ref = ref or self._pinned or (self._hover_sentence if point is None else None)
+        placed = self.span_at(point) if point is not None else None
+        if ref is None and (placed is None or placed.span.kind not in GLOSSARY_KINDS):
+            return
+        menu.addSeparator()
+        if ref is not None:
+            for model, signal in (
+                (self.edit_sentence_action, self.sentence_edit_requested),
+                (self.alternatives_action, self.alternatives_requested),
+            ):
+                action = menu.addAction(model.text())
+                action.setShortcut(model.shortcut())  # shown in the menu; the view's action takes the key
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.triggered.connect(lambda _c=False, s=signal: self._request_for(ref, s))
+        if placed is not None and placed.span.kind in GLOSSARY_KINDS:
+            action = menu.addAction(strings.add_to_glossary(placed.span.text))
+            action.triggered.connect(lambda: self.glossary_term_requested.emit(placed))
