@@ -374,6 +374,9 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         if table is None or any(html is None for _row, html in cells):
             self._render()
             return
+        # One edit block for the new cells and their unsure underlines: the table is laid out once.
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()
         for (row, _block), html in sorted(cells, key=lambda item: item[0][0]):
             cell = table.cellAt(row, 1)
             cursor = cell.firstCursorPosition()
@@ -384,6 +387,7 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._dirty_cells.clear()
         self._index_anchors()
         self._underline_unsure(changed)
+        edit.endEditBlock()
         self._refresh_sentence_marks()
         self.cell_updates += 1
 

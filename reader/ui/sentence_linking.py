@@ -253,22 +253,27 @@ class SentenceLinking(_Base):
         """Dot-underline the translated sentences the model was unsure of; returns how many."""
         if self.unsure_below is None:
             return 0
+        keys = block_ids if block_ids is not None else [key[0] for key in self._body_starts]
+        unsure = [
+            (block_id, index)
+            for block_id in dict.fromkeys(keys)
+            for index, pair in enumerate(self._pairs(block_id))
+            if is_unsure(pair, self.unsure_below)
+        ]
+        if not unsure:
+            return 0  # no edit at all: an empty edit block would still have the document laid out again
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor(self._palette.muted))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         count = 0
-        keys = block_ids if block_ids is not None else [key[0] for key in self._body_starts]
-        for block_id in dict.fromkeys(keys):
-            for index, pair in enumerate(self._pairs(block_id)):
-                if not is_unsure(pair, self.unsure_below):
-                    continue
-                for start, end in self.sentence_ranges(SentenceRef(block_id, index), (Column.TRANSLATION,)):
-                    cursor.setPosition(start)
-                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(fmt)
-                    count += 1
+        for block_id, index in unsure:
+            for start, end in self.sentence_ranges(SentenceRef(block_id, index), (Column.TRANSLATION,)):
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+                count += 1
         cursor.endEditBlock()
         return count
 

@@ -27,8 +27,10 @@ class Palette:
     date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
     counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
     error: str = "#b3261e"
-    sentence: str = "#ececf0"  # the hovered sentence and its counterpart: a tint that leaves names coloured
-    pinned: str = "#dde3ee"  # the pinned pair: a shade deeper, so the pin is told from a passing hover
+    # The hovered sentence and its counterpart, and the pinned pair (a cooler shade, told from a passing
+    # hover): tints light enough that the muted text (interlinear translations, captions) keeps 4.5:1.
+    sentence: str = "#f3f3f6"
+    pinned: str = "#eef2fb"
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -55,7 +57,7 @@ DARK = Palette(
     counterpart="#ff9f0a",
     error="#ff8a80",
     sentence="#2e2e33",
-    pinned="#34394a",
+    pinned="#2f3442",
 )
 SEPIA = Palette(
     text="#3b2f22",
@@ -70,6 +72,6 @@ SEPIA = Palette(
     date="#f5e49a",
     counterpart="#9c4f00",
     sentence="#ebe1c9",
-    pinned="#e2d3ae",
+    pinned="#e6dab9",
 )
 PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}
