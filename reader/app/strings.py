@@ -22,6 +22,9 @@ SENTENCE_FROM_MEMORY = "Your translation"
 SENTENCE_GLOSSARY_APPLIED = "Glossary applied"
 EDIT_SENTENCE = "Edit Translation of This Sentence…"
 SENTENCE_ALTERNATIVES = "Alternative Translations…"
+NEXT_SENTENCE = "Next Sentence"
+PREVIOUS_SENTENCE = "Previous Sentence"
+SENTENCES_GROUP = "Sentences"
 
 
 def sentence_unsure(score: float) -> str:

@@ -109,12 +109,7 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._entity_selections: list[QTextEdit.ExtraSelection] = []
         self._init_sentence_linking()
         self._headline = ""
-        self.edit_sentence_action = self._sentence_action(
-            strings.EDIT_SENTENCE, "F2", self.sentence_edit_requested
-        )
-        self.alternatives_action = self._sentence_action(
-            strings.SENTENCE_ALTERNATIVES, "Alt+A", self.alternatives_requested
-        )
+        self._init_sentence_tools()
         self.render_count = 0  # whole-document renders
         self.cell_updates = 0  # in-place translation cell replacements
 

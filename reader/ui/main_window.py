@@ -655,7 +655,7 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(list(self.actions_by_name.values()), self).exec()
+        ShortcutsDialog([*self.actions_by_name.values(), *self.view.actions()], self).exec()
 
     def show_about(self) -> None:
         from reader import __version__

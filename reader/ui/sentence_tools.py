@@ -6,6 +6,7 @@ popup and the glossary. A mixin of ``ArticleView`` (which declares the signals).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, SignalInstance
@@ -39,19 +40,36 @@ class SentenceTools(_Base):
         def _pairs(self, block_id: str) -> tuple[SentencePair, ...]: ...
 
     def _init_sentence_tools(self) -> None:
-        self.edit_sentence_action = self._sentence_action(
-            strings.EDIT_SENTENCE, "F2", self.sentence_edit_requested
+        self.edit_sentence_action = self._view_action(
+            strings.EDIT_SENTENCE,
+            ("F2",),
+            lambda: self._request_for(self._current(), self.sentence_edit_requested),
         )
-        self.alternatives_action = self._sentence_action(
-            strings.SENTENCE_ALTERNATIVES, "Alt+A", self.alternatives_requested
+        self.alternatives_action = self._view_action(
+            strings.SENTENCE_ALTERNATIVES,
+            ("Alt+A",),
+            lambda: self._request_for(self._current(), self.alternatives_requested),
+        )
+        # J/K also reach keyPressEvent when no shortcut map sees them; as actions they are listed in
+        # Help → Keyboard Shortcuts.
+        self.next_sentence_action = self._view_action(
+            strings.NEXT_SENTENCE, ("J", "Alt+Down"), lambda: self.move_pinned(1)
+        )
+        self.previous_sentence_action = self._view_action(
+            strings.PREVIOUS_SENTENCE, ("K", "Alt+Up"), lambda: self.move_pinned(-1)
         )
 
-    def _sentence_action(self, text: str, shortcut: str, signal: SignalInstance) -> QAction:
-        """F2 / Alt+A while the view has focus: on the pinned sentence, else the one under the mouse."""
+    def _current(self) -> SentenceRef | None:
+        """The sentence F2 and Alt+A act on: the pinned one, else the one under the mouse."""
+        return self._pinned or self._hover_sentence
+
+    def _view_action(self, text: str, shortcuts: tuple[str, ...], slot: Callable[[], object]) -> QAction:
+        """An action of the view's own, active while the view has focus."""
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts([QKeySequence(key) for key in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda: self._request_for(self._pinned or self._hover_sentence, signal))
+        action.setProperty("group", strings.SENTENCES_GROUP)
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 

@@ -89,3 +89,24 @@ def test_a_highlighted_name_can_be_added_to_the_glossary(qtbot: QtBot) -> None:
     # Not on plain text.
     start, _end = view.sentence_ranges(SentenceRef("b1", 0), (Column.ORIGINAL,))[0]
     assert not any("Glossary" in text for text in entries(view.context_menu_at(point_of(view, start + 2))))
+
+
+def test_the_sentence_keys_are_actions_listed_with_the_window_s_shortcuts(qtbot: QtBot) -> None:
+    from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+    view = make_view(qtbot)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_J)  # through the shortcut map, as a real key press goes
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert view.pinned_sentence() == view.sentence_order()[1]
+    dialog = ShortcutsDialog(view.actions())
+    qtbot.addWidget(dialog)
+    listed = {
+        dialog.tree.topLevelItem(0).child(i).text(0): dialog.tree.topLevelItem(0).child(i).text(1)
+        for i in range(dialog.tree.topLevelItem(0).childCount())
+    }
+    assert dialog.tree.topLevelItem(0).text(0) == "Sentences"
+    assert listed["Next Sentence"] == "J, Alt+Down" and listed["Previous Sentence"] == "K, Alt+Up"
+    assert listed["Edit Translation of This Sentence…"] == "F2"
