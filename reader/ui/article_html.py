@@ -37,6 +37,8 @@ from reader.ui.view_palette import PALETTES as PALETTES
 from reader.ui.view_palette import SEPIA as SEPIA
 from reader.ui.view_palette import Palette
 
+HEADLINE_LINE = "margin-top:0; margin-bottom:0.3em;"  # the line under the title (its translation, a note)
+
 
 class ViewMode(StrEnum):
     SIDE_BY_SIDE = "side-by-side"
@@ -205,6 +207,7 @@ class ArticleRenderer:
         self.show_dropped = show_dropped
         # Where each rendered text sits (filled as HTML is made): the view maps sentences through it.
         self.bodies: dict[tuple[str, Column], BodyPlacement] = {}
+        self.rendered_headline_line = ""  # what render() put under the title (side by side, interlinear)
 
     def render(self) -> RenderResult:
         result = RenderResult(html="")
@@ -243,37 +246,48 @@ class ArticleRenderer:
         )
 
     def _headline(self, placed: list[PlacedSpan]) -> str:
-        """The title and, unless the mode is original only, its translation (in translation only, the
-        translation is the headline and the original sits under it). A pending or missing translation
-        is a small note in body type, never a second headline."""
+        """The title and, unless the mode is original only, its translation on the line under it (in
+        translation only, the translation is the headline and the original sits under it)."""
         a = self.article
+        h1 = '<h1 style="margin-bottom:0.2em;">{}</h1>'
         if not a.title:
-            return f'<h1 style="margin-bottom:0.2em;">{html.escape(strings.UNTITLED)}</h1>'
+            return h1.format(html.escape(strings.UNTITLED))
         original = self._body(TITLE_BLOCK_ID, Column.ORIGINAL, a.title, (), placed)
-        translation = self.translations.get(TITLE_BLOCK_ID)
-        muted = f"color:{self.palette.muted};"
-        small = f'<p style="{muted} margin-top:0; margin-bottom:0.3em; font-size:small; font-style:italic;">'
         if self.mode is ViewMode.ORIGINAL:
-            return f'<h1 style="margin-bottom:0.2em;">{original}</h1>'
-        if (
-            translation is not None
-            and translation.status is TranslationStatus.TRANSLATED
-            and translation.text
-        ):
-            translated = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translation.text, (), placed)
-            if self.mode is ViewMode.TRANSLATION:
-                return f'<h1 style="margin-bottom:0.1em;">{translated}</h1>{small}{original}</p>'
-            return (
-                f'<h1 style="margin-bottom:0.1em;">{original}</h1>'
-                f'<p style="{muted} margin-top:0; margin-bottom:0.3em; font-size:x-large;">{translated}</p>'
-            )
+            return h1.format(original)
+        translated = self._title_translation()
+        if self.mode is ViewMode.TRANSLATION and translated is not None:
+            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, (), placed)
+            small = f'<span style="color:{self.palette.muted}; font-size:small; font-style:italic;">'
+            return h1.format(body) + f'<p style="{HEADLINE_LINE}">{small}{original}</span></p>'
+        line = self.headline_line(placed)
+        self.rendered_headline_line = line
+        return h1.format(original) + (f'<p style="{HEADLINE_LINE}">{line}</p>' if line else "")
+
+    def _title_translation(self) -> str | None:
+        translation = self.translations.get(TITLE_BLOCK_ID)
+        if translation is not None and translation.status is TranslationStatus.TRANSLATED:
+            return translation.text or None
+        return None
+
+    def headline_line(self, placed: list[PlacedSpan]) -> str:
+        """The line under the original title, as inline HTML: its translation, or a note in body type
+        (pending, unavailable; never a second headline), or nothing. The view replaces just this line
+        when the title's translation streams in, as it replaces a translation cell."""
+        translated = self._title_translation()
+        if translated is not None:
+            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, (), placed)
+            return f'<span style="color:{self.palette.muted}; font-size:x-large;">{body}</span>'
+        translation = self.translations.get(TITLE_BLOCK_ID)
         note = ""
         if translation is not None and translation.status is not TranslationStatus.SAME_LANGUAGE:
             note = strings.translation_status_note(translation)
         elif translation is None and self._translation_pending():
             note = strings.TRANSLATION_PENDING
-        headline = f'<h1 style="margin-bottom:0.2em;">{original}</h1>'
-        return headline + (f"{small}{html.escape(note)}</p>" if note else "")
+        if not note:
+            return ""
+        style = f"color:{self.palette.muted}; font-size:small; font-style:italic;"
+        return f'<span style="{style}">{html.escape(note)}</span>'
 
     def _translation_pending(self) -> bool:
         """Some block still waits for its translation: the title's is then on its way too (it is asked

@@ -17,7 +17,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
     QTextTable,
 )
@@ -33,7 +36,16 @@ from reader.core.document import (
     TranslationStatus,
 )
 from reader.core.language.codes import UNDETECTABLE_INDEX_LANGUAGES
-from reader.ui.article_html import LIGHT, ArticleRenderer, Column, Palette, PlacedSpan, ViewMode, notice_html
+from reader.ui.article_html import (
+    HEADLINE_LINE,
+    LIGHT,
+    ArticleRenderer,
+    Column,
+    Palette,
+    PlacedSpan,
+    ViewMode,
+    notice_html,
+)
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 from reader.ui.reading_positions import ReadingPositions
@@ -45,6 +57,13 @@ ALL_KINDS = frozenset(SpanKind)
 # Below this many average characters per column, side by side is shown interlinear instead: narrower
 # columns break lines every few words (and, before hyphenation, in the middle of words).
 MIN_COLUMN_CHARS = 35
+
+
+def headline_line_format() -> QTextBlockFormat:
+    """The block format Qt gives the line under the title (HEADLINE_LINE), for inserting it in place."""
+    document = QTextDocument()
+    document.setHtml(f'<p style="{HEADLINE_LINE}">x</p>')
+    return document.firstBlock().blockFormat()
 
 
 class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
@@ -109,6 +128,7 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._entity_selections: list[QTextEdit.ExtraSelection] = []
         self._init_sentence_linking()
         self._headline = ""
+        self._headline_line = ""  # the line under the title as rendered (side by side): see headline_line
         self._init_sentence_tools()
         self.render_count = 0  # whole-document renders
         self.cell_updates = 0  # in-place translation cell replacements
@@ -206,10 +226,16 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
 
     def _mark_dirty(self, cell: str | None) -> None:
         """A translation cell to replace, or (None) something that needs the whole document rebuilt."""
-        if cell is None or self.shown_mode is not ViewMode.SIDE_BY_SIDE or cell not in self._two_column:
-            self._full_dirty = True
+        if cell == TITLE_BLOCK_ID:
+            in_place = self._headline_in_place()  # the line under the title, not a table cell
         else:
+            in_place = (
+                cell is not None and self.shown_mode is ViewMode.SIDE_BY_SIDE and cell in self._two_column
+            )
+        if in_place and cell is not None:
             self._dirty_cells.add(cell)
+        else:
+            self._full_dirty = True
         self.schedule_render()
 
     def set_mode(self, mode: ViewMode) -> None:
@@ -335,6 +361,7 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._apply_measure()
         self._spans = result.spans
         self._bodies = renderer.bodies
+        self._headline_line = renderer.rendered_headline_line
         shown = self.shown_mode
         self._two_column = renderer.two_column_blocks() if shown is ViewMode.SIDE_BY_SIDE else set()
         self._dirty_cells.clear()
@@ -366,13 +393,15 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         rows = {block.id: (index, block) for index, block in enumerate(self._article.blocks)}
         cells = [(rows[block_id], renderer.translation_cell(rows[block_id][1], self._spans))
                  for block_id in self._dirty_cells if block_id in rows]  # fmt: skip
-        if table is None or any(html is None for _row, html in cells):
+        if (cells and table is None) or any(html is None for _row, html in cells):
             self._render()
             return
         # One edit block for the new cells and their unsure underlines: the table is laid out once.
         edit = QTextCursor(self.document())
         edit.beginEditBlock()
+        self._update_headline_line(renderer)
         for (row, _block), html in sorted(cells, key=lambda item: item[0][0]):
+            assert table is not None
             cell = table.cellAt(row, 1)
             cursor = cell.firstCursorPosition()
             cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
@@ -384,7 +413,38 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._underline_unsure(changed)
         edit.endEditBlock()
         self._refresh_sentence_marks()
+        self._emit_headline()
         self.cell_updates += 1
+
+    def _headline_in_place(self) -> bool:
+        """The title's translation can change without a re-render: in original only nothing on the page
+        shows it, and side by side has it on its own line under the title, replaced like a cell."""
+        return self.shown_mode in (ViewMode.SIDE_BY_SIDE, ViewMode.ORIGINAL)
+
+    def _update_headline_line(self, renderer: ArticleRenderer) -> None:
+        """Replace, add or remove the line under the title (side by side), keeping the rest in place."""
+        if self.shown_mode is not ViewMode.SIDE_BY_SIDE or self._article is None or not self._article.title:
+            return
+        line = renderer.headline_line(self._spans)
+        if line == self._headline_line:
+            return
+        document = self.document()
+        title = document.firstBlock()
+        title_end = title.position() + title.length() - 1
+        cursor = QTextCursor(document)
+        if self._headline_line:
+            second = title.next()
+            cursor.setPosition(second.position() if line else title_end)
+            cursor.setPosition(second.position() + second.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            if line:
+                cursor.insertHtml(line)
+            else:
+                cursor.removeSelectedText()
+        else:
+            cursor.setPosition(title_end)
+            cursor.insertBlock(headline_line_format(), QTextCharFormat())
+            cursor.insertHtml(line)
+        self._headline_line = line
 
     def _table(self) -> QTextTable | None:
         for frame in self.document().rootFrame().childFrames():

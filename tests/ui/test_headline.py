@@ -133,3 +133,54 @@ def test_the_library_list_shows_the_title_in_the_reader_s_language_over_the_orig
     first, second = panel.list.item(0).text().split("\n"), panel.list.item(1).text().split("\n")
     assert first[:3] == ["Summit in Brussels", "Gipfel in Brüssel", "Testzeitung · DE/EN"]
     assert second == ["Already English", "Example · EN"]
+
+
+def test_the_title_s_translation_streams_in_without_re_rendering_the_article(qtbot: QtBot) -> None:
+    article, translations = make_article(repeat=3)
+    title_translation = translations.pop(TITLE_BLOCK_ID)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    english = {k: t for k, t in translations.items() if t.status is TranslationStatus.SAME_LANGUAGE}
+    view.set_article(article, english)
+    renders = view.render_count
+    with qtbot.waitSignal(view.headline_changed) as headline:
+        view.update_translation(title_translation)  # the pipeline sends the title first
+        view.flush()
+    assert headline.args == [TITLE_TR] and view.render_count == renders  # one line replaced, no rebuild
+    plain = view.toPlainText()
+    assert plain.index(TITLE) < plain.index(TITLE_TR) < plain.index("Translating…")
+    in_place = line_height_at(view, TITLE_TR)
+    ref_start = view.sentence_ranges(view.sentence_order()[0])
+    assert [view.document().characterAt(start) for start, _end in ref_start] == ["R", "G"]  # linked at once
+    view.set_mode(ViewMode.INTERLINEAR)
+    view.set_mode(ViewMode.SIDE_BY_SIDE)  # a full render of the same state: the same line
+    assert line_height_at(view, TITLE_TR) == in_place
+    # Every block arrives: no other change to the header, the blocks' cells replaced one by one.
+    renders = view.render_count
+    for block_id, translation in translations.items():
+        if block_id not in english:
+            view.update_translation(translation)
+            view.flush()
+    assert view.render_count == renders and "Translating…" not in view.toPlainText()
+
+
+def test_a_pending_note_leaves_in_place_when_the_blocks_are_done_without_a_title(qtbot: QtBot) -> None:
+    article, translations = make_article()
+    del translations[TITLE_BLOCK_ID]
+    english = {k: t for k, t in translations.items() if t.status is TranslationStatus.SAME_LANGUAGE}
+    view = show(qtbot, english)
+    assert view.toPlainText().count("Translating…") == 1 + len(BLOCKS)
+    renders = view.render_count
+    for translation in translations.values():
+        if translation.block_id in english:
+            continue
+        view.update_translation(translation)
+        view.flush()
+    assert "Translating…" not in view.toPlainText() and view.render_count == renders
+    view.set_mode(ViewMode.ORIGINAL)
+    renders = view.render_count
+    view.update_translation(UNAVAILABLE)
+    view.flush()
+    assert view.render_count == renders and view.headline == TITLE  # nothing on the page shows it
