@@ -101,7 +101,8 @@ def percentiles(samples: list[float]) -> str:
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     median = statistics.median(ordered)
     worst = samples.index(ordered[-1])
-    return f"p50 {median:.2f} ms, p95 {p95:.2f} ms, max {ordered[-1]:.2f} ms (sample {worst + 1} of {len(ordered)})"
+    where = f"sample {worst + 1} of {len(ordered)}"
+    return f"p50 {median:.2f} ms, p95 {p95:.2f} ms, max {ordered[-1]:.2f} ms ({where})"
 
 
 def main() -> None:
