@@ -221,6 +221,8 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
     def update_annotations(self, annotations: BlockAnnotations) -> None:
         previous = self._annotations.get(annotations.block_id)
         self._annotations[annotations.block_id] = annotations
+        if annotations.block_id == TITLE_BLOCK_ID:
+            return  # the header shows the title plain: nothing to redraw (and no rebuild of a long article)
         only_translation = previous is not None and previous.original == annotations.original
         self._mark_dirty(annotations.block_id if only_translation else None)
 

@@ -184,3 +184,15 @@ def test_a_pending_note_leaves_in_place_when_the_blocks_are_done_without_a_title
     view.update_translation(UNAVAILABLE)
     view.flush()
     assert view.render_count == renders and view.headline == TITLE  # nothing on the page shows it
+
+
+def test_highlights_found_in_the_title_do_not_rebuild_the_article(qtbot: QtBot) -> None:
+    from reader.core.document import BlockAnnotations, Span, SpanKind
+
+    _article, translations = make_article()
+    view = show(qtbot, translations)
+    renders = view.render_count
+    spans = (Span(0, 10, SpanKind.ORGANIZATION, "Government"),)
+    view.update_annotations(BlockAnnotations(TITLE_BLOCK_ID, translation=spans))
+    view.flush()
+    assert view.render_count == renders and TITLE_TR in view.toPlainText()
