@@ -49,8 +49,8 @@ from reader.ui.article_html import (
 from reader.ui.language_menu import MAX_RECENT, LanguageMenu
 from reader.ui.reading_layout import ReadingLayout, strip_soft_hyphens
 from reader.ui.reading_positions import ReadingPositions
+from reader.ui.sentence_actions import SentenceActions
 from reader.ui.sentence_linking import SentenceLinking
-from reader.ui.sentence_tools import SentenceTools
 from reader.ui.view_highlights import HighlightNavigation
 
 ALL_KINDS = frozenset(SpanKind)
@@ -66,7 +66,7 @@ def headline_line_format() -> QTextBlockFormat:
     return document.firstBlock().blockFormat()
 
 
-class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
+class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, ReadingPositions, QTextBrowser):
     """Shows one article.
 
     Signals:
@@ -129,7 +129,7 @@ class ArticleView(SentenceTools, SentenceLinking, HighlightNavigation, ReadingPo
         self._init_sentence_linking()
         self._headline = ""
         self._headline_line = ""  # the line under the title as rendered (side by side): see headline_line
-        self._init_sentence_tools()
+        self._init_sentence_actions()
         self.render_count = 0  # whole-document renders
         self.cell_updates = 0  # in-place translation cell replacements
 

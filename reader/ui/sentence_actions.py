@@ -28,7 +28,7 @@ else:
 GLOSSARY_KINDS = frozenset({SpanKind.PERSON, SpanKind.LOCATION, SpanKind.ORGANIZATION})
 
 
-class SentenceTools(_Base):
+class SentenceActions(_Base):
     sentence_edit_requested: SignalInstance
     alternatives_requested: SignalInstance
     glossary_term_requested: SignalInstance
@@ -39,7 +39,7 @@ class SentenceTools(_Base):
 
         def _pairs(self, block_id: str) -> tuple[SentencePair, ...]: ...
 
-    def _init_sentence_tools(self) -> None:
+    def _init_sentence_actions(self) -> None:
         self.edit_sentence_action = self._view_action(
             strings.EDIT_SENTENCE,
             ("F2",),
