@@ -64,10 +64,11 @@ class SentenceActions(_Base):
         return self._pinned or self._hover_sentence
 
     def _view_action(self, text: str, shortcuts: tuple[str, ...], slot: Callable[[], object]) -> QAction:
-        """An action of the view's own, active while the view has focus."""
+        """An action of the view's own, active while the view itself has focus (a child such as the
+        sentence editor gets its keys: J and K are letters there)."""
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(key) for key in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not in an editor over the view
         action.setProperty("group", strings.SENTENCES_GROUP)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)

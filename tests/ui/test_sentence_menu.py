@@ -110,3 +110,18 @@ def test_the_sentence_keys_are_actions_listed_with_the_window_s_shortcuts(qtbot:
     assert dialog.tree.topLevelItem(0).text(0) == "Sentences"
     assert listed["Next Sentence"] == "J, Alt+Down" and listed["Previous Sentence"] == "K, Alt+Up"
     assert listed["Edit Translation of This Sentence…"] == "F2"
+
+
+def test_an_editor_over_the_view_gets_its_letters(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    view = make_view(qtbot)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    editor = QLineEdit(view)  # as the sentence editor sits over the view
+    editor.show()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "jak")
+    qtbot.keyClick(editor, Qt.Key.Key_F2)
+    assert editor.text() == "jak" and view.pinned_sentence() is None
