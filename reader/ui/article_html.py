@@ -10,6 +10,7 @@ the span, its block and column, so the view can find what is under the mouse and
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -30,7 +31,13 @@ from reader.core.document import (
 )
 from reader.core.highlight_style import span_tooltip
 from reader.ui.reading_layout import ReadingLayout, hyphenate
-from reader.ui.sentence_marks import ORIGINAL_ANCHOR, TRANSLATION_ANCHOR, BodyPlacement, record_shifts
+from reader.ui.sentence_marks import (
+    ORIGINAL_ANCHOR,
+    TRANSLATION_ANCHOR,
+    BodyPlacement,
+    is_unsure,
+    record_shifts,
+)
 from reader.ui.view_palette import DARK as DARK
 from reader.ui.view_palette import LIGHT as LIGHT
 from reader.ui.view_palette import PALETTES as PALETTES
@@ -87,20 +94,44 @@ def highlight(
     column: Column,
     prepare: Callable[[str], str] = _unchanged,
     shifts: list[int] | None = None,
+    marks: Sequence[tuple[int, int]] = (),
+    mark_style: str = "",
 ) -> str:
     """Escape ``source`` and wrap the visible spans; overlapping spans after the first are skipped.
 
     ``prepare`` is applied to the text between highlights (hyphenation); highlighted names stay whole.
     Where it inserted soft hyphens is appended to ``shifts`` (source offsets), so sentences can be found.
+    ``marks`` (ascending, disjoint (start, end) ranges: the unsure sentences) are set in ``mark_style``,
+    in the HTML itself: styling them afterwards would lay the whole document out a second time.
     """
     out: list[str] = []
     cursor = 0
+    cuts = sorted({offset for mark in marks for offset in mark})
+    mark_starts = [start for start, _end in marks]
 
-    def prepared(start: int, end: int) -> str:
+    def in_mark(position: int) -> bool:
+        index = bisect.bisect_right(mark_starts, position) - 1
+        return index >= 0 and position < marks[index][1]
+
+    def styled(start: int, end: int, render: Callable[[int, int], str]) -> str:
+        """``render`` of [start, end), cut where a mark begins or ends, the marked parts in its style."""
+        if not marks:
+            return render(start, end)
+        bounds = [start, *cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)], end]
+        parts = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            text = render(a, b)
+            parts.append(f'<span style="{mark_style}">{text}</span>' if text and in_mark(a) else text)
+        return "".join(parts)
+
+    def hyphenated(start: int, end: int) -> str:
         text = prepare(source[start:end])
         if shifts is not None and len(text) != end - start:
             record_shifts(source[start:end], text, start, shifts)
         return html.escape(text)
+
+    def prepared(start: int, end: int) -> str:
+        return styled(start, end, hyphenated)
 
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.kind not in visible or span.start < cursor or not 0 <= span.start < span.end <= len(source):
@@ -112,7 +143,7 @@ def highlight(
         out.append(
             f'<a name="e{index}"></a><span title="{html.escape(span_tooltip(span))}" '
             f'style="background-color:{palette.colour(span.kind)};{underline}">'
-            f"{html.escape(source[span.start : span.end])}</span>"
+            f"{styled(span.start, span.end, lambda a, b: html.escape(source[a:b]))}</span>"
         )
         cursor = span.end
     out.append(prepared(cursor, len(source)))
@@ -195,6 +226,7 @@ class ArticleRenderer:
         reader_language: str,
         layout: ReadingLayout | None = None,
         show_dropped: bool = False,
+        unsure_below: float | None = None,
     ) -> None:
         self.article = article
         self.translations = translations
@@ -205,6 +237,7 @@ class ArticleRenderer:
         self.reader_language = reader_language
         self.layout = layout or ReadingLayout()
         self.show_dropped = show_dropped
+        self.unsure_below = unsure_below  # translated sentences scoring below it get a dotted underline
         # Where each rendered text sits (filled as HTML is made): the view maps sentences through it.
         self.bodies: dict[tuple[str, Column], BodyPlacement] = {}
         self.rendered_headline_line = ""  # what render() put under the title (side by side, interlinear)
@@ -306,13 +339,20 @@ class ArticleRenderer:
         placed: list[PlacedSpan],
         prepare: Callable[[str], str] = _unchanged,
     ) -> str:
-        """``text`` highlighted, with the anchor and placement the view finds its sentences by."""
+        """``text`` highlighted, with the anchor and placement the view finds its sentences by (and, in
+        a translation, the unsure sentences dot-underlined)."""
         if not text:
             return ""
         placement = BodyPlacement(len(text))
+        marks: list[tuple[int, int]] = []
+        translation = self.translations.get(block_id)
+        if column is Column.TRANSLATION and translation is not None:
+            marks = [pair.target for pair in translation.sentences if is_unsure(pair, self.unsure_below)]
+        style = f"text-underline-style:dotted; text-decoration-color:{self.palette.muted};"
         body = highlight(
-            text, spans, self.visible, self.palette, placed, block_id, column, prepare, placement.shifts
-        )
+            text, spans, self.visible, self.palette, placed, block_id, column, prepare, placement.shifts,
+            marks, style,
+        )  # fmt: skip
         self.bodies[(block_id, column)] = placement
         prefix = ORIGINAL_ANCHOR if column is Column.ORIGINAL else TRANSLATION_ANCHOR
         return f'<a name="{prefix}{html.escape(block_id, quote=True)}"></a>{body}'

@@ -351,6 +351,7 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
             reader_language=self._reader_language,
             layout=self._layout,
             show_dropped=self.show_dropped,
+            unsure_below=self.unsure_below,
         )
 
     def _render(self) -> None:
@@ -371,7 +372,6 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         self._index_anchors()
         self._hover_key = None
         self._entity_selections = []
-        self._underline_unsure()
         self._refresh_sentence_marks()
         self._emit_headline()
         self.render_count += 1
@@ -398,7 +398,7 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         if (cells and table is None) or any(html is None for _row, html in cells):
             self._render()
             return
-        # One edit block for the new cells and their unsure underlines: the table is laid out once.
+        # One edit block for the new cells and the line under the title: the table is laid out once.
         edit = QTextCursor(self.document())
         edit.beginEditBlock()
         self._update_headline_line(renderer)
@@ -409,10 +409,8 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
             cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertHtml(html or "")
         self._bodies.update(renderer.bodies)
-        changed = list(self._dirty_cells)
         self._dirty_cells.clear()
         self._index_anchors()
-        self._underline_unsure(changed)
         edit.endEditBlock()
         self._refresh_sentence_marks()
         self._emit_headline()

@@ -4,7 +4,7 @@ pair, J/K (or Alt+Down/Alt+Up) move the pin sentence by sentence; unsure sentenc
 A mixin of ``ArticleView`` (kept apart to keep the view module small). Marks are extra selections: Qt
 paints them over the laid-out text, so marking never re-renders or re-lays out the document, never moves
 the text and never touches the reader's own selection. Names keep their highlight colour: the tint skips
-them. The confidence underline is the one change made to the document's formats, once per render.
+them. The confidence underline is in the rendered HTML itself (``ArticleRenderer``).
 """
 
 from __future__ import annotations
@@ -249,34 +249,6 @@ class SentenceLinking(_Base):
         self._mark_sentences()
 
     # -- confidence -------------------------------------------------------------------------------------
-    def _underline_unsure(self, block_ids: list[str] | None = None) -> int:
-        """Dot-underline the translated sentences the model was unsure of; returns how many."""
-        if self.unsure_below is None:
-            return 0
-        keys = block_ids if block_ids is not None else [key[0] for key in self._body_starts]
-        unsure = [
-            (block_id, index)
-            for block_id in dict.fromkeys(keys)
-            for index, pair in enumerate(self._pairs(block_id))
-            if is_unsure(pair, self.unsure_below)
-        ]
-        if not unsure:
-            return 0  # no edit at all: an empty edit block would still have the document laid out again
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(self._palette.muted))
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        count = 0
-        for block_id, index in unsure:
-            for start, end in self.sentence_ranges(SentenceRef(block_id, index), (Column.TRANSLATION,)):
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(fmt)
-                count += 1
-        cursor.endEditBlock()
-        return count
-
     def unsure_sentences(self) -> list[SentenceRef]:
         """The translated sentences on screen that carry the unsure underline."""
         return [
