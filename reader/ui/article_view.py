@@ -185,6 +185,7 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         self._annotations = dict(annotations or {})
         self._jump_index.clear()
         self._kept = None
+        self._pinned = None  # another article: its "b1" is another sentence
         self._render()
         self.verticalScrollBar().setValue(0)
 

@@ -214,3 +214,35 @@ def test_sentence_at_and_sentence_rect_agree(qtbot: QtBot) -> None:
     assert not rect.contains(point_of(view, range_of(view, ref, Column.ORIGINAL)[0] + 1))
     view.set_mode(ViewMode.ORIGINAL)  # no translation on screen: the original sentence instead
     assert view.sentence_rect(ref).contains(point_of(view, range_of(view, ref, Column.ORIGINAL)[0] + 1))
+
+
+def test_escape_unpins_before_the_window_s_cancel_and_a_new_article_starts_unpinned(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from tests.ui.sentence_fixtures import make_article
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = ArticleView()
+    window.setCentralWidget(view)
+    cancelled: list[bool] = []
+    cancel = QAction("Cancel", window)
+    cancel.setShortcut("Esc")
+    cancel.triggered.connect(lambda: cancelled.append(True))
+    window.addAction(cancel)
+    window.resize(1000, 700)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    article, translations = make_article()
+    view.set_article(article, translations)
+    view.setFocus()
+    view.pin_sentence(SentenceRef("b1", 0))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.pinned_sentence() is None and cancelled == []  # the pin went first
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert cancelled == [True]  # nothing pinned: Esc is the window's again
+    view.pin_sentence(SentenceRef("b1", 0))
+    view.set_article(article, translations)
+    assert view.pinned_sentence() is None
