@@ -162,8 +162,9 @@ class TranslationEngine:
             for package in chain[:-1]:
                 best = self._models.get(package).translate([text], cancel, urgent=True)[0]
                 text, floor = best.text, min(floor, best.score)
-            # Two spare hypotheses: one may be the current text, and different pieces may decode alike.
-            hypotheses = self._models.get(chain[-1]).alternatives(text, count + 2, cancel)
+            # One spare hypothesis: the best is usually the current text. (Beam = hypotheses, at least
+            # the package's beam: 4 for 3 alternatives, the translation's own cost per step.)
+            hypotheses = self._models.get(chain[-1]).alternatives(text, count + 1, cancel)
         skip = {normalize_source(current or "").casefold()}
         out: list[Alternative] = []
         for hypothesis in hypotheses:
