@@ -284,21 +284,33 @@ class TranslationEngine:
         self, chain: Chain, pending: list[Sentence], cancel: CancelToken | None, urgent: bool
     ) -> tuple[dict[str, Hypothesis], dict[str, Aligned]]:
         """The model's translation of each distinct pending sentence; sentences with a glossary term go
-        through a direct chain with cross-attention (to put the term in), the rest batched."""
-        direct = len(chain) == 1
-        plain = [s.source for s in pending if not (direct and s.terms)]
-        with_terms = list(dict.fromkeys(s.source for s in pending if direct and s.terms))
+        through the chain with cross-attention (to put the term in), the rest batched."""
+        plain = [s.source for s in pending if not s.terms]
+        with_terms = list(dict.fromkeys(s.source for s in pending if s.terms))
         translated = self._translate(chain, plain, cancel, urgent)
-        alignments: dict[str, Aligned] = {}
-        if with_terms:
-            aligned = self._models.get(chain[0]).translate_aligned(with_terms, cancel)
-            if aligned is None:  # a tokenizer that cannot say where its pieces are: no alignment
-                translated.update(self._translate(chain, with_terms, cancel, urgent))
-            else:
-                for source, result in zip(with_terms, aligned, strict=True):
-                    translated[source] = result.hypothesis
-                    alignments[source] = result
+        alignments = self._translate_aligned(chain, with_terms, cancel) if with_terms else {}
+        for source, aligned in alignments.items():
+            translated[source] = aligned.hypothesis
+        missed = [source for source in with_terms if source not in alignments]
+        translated.update(self._translate(chain, missed, cancel, urgent))
         return translated, alignments
+
+    def _translate_aligned(
+        self, chain: Chain, sources: list[str], cancel: CancelToken | None
+    ) -> dict[str, Aligned]:
+        """Sentences through the chain with their attention over the source (pivots: hops composed);
+        empty when a package's tokenizer cannot say where its pieces lie (BPE)."""
+        aligned = self._models.get(chain[0]).translate_aligned(sources, cancel)
+        if aligned is None:
+            return {}
+        for package in chain[1:]:
+            following = self._models.get(package).translate_aligned(
+                [a.hypothesis.text for a in aligned], cancel
+            )
+            if following is None:
+                return {}
+            aligned = [glossary_apply.compose(a, b) for a, b in zip(aligned, following, strict=True)]
+        return dict(zip(sources, aligned, strict=True))
 
     def _translate(
         self, chain: Chain, sources: list[str], cancel: CancelToken | None, urgent: bool
