@@ -178,9 +178,14 @@ class TranslationEngine:
         return out
 
     def missing_pairs(self, article: Article, target: str) -> list[tuple[str, str]]:
-        """(source, target) pairs the article needs but no installed package (or pivot) covers."""
+        """(source, target) pairs the article (its title included) needs but no installed package (or
+        pivot) covers."""
         missing: list[tuple[str, str]] = []
-        for lang, chain in self._chains(list(article.blocks), target).items():
+        blocks = list(article.blocks)
+        title_lang = article.title_lang or article.lang
+        if article.title.strip() and title_lang:
+            blocks.insert(0, title_block(article.title, title_lang))
+        for lang, chain in self._chains(blocks, target).items():
             if chain is None and (lang, target) not in missing:
                 missing.append((lang, target))
         return missing
