@@ -172,7 +172,8 @@ def to_anki_csv(rows: Sequence[ParallelRow]) -> str:
     """Cards for Anki's "Import File": front (sentence, names in bold), back, title, source."""
     buffer = io.StringIO()
     buffer.write("#separator:comma\n#html:true\n#columns:" + ",".join(ANKI_COLUMNS) + "\n")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    # Every field quoted: a card whose front starts with "#" must not read as one of the header lines.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
     for row in rows:
         writer.writerow(
             [
