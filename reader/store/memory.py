@@ -112,6 +112,9 @@ class SqliteTranslationMemory:
                 _lang(e.source_lang, "source language"),
                 _lang(e.target_lang, "target language"),
                 _sentence(e.source, "source sentence"),
+                # The key is the engine's own (normalize_source of the sentence as it is in the block), so
+                # a lookup finds it even when cleaning for display removed an invisible character.
+                normalize_source(e.source),
                 _sentence(e.target, "translation"),
             )
             for e in entries
@@ -119,7 +122,7 @@ class SqliteTranslationMemory:
 
         def write(conn: sqlite3.Connection) -> list[MemoryEntry]:
             stored = []
-            for source_lang, target_lang, source, target in cleaned:
+            for source_lang, target_lang, source, key, target in cleaned:
                 row = conn.execute(
                     "INSERT INTO translation_memory "
                     "(source_lang, target_lang, source, source_key, target, created_at, updated_at) "
@@ -127,7 +130,7 @@ class SqliteTranslationMemory:
                     "ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET "
                     "source = excluded.source, target = excluded.target, updated_at = excluded.updated_at "
                     "RETURNING id, created_at, updated_at",
-                    (source_lang, target_lang, source, normalize_source(source), target, now, now),
+                    (source_lang, target_lang, source, key, target, now, now),
                 ).fetchone()
                 stored.append(
                     MemoryEntry(

@@ -24,6 +24,14 @@ def test_a_correction_is_found_again_by_its_normalized_sentence(library: Library
     assert memory.lookup_many("de", "fr", ["Der Rat tagte am Montag."]) == {}
 
 
+def test_a_sentence_with_an_invisible_character_is_found_as_the_engine_looks_it_up(library: Library) -> None:
+    memory = SqliteTranslationMemory(library)
+    sentence = "Die Bundes\u200bregierung tagte."  # a zero-width space, as some sites put in long words
+    stored = memory.add(MemoryEntry("de", "en", sentence, "The federal government met."))
+    assert stored.source == "Die Bundesregierung tagte."  # shown and searched without it
+    assert memory.lookup_many("de", "en", [sentence]) == {sentence: "The federal government met."}
+
+
 def test_a_new_correction_of_the_same_sentence_replaces_the_old_one(library: Library) -> None:
     memory = SqliteTranslationMemory(library)
     first = memory.add(MemoryEntry("de", "en", "Guten Morgen.", "Good morning."))
