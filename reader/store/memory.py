@@ -227,7 +227,8 @@ class SqliteTranslationMemory:
             return int(conn.execute("SELECT count(*) FROM translation_memory").fetchone()[0])
 
     def import_tmx(self, path: Path) -> int:
-        """Add every pair of a TMX file (another tool's too) to the memory; returns how many were stored.
+        """Add every pair of a TMX file (another tool's too) to the memory; returns how many entries were
+        stored (a sentence the file translates twice counts once: its last translation is kept).
 
         Pairs Reader cannot use (an empty side, a language code it does not know) are left out; the rest
         go in one transaction.
@@ -235,7 +236,7 @@ class SqliteTranslationMemory:
         Raises:
             InputError: the file cannot be read or is not a usable TMX file.
         """
-        entries = []
+        entries: dict[tuple[str, str, str], MemoryEntry] = {}  # one per sentence: a later unit wins
         for pair in tmx.read_tmx(path):
             try:
                 _lang(pair.source_lang, "source")
@@ -244,8 +245,9 @@ class SqliteTranslationMemory:
                 _sentence(pair.target, "target")
             except InputError:
                 continue
-            entries.append(MemoryEntry(pair.source_lang, pair.target_lang, pair.source, pair.target))
-        return len(self.add_many(entries))
+            entry = MemoryEntry(pair.source_lang, pair.target_lang, pair.source, pair.target)
+            entries[(entry.source_lang, entry.target_lang, entry.key)] = entry
+        return len(self.add_many(entries.values()))
 
     def export_tmx(self, path: Path, source_lang: str | None = None, target_lang: str | None = None) -> int:
         """Write the memory (or one pair's part of it) to a TMX 1.4 file; returns how many entries."""

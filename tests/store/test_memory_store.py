@@ -145,6 +145,20 @@ def test_the_memory_goes_out_as_tmx_and_comes_back(library: Library, tmp_path: P
         other.close()
 
 
+def test_a_sentence_translated_twice_in_a_tmx_file_is_one_entry(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "twice.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="de"/><body>'
+        '<tu><tuv xml:lang="de"><seg>Ja.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="de"><seg>Ja.</seg></tuv><tuv xml:lang="en"><seg>Yeah.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    memory = SqliteTranslationMemory(library)
+    assert memory.import_tmx(path) == 1
+    assert memory.lookup_many("de", "en", ["Ja."]) == {"Ja.": "Yeah."}
+
+
 def test_a_broken_tmx_file_changes_nothing(library: Library, tmp_path: Path) -> None:
     memory = SqliteTranslationMemory(library)
     path = tmp_path / "broken.tmx"
