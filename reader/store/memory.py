@@ -28,6 +28,7 @@ from reader.core.translate.memory import GlossaryTerm, MemoryEntry, normalize_so
 from reader.store.search_query import fts_query
 
 if TYPE_CHECKING:  # the library module imports nothing of this one: no cycle at run time
+    from reader.core.translate.memory import Glossary, TranslationMemory
     from reader.store.library import Library
 
 __all__ = ["SqliteGlossary", "SqliteTranslationMemory"]
@@ -364,3 +365,10 @@ class SqliteGlossary:
             return conn.execute("DELETE FROM glossary WHERE id = ?", (term_id,)).rowcount > 0
 
         return self._library.write(write)
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_engines_protocols(library: Library) -> tuple[TranslationMemory, Glossary]:
+        """mypy checks here that the engine can take these (never called)."""
+        return SqliteTranslationMemory(library), SqliteGlossary(library)
