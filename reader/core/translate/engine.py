@@ -6,7 +6,8 @@ English), split into sentences with exact offsets. The article's title is a pseu
 (``TITLE_BLOCK_ID``) planned first. Each sentence is answered, in this order, by the reader's
 translation memory (their own text, origin MEMORY, no score), then the cache (the model's earlier
 output and score), then the model; sentences holding a glossary term the model's output misses are
-translated again with cross-attention and the term put in (``glossary_apply.py``, origin GLOSSARY).
+translated with cross-attention and the term put in (``glossary_apply.py``, origin GLOSSARY; the
+score stays the one the model gave its own wording).
 Blocks whose sentences are all answered before the model are delivered at once; the rest are
 translated in tiers: first the blocks the reader sees (``priority``, else the first few sentences of
 the article), then the rest in reading order. Within a tier, the sentences of all blocks that share a
