@@ -110,9 +110,15 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
     reasons: tuple[tuple[str, int], ...] = ()  # why entries were skipped, with how many each
+    memory: int = 0  # translation memory entries added or updated (a library backup)
+    glossary: int = 0  # glossary terms added
 
     def __str__(self) -> str:
         summary = f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+        if self.memory or self.glossary:
+            entries = "entry" if self.memory == 1 else "entries"
+            terms = "term" if self.glossary == 1 else "terms"
+            summary += f"; {self.memory} translation memory {entries}, {self.glossary} glossary {terms}"
         if self.reasons:
             summary += " (" + "; ".join(f"{count} × {reason}" for reason, count in self.reasons) + ")"
         return summary
