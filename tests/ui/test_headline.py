@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -196,3 +197,37 @@ def test_highlights_found_in_the_title_do_not_rebuild_the_article(qtbot: QtBot) 
     view.update_annotations(BlockAnnotations(TITLE_BLOCK_ID, translation=spans))
     view.flush()
     assert view.render_count == renders and TITLE_TR in view.toPlainText()
+
+
+def test_the_real_pipeline_translates_the_headline_in_all_three_places(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    """On the real engine (tiny real models: the translation is nonsense, but real): the header, the
+    window title and the library list show the translated title; it is linked, and unsure if it is."""
+    from reader.ui.sentence_ref import SentenceRef
+    from tests.ui.test_main_window import WAIT, wait_until_ready
+
+    window = make_window()
+    window.resize(1400, 800)
+    window.open_source(str(german_page))
+    qtbot.waitUntil(lambda: TITLE_BLOCK_ID in window.view.translations, timeout=WAIT)
+    wait_until_ready(qtbot, window)
+    title = window.view.translations[TITLE_BLOCK_ID]
+    assert title.status is TranslationStatus.TRANSLATED and title.text and title.sentences
+    assert window.windowTitle() == f"{title.text} — Reader"
+    plain = window.view.toPlainText()
+    assert plain.index("Gipfel in Brüssel") < plain.index(title.text[:20])
+    window.view.hover_sentence(SentenceRef(TITLE_BLOCK_ID, 0))
+    assert len(window.view.extraSelections()) >= 2  # the title and its translation, marked together
+    # Random weights make an unsure model: its sentences carry the default threshold's underline.
+    scores = [pair.score for t in window.view.translations.values() for pair in t.sentences]
+    assert scores and all(score is not None and score < 0 for score in scores)
+    expected = sum(1 for score in scores if score is not None and score < window.settings.unsure_below)
+    assert len(window.view.unsure_sentences()) == expected
+    window.settings.unsure_marks = False  # Preferences: no underline
+    assert window.view.unsure_sentences() == []
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT):
+        window.session.save()
+    qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
+    lines = window.library_panel.list.item(0).text().split("\n")
+    assert lines[:2] == [title.text, "Gipfel in Brüssel"]
