@@ -22,14 +22,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from reader.core.annotate.demonyms import demonyms, is_demonym_phrase
 from reader.core.annotate.gazetteer import Gazetteer, get_gazetteer
 from reader.core.annotate.linking import normalized_value
 from reader.core.annotate.rules import BUILTIN, strip_possessive
 from reader.core.annotate.span_fixes import (
     NOT_ENTITIES,
     clean_chunk,
-    german_derived,
+    is_event,
     part_is_entity,
+    plays_as_club,
     speakers,
     titled_people,
 )
@@ -127,6 +129,7 @@ class BuiltinRecognizer:
             ]
             found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
             for first, last, kind in found:
+                kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]
                 trimmed = strip_possessive(text[start:end])
                 spans.append(self._span(text, start, start + len(trimmed), kind))
@@ -138,15 +141,15 @@ class BuiltinRecognizer:
                     start, end = window.starts[name.first], ends[name.last]
                     if text[start:end] in NOT_ENTITIES:
                         continue
-                    spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
+                    kind = _retyped(gaz, window.tokens, name.first, name.last, name.kind, code)
+                    spans.append(Span(start, end, kind, text[start:end], name.value, BUILTIN))
                     taken[name.first] = True
             for i in speakers(gaz, window.tokens, taken, code):
                 spans.append(self._span(text, window.starts[i], ends[i], SpanKind.PERSON))
                 taken[i] = True
-            if code == "de":
-                for i in german_derived(gaz, window.tokens, taken):
-                    spans.append(self._span(text, window.starts[i], ends[i], SpanKind.MISC))
-                    taken[i] = True
+            for first, last in demonyms(gaz, window.tokens, taken, code):
+                spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))
+                taken[first : last + 1] = [True] * (last + 1 - first)
             for part in analysis.parts:  # "NATO" in "NATO-Chef": the tagger labels whole words only
                 start = window.starts[part.token] + part.offset
                 if not taken[part.token] and part_is_entity(text[start : start + part.length]):
@@ -173,6 +176,19 @@ class BuiltinRecognizer:
             if word in surnames or stem in surnames:
                 out.append(self._span(text, starts[i], starts[i] + len(word), SpanKind.PERSON))
         return out
+
+
+def _retyped(
+    gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind, lang: str | None
+) -> SpanKind:
+    """The type of a found name in its context: a lone demonym ("Dutch", "Belgische", which the tagger
+    often calls a place) and an event ("World Cup", "Copa del Rey") are MISC; a place playing in a
+    results line ("Oldham 4 0 1 3") is its club."""
+    if is_demonym_phrase(gaz, tokens, first, last, lang) or is_event(tokens, first, last):
+        return SpanKind.MISC
+    if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind):
+        return SpanKind.ORGANIZATION
+    return kind
 
 
 def _chunks(tags: Sequence[str], tokens: Sequence[str]) -> list[tuple[int, int, SpanKind]]:

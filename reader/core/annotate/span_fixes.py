@@ -6,6 +6,7 @@ than to learn from the little open training data there is. Each rule works on to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.core.annotate import gazetteer as lex
@@ -32,6 +33,52 @@ CLUB_WORDS = frozenset(
     "Real Atlético Athletic Inter FC AC AS SC SV VfB VfL TSV TSG Borussia Eintracht Fortuna Olympique "
     "Sporting Dynamo Dinamo Lokomotiv Spartak Racing Hertha Werder Union Rapid Austria Hapoel Maccabi".split()
 )
+
+
+_SCORE = re.compile(r"\d+(?:[-–:]\d+)?")
+_VERSUS = frozenset("v v. vs vs. gegen contra tegen".split())
+
+
+def plays_as_club(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind) -> bool:
+    """A place that stands for its sports club: before a score in a results line ("Livingston 1 Hamilton
+    0", "Oldham 4 0 1 3") or after "v"/"vs". Countries stay places (national teams are typed LOC). The
+    place is what the tagger found (``kind``) or a listed city or region whatever the tagger called it."""
+    numbers = sum(1 for t in tokens if _SCORE.fullmatch(t))
+    results = numbers >= 2 and numbers * 3 >= len(tokens)
+    after = tokens[last + 1] if last + 1 < len(tokens) else ""
+    before = tokens[first - 1].casefold() if first > 0 else ""
+    if not ((results and _SCORE.fullmatch(after)) or before in _VERSUS):
+        return False
+    entry = gaz.lookup(" ".join(tokens[first : last + 1]))
+    if entry is None:
+        return kind is SpanKind.LOCATION
+    code = entry.ident.partition(":")[2]
+    return entry.kind is SpanKind.LOCATION and not (code.isupper() and len(code) <= 3)
+
+
+# Words that make a name an event or competition, an other name (MISC) rather than an organisation or a
+# place: as the first word ("Copa del Rey", "Liga de Campeones", "Olympische Spelen") or the last ("World
+# Cup", "U.S. Open", "Davis Cup").
+EVENT_FIRST = frozenset(
+    """
+    Copa Liga Supercopa Juegos Mundial Campeonato Olimpiadas Eurocopa Vuelta Giro Tour Coppa Giochi
+    Olympische Wereldbeker Olympischen Weltmeisterschaft Europameisterschaft Fußball-WM Fußball-EM
+    Coupe Jeux Championnat Mondial Taça Jogos Olympic Olympics
+    """.split()
+)
+EVENT_LAST = frozenset(
+    "Cup Open Olympics Games Championship Championships Prix Trophy Tour Series Masters Slam "
+    "Spelen Spiele Wereldbeker Pokal Mundial Juegos Olimpiadas".split()
+)
+
+
+def is_event(tokens: Sequence[str], first: int, last: int) -> bool:
+    """A name of an event or competition ("Liga de Campeones", "World Cup"): see EVENT_FIRST/EVENT_LAST."""
+    words = [t for t in tokens[first : last + 1] if t[:1].isalpha()]
+    if not words:
+        return False
+    head, tail = words[0].capitalize(), words[-1].capitalize()
+    return head in EVENT_FIRST or (len(words) > 1 and tail in EVENT_LAST)
 
 
 def part_is_entity(word: str) -> bool:
@@ -110,46 +157,6 @@ def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) 
         while last + 1 < len(tokens) and last - j < 1 and _cap(tokens[last + 1]) and not taken[last + 1]:
             last += 1
         out.append((j, last))
-    return out
-
-
-# German adjectives of nations and regions ("die deutschen Soldaten"): GermEval's *deriv, MISC in CoNLL.
-GERMAN_DERIVED_STEMS = frozenset(
-    """
-    deutsch britisch englisch amerikanisch russisch französisch österreichisch israelisch römisch japanisch
-    griechisch europäisch chinesisch türkisch tschechisch südamerikanisch südafrikanisch syrisch zypriotisch
-    italienisch spanisch polnisch ukrainisch niederländisch holländisch belgisch schweizerisch dänisch
-    schwedisch norwegisch finnisch ungarisch rumänisch bulgarisch serbisch kroatisch slowakisch slowenisch
-    albanisch portugiesisch irisch schottisch walisisch kanadisch mexikanisch brasilianisch argentinisch
-    chilenisch kolumbianisch kubanisch indisch pakistanisch afghanisch iranisch irakisch arabisch saudisch
-    ägyptisch libysch tunesisch marokkanisch algerisch nigerianisch kenianisch äthiopisch afrikanisch
-    asiatisch australisch neuseeländisch koreanisch nordkoreanisch südkoreanisch vietnamesisch thailändisch
-    indonesisch palästinensisch libanesisch jordanisch georgisch armenisch kasachisch belarussisch
-    litauisch lettisch estnisch sowjetisch preußisch bayerisch sächsisch hessisch schwäbisch rheinisch
-    westfälisch fränkisch badisch katalanisch baskisch kurdisch lateinisch nordamerikanisch
-    lateinamerikanisch westeuropäisch osteuropäisch mitteleuropäisch nordeuropäisch südeuropäisch
-    ostdeutsch westdeutsch süddeutsch norddeutsch byzantinisch osmanisch isländisch luxemburgisch
-    """.split()
-)
-_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
-
-
-def german_derived(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
-    """Untagged tokens that name a nation or place by an adjective ("britischen") or an -er form of a
-    listed place ("Frankfurter", "Schweizer"): other names (MISC)."""
-    out = []
-    for i, word in enumerate(tokens):
-        if taken[i] or len(word) < 5:
-            continue
-        lower = word.casefold()
-        if any(
-            lower.endswith(e) and lower[: len(lower) - len(e)] in GERMAN_DERIVED_STEMS
-            for e in _ADJECTIVE_ENDINGS
-        ):
-            out.append(i)
-        elif _cap(word) and word.endswith("er") and (entry := gaz.lookup(word[:-2])) is not None:
-            if entry.kind is SpanKind.LOCATION and not gaz.is_common(word, "de"):
-                out.append(i)
     return out
 
 

@@ -211,7 +211,10 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
         "s2=" + lower[-2:],
         "s3=" + lower[-3:],
         "s4=" + lower[-4:],
+        "p2=" + lower[:2],
         "p3=" + lower[:3],
+        "p4=" + lower[:4],
+        "s1=" + lower[-1:],
         "sh=" + shape,
         f"len={min(len(word), 8)}",
     ]
@@ -220,6 +223,7 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
         entry = gaz.lookup(word)
         if entry is not None:
             f.append("g=" + entry.kind.value)
+            f.append("gsrc=" + _source(entry.ident))
         if word in gaz.given_names:
             f.append("gn")
         if gaz.is_common(word, lang):
@@ -231,6 +235,16 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
         table.clear()
     table[word] = result = _Word(lower, shape, common, tuple(f))
     return result
+
+
+def _source(ident: str) -> str:
+    """What kind of list a gazetteer entry came from: a country (CLDR code), a GeoNames city, or curated."""
+    code = ident.partition(":")[2]
+    if code.isupper() and len(code) <= 3:
+        return "country"
+    if code[:1] == "g" and code[1:].isdigit():
+        return "city"
+    return "curated"
 
 
 def analyse(
@@ -271,7 +285,8 @@ def analyse(
         if me.common:
             f.append(f"cm|ini={ini}")
         if i >= 2:
-            f.append("w-2=" + info[i - 2].lower)
+            f += ["w-2=" + info[i - 2].lower, "sh-2=" + info[i - 2].shape]
+            f.append(f"w-2|w-1={info[i - 2].lower}|{info[i - 1].lower}")
         else:
             f.append("w-2=<pad>")
         if i >= 1:
@@ -282,6 +297,7 @@ def analyse(
                 "r-1=" + rules[i - 1],
                 f"sh-1|sh={prev.shape}|{shape}",
                 f"w-1|w={prev.lower}|{me.lower}",
+                f"w-1|sh={prev.lower}|{shape}",
             ]
         else:
             f.append("w-1=<pad>")
@@ -293,9 +309,13 @@ def analyse(
                 "r1=" + rules[i + 1],
                 f"sh1|sh={nxt.shape}|{shape}",
                 f"w|w+1={me.lower}|{nxt.lower}",
+                f"sh|w+1={shape}|{nxt.lower}",
             ]
         else:
             f.append("w1=<pad>")
-        f.append("w2=" + info[i + 2].lower if i + 2 < n else "w2=<pad>")
+        if i + 2 < n:
+            f += ["w2=" + info[i + 2].lower, "sh2=" + info[i + 2].shape]
+        else:
+            f.append("w2=<pad>")
         out.append(f)
     return Analysis(out, parts, known)

@@ -156,6 +156,27 @@ def test_german_nation_adjectives_are_other_names() -> None:
     ]
 
 
+def test_english_and_dutch_nation_words_are_other_names() -> None:
+    en = found("The Dutch minister met Palestinians and South Korean diplomats in Oslo.", "en")
+    assert ("Dutch", MISC) in en
+    assert ("Palestinians", MISC) in en
+    assert ("South Korean", MISC) in en
+    assert ("Oslo", LOC) in en
+    nl = found("De Belgische regering en de Amerikaanse ambassadeur spraken met Vlamingen in Gent.", "nl")
+    assert ("Belgische", MISC) in nl
+    assert ("Amerikaanse", MISC) in nl
+    assert ("Vlamingen", MISC) in nl
+    assert ("Gent", LOC) in nl
+
+
+def test_a_place_in_a_results_line_is_its_club() -> None:
+    assert found("Stockport 2 Exeter 1", "en") == [("Stockport", ORG), ("Exeter", ORG)]
+    assert ("Wigan", ORG) in found("Saturday: Bristol v Wigan", "en")
+    # a country playing is still a place (national teams), and a city in ordinary prose stays a place
+    assert ("Norway", LOC) in found("Norway 3 Iceland 0", "en")
+    assert ("Exeter", LOC) in found("She moved to Exeter in 2019 with 2 children.", "en")
+
+
 def test_a_surname_seen_earlier_in_the_article_is_a_person() -> None:
     blocks = [
         ("Die Ministerin Jolanta Wiśniewska kam nach Berlin.", "de"),
