@@ -28,6 +28,7 @@ from reader.core.annotate.linking import normalized_value
 from reader.core.annotate.rules import BUILTIN, strip_possessive
 from reader.core.annotate.span_fixes import (
     NOT_ENTITIES,
+    acronym_organisations,
     clean_chunk,
     is_event,
     part_is_entity,
@@ -146,6 +147,9 @@ class BuiltinRecognizer:
                     taken[name.first] = True
             for i in speakers(gaz, window.tokens, taken, code):
                 spans.append(self._span(text, window.starts[i], ends[i], SpanKind.PERSON))
+                taken[i] = True
+            for i in acronym_organisations(gaz, window.tokens, taken):
+                spans.append(self._span(text, window.starts[i], ends[i], SpanKind.ORGANIZATION))
                 taken[i] = True
             for first, last in demonyms(gaz, window.tokens, taken, code):
                 spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))

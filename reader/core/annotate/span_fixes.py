@@ -56,6 +56,29 @@ def plays_as_club(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, 
     return entry.kind is SpanKind.LOCATION and not (code.isupper() and len(code) <= 3)
 
 
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def acronym_organisations(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
+    """Untagged unknown acronyms in ordinary text ("ANATEL", "NMBS"): organisations, as most are in news.
+    Listed acronyms keep their listed type; thing acronyms, Roman numerals and capitals headlines are left."""
+    words = [t for t in tokens if len(t) > 1 and t[:1].isalpha()]
+    if sum(1 for t in words if t.isupper()) * 2 > len(words):
+        return []  # a headline or dateline in capitals
+    return [
+        i
+        for i, word in enumerate(tokens)
+        if not taken[i]
+        and 2 <= len(word) <= 6
+        and word.isalpha()
+        and word.isupper()
+        and word not in NOT_ENTITIES
+        and not _ROMAN.fullmatch(word)
+        and gaz.lookup(word) is None
+        and not gaz.is_common(word, None)
+    ]
+
+
 # Words that make a name an event or competition, an other name (MISC) rather than an organisation or a
 # place: as the first word ("Copa del Rey", "Liga de Campeones", "Olympische Spelen") or the last ("World
 # Cup", "U.S. Open", "Davis Cup").
