@@ -190,7 +190,7 @@ def _retyped(
     results line ("Oldham 4 0 1 3") is its club."""
     if is_demonym_phrase(gaz, tokens, first, last, lang) or is_event(tokens, first, last):
         return SpanKind.MISC
-    if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind):
+    if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind, lang):
         return SpanKind.ORGANIZATION
     return kind
 

@@ -37,12 +37,22 @@ CLUB_WORDS = frozenset(
 
 _SCORE = re.compile(r"\d+(?:[-–:]\d+)?")
 _VERSUS = frozenset("v v. vs vs. gegen contra tegen".split())
+# Spanish and Italian cities take no article, so a masculine article before one names the club: "el
+# Valencia", "del Barcelona", "il Milan", "al Parma".
+_CLUB_ARTICLES = {"es": frozenset("el del al".split()), "it": frozenset("il del al dal nel col".split())}
 
 
-def plays_as_club(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind) -> bool:
+def plays_as_club(
+    gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind, lang: str | None
+) -> bool:
     """A place that stands for its sports club: before a score in a results line ("Livingston 1 Hamilton
-    0", "Oldham 4 0 1 3") or after "v"/"vs". Countries stay places (national teams are typed LOC). The
-    place is what the tagger found (``kind``) or a listed city or region whatever the tagger called it."""
+    0", "Oldham 4 0 1 3"), after "v"/"vs", or a city after a masculine article in Spanish or Italian
+    (``_CLUB_ARTICLES``). Countries stay places (national teams are typed LOC). The place is what the
+    tagger found (``kind``) or a listed city or region whatever the tagger called it."""
+    if first > 0 and tokens[first - 1] in _CLUB_ARTICLES.get(lang or "", ()):
+        entry = gaz.lookup(" ".join(tokens[first : last + 1]))
+        if entry is not None and entry.ident.startswith("loc:g"):
+            return True
     numbers = sum(1 for t in tokens if _SCORE.fullmatch(t))
     results = numbers >= 2 and numbers * 3 >= len(tokens)
     after = tokens[last + 1] if last + 1 < len(tokens) else ""
