@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from reader.core.annotate.demonyms import demonyms, is_demonym_phrase
+from reader.core.annotate import gazetteer as lex
+from reader.core.annotate.demonyms import demonyms, is_demonym_phrase, split_leading_demonym
 from reader.core.annotate.gazetteer import Gazetteer, get_gazetteer
 from reader.core.annotate.linking import normalized_value
 from reader.core.annotate.rules import BUILTIN, strip_possessive
@@ -123,16 +124,18 @@ class BuiltinRecognizer:
                 spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
                 taken[name.first : name.last + 1] = [True] * (name.last + 1 - name.first)
             found = [
-                piece
+                part
                 for first, last, kind in _chunks(tags, window.tokens)
                 if not any(taken[first : last + 1])
                 for piece in clean_chunk(window.tokens, first, last, kind)
+                for part in split_leading_demonym(gaz, window.tokens, *piece, code)
             ]
             found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
             for first, last, kind in found:
                 kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]
-                trimmed = strip_possessive(text[start:end])
+                surface = text[start:end]
+                trimmed = _dutch_plural(text, start, end) if code == "nl" else strip_possessive(surface)
                 spans.append(self._span(text, start, start + len(trimmed), kind))
                 taken[first : last + 1] = [True] * (last + 1 - first)
                 if kind is SpanKind.PERSON and len(trimmed.split()) > 1:
@@ -190,9 +193,20 @@ def _retyped(
     results line ("Oldham 4 0 1 3") is its club."""
     if is_demonym_phrase(gaz, tokens, first, last, lang) or is_event(tokens, first, last):
         return SpanKind.MISC
+    named_as_org = tokens[first] in lex.ORG_HEADS or tokens[last] in lex.ORG_TAILS
+    if last > first and kind is not SpanKind.MISC and named_as_org and lang != "de":
+        return SpanKind.ORGANIZATION  # "Fundación Efe", "Virginia Tech" (German: see below)
     if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind, lang):
         return SpanKind.ORGANIZATION
     return kind
+
+
+def _dutch_plural(text: str, start: int, end: int) -> str:
+    """A Dutch name with its "'s" ("Israëli's", "Sarah's"): in Dutch the ending is written on the word."""
+    tail = text[end : end + 2]
+    if tail in ("'s", "’s") and (end + 2 == len(text) or not text[end + 2].isalnum()):
+        return text[start : end + 2]
+    return text[start:end]
 
 
 def _chunks(tags: Sequence[str], tokens: Sequence[str]) -> list[tuple[int, int, SpanKind]]:

@@ -139,7 +139,7 @@ ORG_HEADS = frozenset(
     Ministère Banque Organisation Université Ministerio Banco Organización Universidad Ministero
     Junta Consejo Tribunal Comisión Asociación Federación Fundación Instituto Ayuntamiento Congreso Senado
     Sindicato Confederación Comité Audiencia Diputación Partido Unión Cámara Policía Guardia Ejército
-    Ministerie Universiteit Stichting Vereniging Raad Commissie Rechtbank Hogeschool Tweede Partij
+    Ministerie Universiteit Stichting Vereniging Raad Commissie Rechtbank Hogeschool Partij
     Università Camera Senato Procura Tribunale Consiglio Commissione Partito Fondazione Associazione
     """.split()
 )
