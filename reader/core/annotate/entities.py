@@ -31,11 +31,13 @@ from reader.core.annotate.span_fixes import (
     NOT_ENTITIES,
     acronym_organisations,
     clean_chunk,
+    initialled_people,
     is_event,
     part_is_entity,
     plays_as_club,
     speakers,
     titled_people,
+    with_initial,
 )
 from reader.core.annotate.tagger_features import analyse, windows
 from reader.core.document import Span, SpanKind
@@ -130,7 +132,9 @@ class BuiltinRecognizer:
                 for piece in clean_chunk(window.tokens, first, last, kind)
                 for part in split_leading_demonym(gaz, window.tokens, *piece, code)
             ]
+            found = [with_initial(window.tokens, *piece) for piece in found]
             found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
+            found += [(a, b, SpanKind.PERSON) for a, b in initialled_people(gaz, window.tokens, taken)]
             for first, last, kind in found:
                 kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]

@@ -128,6 +128,7 @@ ORG_TAILS = frozenset(
     SA SpA SRL BV NV Ministère Parti Banque Banco Ministerio Partido Ministero Partito
     Telecom Telecomunicaciones Celular Tech CF CP FC SC AC Club Partij Ministerie Universiteit Stichting
     Vereniging Bond Raad Commissie Rechtbank Hogeschool Airways Unie Università Tribunale Consiglio
+    United Rovers Wanderers Albion Hotspur
     """.split()
 )
 # Words that start an organisation's name and take an "of/für/de …" complement.

@@ -177,6 +177,28 @@ def clean_chunk(
     return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
 
 
+_INITIAL = re.compile(r"[^\W\d_a-z]\.")
+
+
+def with_initial(tokens: Sequence[str], first: int, last: int, kind: SpanKind) -> tuple[int, int, SpanKind]:
+    """A person with the initial of a first name before it ("M. Gatting"): the initial is in the name."""
+    if kind is SpanKind.PERSON and first > 0 and _INITIAL.fullmatch(tokens[first - 1]):
+        return first - 1, last, kind
+    return first, last, kind
+
+
+def initialled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """An initial and an unknown capitalized word, both untagged ("P. Simmons"): a person."""
+    out = []
+    for i, word in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if taken[i] or taken[i + 1] or not _INITIAL.fullmatch(word) or not nxt[1:].islower():
+            continue
+        if _cap(nxt) and len(nxt) > 2 and gaz.lookup(nxt) is None and not gaz.is_common(nxt, None):
+            out.append((i, i + 1))
+    return out
+
+
 def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
     """Untagged capitalized words right after an honorific ("Mr. Smith"): a person, up to two words."""
     out = []

@@ -2,9 +2,10 @@
 
 The features are language-independent on purpose, so one model serves every language written with capital
 letters: word shape, affixes, capitalisation with sentence-start awareness, neighbouring words, gazetteer
-membership (GeoNames/CLDR places, organisations, given names, common words) and what the gazetteer rules
-(``rules``) found. The only language-specific input is whether the language capitalizes every noun
-(German, Luxembourgish), because there a capital letter says much less.
+membership (GeoNames/CLDR places, organisations, given names, common words), how frequent the word is in
+the language (``word_ranks``) and what the gazetteer rules (``rules``) found. The language-specific
+inputs are those frequencies and whether the language capitalizes every noun (German, Luxembourgish),
+because there a capital letter says much less.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
 from reader.core.annotate.rules import rule_spans
+from reader.core.annotate.word_ranks import rank_class
 from reader.core.document import SpanKind
 
 # "U.S." and "e.g." stay one token (the issue's trailing-period defect); "'s" is split off like in the
@@ -191,6 +193,7 @@ class _Word:
     lower: str
     shape: str
     common: bool
+    rank: str
     features: tuple[str, ...]
 
 
@@ -219,6 +222,8 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
         f"len={min(len(word), 8)}",
     ]
     common = False
+    rank = rank_class(word, lang)
+    f.append("fq=" + rank)
     if word[:1].isupper():
         entry = gaz.lookup(word)
         if entry is not None:
@@ -233,7 +238,7 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("ttl")
     if len(table) >= _WORD_CACHE_LIMIT:
         table.clear()
-    table[word] = result = _Word(lower, shape, common, tuple(f))
+    table[word] = result = _Word(lower, shape, common, rank, tuple(f))
     return result
 
 
@@ -280,6 +285,8 @@ def analyse(
         me = info[i]
         shape, rule, ini = me.shape, rules[i], initial[i]
         f = [*me.features, "r=" + rule, f"{nc}|sh={shape}|ini={ini}", f"{nc}|r={rule}"]
+        if shape[:1] == "X":
+            f.append(f"{nc}|fq={me.rank}|ini={ini}")
         if caps:
             f.append("caps")
         if me.common:

@@ -304,3 +304,17 @@ def test_labelled_set_precision_and_recall_floors() -> None:
         precision, recall, _typed = bench.figures(table[key])
         assert precision >= 0.9, (key, precision)
         assert recall >= 0.8, (key, recall)
+
+
+def test_word_ranks_tell_ordinary_words_from_rare_names() -> None:
+    from reader.core.annotate.word_ranks import rank_class
+
+    assert rank_class("Die", "de") == "r0"
+    assert rank_class("Anleger", "de") not in ("rare", "na")
+    assert rank_class("Wiśniewska", "de") == "rare"
+    assert rank_class("the", "en") == "r0"
+    assert rank_class("the", "xx") == rank_class("the", None) == "na"
+
+
+def test_an_initial_belongs_to_the_name() -> None:
+    assert ("K. Pietrowski", PER) in found("The bowler K. Pietrowski took four wickets for Kent.", "en")
