@@ -339,7 +339,13 @@ COMPANIES = (
     "Interfax TASS Xinhua Bloomberg Goldman-Sachs JPMorgan Commerzbank Thyssenkrupp ThyssenKrupp Rheinmetall "
     "Deutsche-Bahn SNCF Renault Peugeot Stellantis Fiat Ferrari Eni Enel Telefónica Iberdrola Santander "
     "Repsol Philips Heineken Shell ING Rabobank Ryanair EasyJet Vodafone Nokia Ericsson Volvo Danone "
-    "L'Oréal LVMH Michelin Orange-SA Reuters AFP dpa ANSA EFE Belga ANP APA"
+    "L'Oréal LVMH Michelin Orange-SA Reuters AFP dpa ANSA EFE Belga ANP APA "
+    # news agencies, newspapers and broadcasters that news cites (not the ones that are common words)
+    "Efe Associated-Press De-Morgen De-Standaard Het-Laatste-Nieuws Gazet-van-Antwerpen NRC-Handelsblad "
+    "De-Volkskrant De-Telegraaf Het-Parool El-País El-Mundo La-Vanguardia El-Periódico Le-Monde Le-Figaro "
+    "Libération Der-Spiegel Die-Zeit Süddeutsche-Zeitung Frankfurter-Allgemeine-Zeitung FAZ Bild-Zeitung "
+    "Handelsblatt Corriere-della-Sera La-Repubblica La-Stampa Financial-Times New-York-Times "
+    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera"
 ).split()
 
 
