@@ -31,6 +31,7 @@ from reader.core.annotate.span_fixes import (
     NOT_ENTITIES,
     acronym_organisations,
     clean_chunk,
+    events,
     initialled_people,
     is_event,
     part_is_entity,
@@ -158,6 +159,9 @@ class BuiltinRecognizer:
             for i in acronym_organisations(gaz, window.tokens, taken):
                 spans.append(self._span(text, window.starts[i], ends[i], SpanKind.ORGANIZATION))
                 taken[i] = True
+            for first, last in events(window.tokens, taken):
+                spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))
+                taken[first : last + 1] = [True] * (last + 1 - first)
             for first, last in demonyms(gaz, window.tokens, taken, code):
                 spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))
                 taken[first : last + 1] = [True] * (last + 1 - first)

@@ -49,9 +49,14 @@ def plays_as_club(
     0", "Oldham 4 0 1 3"), after "v"/"vs", or a city after a masculine article in Spanish or Italian
     (``_CLUB_ARTICLES``). Countries stay places (national teams are typed LOC). The place is what the
     tagger found (``kind``) or a listed city or region whatever the tagger called it."""
-    if first > 0 and tokens[first - 1] in _CLUB_ARTICLES.get(lang or "", ()):
+    article = tokens[first - 1] if first > 0 else ""
+    if first == 1:
+        article = article.casefold()  # "El Valencia ganó …"; elsewhere "El" is part of a name ("El Paso")
+    if article in _CLUB_ARTICLES.get(lang or "", ()):
         entry = gaz.lookup(" ".join(tokens[first : last + 1]))
-        if entry is not None and entry.ident.startswith("loc:g"):
+        # Italian regions take the article ("il Piemonte"), Spanish ones rarely ("Valencia" is listed so)
+        city = entry is not None and (entry.ident.startswith("loc:g") or entry.ident.startswith("loc:es-"))
+        if city:
             return True
     numbers = sum(1 for t in tokens if _SCORE.fullmatch(t))
     results = numbers >= 2 and numbers * 3 >= len(tokens)
@@ -112,6 +117,28 @@ def is_event(tokens: Sequence[str], first: int, last: int) -> bool:
         return False
     head, tail = words[0].capitalize(), words[-1].capitalize()
     return head in EVENT_FIRST or (len(words) > 1 and tail in EVENT_LAST)
+
+
+_EVENT_LINKS = frozenset("de del la las los of the van der des du di della".split())
+
+
+def events(tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """Untagged names that start with an event word ("Copa del Rey", "Juegos Olímpicos"): their tokens."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        if taken[i] or tokens[i] not in EVENT_FIRST:
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens) and not taken[j] and (_cap(tokens[j]) or tokens[j] in _EVENT_LINKS):
+            if _cap(tokens[j]):
+                last = j
+            j += 1
+        out.append((i, last))
+        i = last + 1
+    return out
 
 
 def part_is_entity(word: str) -> bool:

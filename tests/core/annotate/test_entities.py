@@ -318,3 +318,21 @@ def test_word_ranks_tell_ordinary_words_from_rare_names() -> None:
 
 def test_an_initial_belongs_to_the_name() -> None:
     assert ("K. Pietrowski", PER) in found("The bowler K. Pietrowski took four wickets for Kent.", "en")
+
+
+def test_events_and_competitions_are_other_names() -> None:
+    assert ("World Cup", MISC) in found("Portugal hopes to host the World Cup again.", "en")
+    es = found("El Valencia ganó la Copa del Rey ante el Betis en Sevilla.", "es")
+    assert ("Valencia", ORG) in es  # a city after "el" is its club
+    assert ("Copa del Rey", MISC) in es
+    assert ("Sevilla", LOC) in es
+
+
+def test_unknown_acronyms_in_running_text_are_organisations() -> None:
+    assert ("ZVKB", ORG) in found("Los afiliados de la ZVKB votaron la huelga el lunes.", "es")
+    # an all-capitals headline is not a row of organisations
+    assert ("HEADLINE", ORG) not in found("STRIKE HEADLINE CAUSES CHAOS", "en")
+
+
+def test_dutch_names_keep_their_s() -> None:
+    assert ("Israëli's", MISC) in found("De Israëli's en de Palestijnen praatten in Caïro.", "nl")
