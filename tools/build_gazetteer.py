@@ -345,7 +345,7 @@ COMPANIES = (
     "De-Volkskrant De-Telegraaf Het-Parool El-País El-Mundo La-Vanguardia El-Periódico Le-Monde Le-Figaro "
     "Libération Der-Spiegel Die-Zeit Süddeutsche-Zeitung Frankfurter-Allgemeine-Zeitung FAZ Bild-Zeitung "
     "Handelsblatt Corriere-della-Sera La-Repubblica La-Stampa Financial-Times New-York-Times "
-    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera"
+    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera Berlinale Biennale"
 ).split()
 
 

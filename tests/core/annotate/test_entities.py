@@ -336,3 +336,9 @@ def test_unknown_acronyms_in_running_text_are_organisations() -> None:
 
 def test_dutch_names_keep_their_s() -> None:
     assert ("Israëli's", MISC) in found("De Israëli's en de Palestijnen praatten in Caïro.", "nl")
+
+
+def test_festivals_and_us_states() -> None:
+    assert found("Die Berlinale beginnt am Donnerstag in Berlin.", "de") == [("Berlinale", ORG), ("Berlin", LOC)]
+    assert ("Texas", LOC) in found("Storms hit Texas and Ohio overnight.", "en")
+    assert ("Kalifornien", LOC) in found("Die Brände in Kalifornien wüten weiter.", "de")

@@ -63,3 +63,9 @@ def test_quality_floor_on_german_held_out_dev_slice() -> None:
 def test_quality_floor_on_english_news_dev_slice() -> None:
     # CoNLL-2003 is research-only: measured here, never trained on.
     assert f1("en", read_columns(DATA / "en/conll2003/eng.testa", 0, 3)[:800]) >= REACHED["conll2003"] - 0.03
+
+
+@pytest.mark.parametrize(("lang", "path"), [("es", "es/conll2002/esp.testa"), ("nl", "nl/conll2002/ned.testa")])
+def test_quality_floor_on_spanish_and_dutch_news_dev_slices(lang: str, path: str) -> None:
+    # CoNLL-2002 is research-only too: measured, never trained on.
+    assert f1(lang, read_columns(DATA / path, 0, -1)[:600]) >= REACHED[f"conll2002-{lang}"] - 0.03
