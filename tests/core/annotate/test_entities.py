@@ -339,6 +339,9 @@ def test_dutch_names_keep_their_s() -> None:
 
 
 def test_festivals_and_us_states() -> None:
-    assert found("Die Berlinale beginnt am Donnerstag in Berlin.", "de") == [("Berlinale", ORG), ("Berlin", LOC)]
+    assert found("Die Berlinale beginnt am Donnerstag in Berlin.", "de") == [
+        ("Berlinale", ORG),
+        ("Berlin", LOC),
+    ]
     assert ("Texas", LOC) in found("Storms hit Texas and Ohio overnight.", "en")
     assert ("Kalifornien", LOC) in found("Die Brände in Kalifornien wüten weiter.", "de")
