@@ -94,11 +94,11 @@ def replaced_mentions(sentences: list[Sentence], seed: int) -> list[Sentence]:
     return out
 
 
-def _repeated(sentences: list[Sentence], repeat: int) -> list[Sentence]:
-    """The set, then repeat - 1 copies with the names swapped (``replaced_mentions``)."""
+def _repeated(sentences: list[Sentence], repeat: int, swap: bool = True) -> list[Sentence]:
+    """The set, then repeat - 1 copies with the names swapped (``replaced_mentions``) or verbatim."""
     out = list(sentences)
     for n in range(1, repeat):
-        out += replaced_mentions(sentences, seed=n)
+        out += replaced_mentions(sentences, seed=n) if swap else sentences
     return out
 
 
@@ -107,22 +107,23 @@ def _sample(sentences: list[Sentence], n: int) -> list[Sentence]:
 
 
 def training_sets(
-    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2
+    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2, swap: bool = True
 ) -> list[tuple[str, str, list[Sentence]]]:
     """(language, name, sentences) of every set the shipped model is trained on."""
     germeval_train, _ = germeval_split()
     ewt_train, _ = uner_ewt_split()
+    wikigold = read_columns(DATA / "en/wikigold/wikigold.conll.txt", 0, -1)
     europeana = {
         "de": [p for name in ("lft", "onb", "sbb") for p in [DATA / f"de/europeana/enp_DE.{name}.bio"]],
         "fr": [DATA / "fr/europeana/enp_FR.bnf.bio"],
         "nl": [DATA / "nl/europeana/enp_NL.kb.bio"],
     }
     sets = [
-        ("de", "germeval2014 dev (first 75%)", _repeated(germeval_train, repeat)),
+        ("de", "germeval2014 dev (first 75%)", _repeated(germeval_train, repeat, swap)),
         ("de", "newseye dev2", read_hipe(DATA / "de/newseye/HIPE-2022-v2.1-newseye-dev2-de.tsv")),
         ("fr", "newseye dev2", read_hipe(DATA / "fr/newseye/HIPE-2022-v2.1-newseye-dev2-fr.tsv")),
-        ("en", "wikigold", _repeated(read_columns(DATA / "en/wikigold/wikigold.conll.txt", 0, -1), repeat)),
-        ("en", "uner_ewt dev (first half)", _repeated(ewt_train, repeat)),
+        ("en", "wikigold", _repeated(wikigold, repeat, swap)),
+        ("en", "uner_ewt dev (first half)", _repeated(ewt_train, repeat, swap)),
         ("pt", "uner_bosque train", read_uner(DATA / "pt/uner_bosque/pt_bosque-ud-train.iob2")),
     ]
     for lang, paths in europeana.items():
@@ -140,13 +141,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--europeana", type=int, default=EUROPEANA_SENTENCES, help="sentences per language")
     parser.add_argument("--repeat", type=int, default=2, help="repeat the modern news sets N times")
+    parser.add_argument("--no-swap", action="store_true", help="repeat the sets verbatim, names unchanged")
     parser.add_argument("--langs", nargs="*", help="train only on these languages (a per-language model)")
     args = parser.parse_args()
     gaz = get_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
     total = 0
-    for lang, name, sentences in training_sets(args.europeana, args.repeat):
+    for lang, name, sentences in training_sets(args.europeana, args.repeat, not args.no_swap):
         if args.langs and lang not in args.langs:
             continue
         tokens = 0

@@ -33,6 +33,7 @@ from reader.core.annotate.span_fixes import (
     clean_chunk,
     events,
     initialled_people,
+    is_country,
     is_event,
     part_is_entity,
     plays_as_club,
@@ -201,6 +202,8 @@ def _retyped(
     results line ("Oldham 4 0 1 3") is its club."""
     if is_demonym_phrase(gaz, tokens, first, last, lang) or is_event(tokens, first, last):
         return SpanKind.MISC
+    if kind is SpanKind.MISC and is_country(gaz, " ".join(tokens[first : last + 1])):
+        return SpanKind.LOCATION  # "Norway 3 Iceland 0": the tagger sometimes calls a listed country MISC
     named_as_org = tokens[first] in lex.ORG_HEADS or tokens[last] in lex.ORG_TAILS
     if last > first and kind is not SpanKind.MISC and named_as_org and lang != "de":
         return SpanKind.ORGANIZATION  # "Fundación Efe", "Virginia Tech" (German: see below)

@@ -67,8 +67,14 @@ def plays_as_club(
     entry = gaz.lookup(" ".join(tokens[first : last + 1]))
     if entry is None:
         return kind is SpanKind.LOCATION
-    code = entry.ident.partition(":")[2]
-    return entry.kind is SpanKind.LOCATION and not (code.isupper() and len(code) <= 3)
+    return entry.kind is SpanKind.LOCATION and not is_country(gaz, " ".join(tokens[first : last + 1]))
+
+
+def is_country(gaz: Gazetteer, name: str) -> bool:
+    """A country or territory (the gazetteer's CLDR entries, ids like "loc:NO")."""
+    entry = gaz.lookup(name)
+    code = entry.ident.partition(":")[2] if entry is not None else ""
+    return entry is not None and entry.kind is SpanKind.LOCATION and code.isupper() and len(code) <= 3
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
