@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"public NER data not 
 
 # Reached on these slices when the shipped tagger was trained (see benchmarks/entities_real.py for the
 # full sets); the floor is 0.03 below.
-REACHED = {"germeval": 0.595, "conll2003": 0.748, "conll2002-es": 0.618, "conll2002-nl": 0.654}
+REACHED = {"germeval": 0.602, "conll2003": 0.734, "conll2002-es": 0.628, "conll2002-nl": 0.656}
 
 
 def f1(lang: str, sentences: list) -> float:
