@@ -345,7 +345,12 @@ COMPANIES = (
     "De-Volkskrant De-Telegraaf Het-Parool El-País El-Mundo La-Vanguardia El-Periódico Le-Monde Le-Figaro "
     "Libération Der-Spiegel Die-Zeit Süddeutsche-Zeitung Frankfurter-Allgemeine-Zeitung FAZ Bild-Zeitung "
     "Handelsblatt Corriere-della-Sera La-Repubblica La-Stampa Financial-Times New-York-Times "
-    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera Berlinale Biennale"
+    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera Berlinale Biennale "
+    # football clubs named after their cities, which the tagger otherwise takes for the place
+    "Manchester-United Manchester-City Tottenham-Hotspur Bayern-München Borussia-Dortmund "
+    "Borussia-Mönchengladbach Bayer-Leverkusen Real-Madrid Atlético-Madrid FC-Barcelona Juventus "
+    "Inter-Mailand AC-Milan Ajax-Amsterdam PSV-Eindhoven Feyenoord Benfica Sporting-Lissabon Celtic-Glasgow "
+    "Paris-Saint-Germain Olympique-Marseille Olympique-Lyon Galatasaray Fenerbahçe"
 ).split()
 
 
