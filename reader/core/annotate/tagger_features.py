@@ -98,10 +98,18 @@ def _all_caps(tokens: Sequence[str]) -> bool:
 
 
 def recase(tokens: Sequence[str], gaz: Gazetteer, lang: str | None) -> list[str]:
-    """An all-capitals window written as ordinary text: common words in lower case, the rest capitalized."""
+    """An all-capitals window written as ordinary text: common words in lower case, the rest capitalized,
+    except inside a listed name of two words ("LOS ANGELES", "KANSAS CITY")."""
     out = []
-    for word in tokens:
-        if not word.isupper() or len(word) < 2:
+    listed: set[int] = set()
+    for i in range(len(tokens) - 1):
+        pair = f"{tokens[i].capitalize()} {tokens[i + 1].capitalize()}"
+        if tokens[i].isupper() and tokens[i + 1].isupper() and gaz.lookup(pair) is not None:
+            listed.update((i, i + 1))
+    for i, word in enumerate(tokens):
+        if i in listed:
+            out.append(word.capitalize())
+        elif not word.isupper() or len(word) < 2:
             out.append(word)
         elif gaz.lookup(word) is not None and gaz.lookup(word.capitalize()) is None:
             out.append(word)  # a known acronym: "NATO"

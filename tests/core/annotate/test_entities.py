@@ -345,3 +345,9 @@ def test_festivals_and_us_states() -> None:
     ]
     assert ("Texas", LOC) in found("Storms hit Texas and Ohio overnight.", "en")
     assert ("Kalifornien", LOC) in found("Die Brände in Kalifornien wüten weiter.", "de")
+
+
+def test_a_two_word_place_in_a_capitals_headline_stays_whole() -> None:
+    spans = found("STORMS HIT LOS ANGELES AGAIN", "en")
+    assert ("LOS ANGELES", LOC) in spans
+    assert ("ANGELES", LOC) not in spans
