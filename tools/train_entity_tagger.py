@@ -119,9 +119,11 @@ def training_sets(
         "fr": [DATA / "fr/europeana/enp_FR.bnf.bio"],
         "nl": [DATA / "nl/europeana/enp_NL.kb.bio"],
     }
+    # NewsEye's German dev2 (historic OCR) is left out: without it GermEval went from 0.591 to 0.604 and
+    # SoNAR from 0.408 to 0.424 on dev, and only NewsEye's own German dev fell (0.204 to 0.193). French keeps
+    # NewsEye, its only sizeable open set (leaving it out too cost NewsEye fr 0.06).
     sets = [
         ("de", "germeval2014 dev (first 75%)", _repeated(germeval_train, repeat, swap)),
-        ("de", "newseye dev2", read_hipe(DATA / "de/newseye/HIPE-2022-v2.1-newseye-dev2-de.tsv")),
         ("fr", "newseye dev2", read_hipe(DATA / "fr/newseye/HIPE-2022-v2.1-newseye-dev2-fr.tsv")),
         ("en", "wikigold", _repeated(wikigold, repeat, swap)),
         ("en", "uner_ewt dev (first half)", _repeated(ewt_train, repeat, swap)),
@@ -145,6 +147,9 @@ def main() -> int:
     # Measured on the dev sets (same features and gazetteer): swapping changed F1 by -0.006 (GermEval),
     # +0.003 (CoNLL-2003), -0.001 (es), +0.002 (nl): nothing beyond noise, so the default repeats verbatim.
     parser.add_argument("--swap", action="store_true", help="swap the names in the repeated copies")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], help='leave out sets whose "lang:name" contains this ("de:newseye")'
+    )
     parser.add_argument("--langs", nargs="*", help="train only on these languages (a per-language model)")
     args = parser.parse_args()
     gaz = get_gazetteer()
@@ -152,7 +157,7 @@ def main() -> int:
     started = time.perf_counter()
     total = 0
     for lang, name, sentences in training_sets(args.europeana, args.repeat, args.swap):
-        if args.langs and lang not in args.langs:
+        if (args.langs and lang not in args.langs) or any(part in f"{lang}:{name}" for part in args.skip):
             continue
         tokens = 0
         for words, tags, spaces in sentences:

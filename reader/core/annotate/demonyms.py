@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.annotate.gazetteer import Gazetteer
+from reader.core.annotate.span_fixes import is_title
 from reader.core.document import SpanKind
 
 # English: capitalized adjectives; the plural -s of the people-nouns among them is added by ``_english``.
@@ -162,6 +163,8 @@ def split_leading_demonym(
     is part of many names ("Deutsche Bahn", "Schweizer Alpen"; splitting them cost GermEval 0.01 F1)."""
     named = kind in (SpanKind.LOCATION, SpanKind.PERSON)
     if lang != "de" and last > first and named and is_demonym(gaz, tokens[first], lang):
+        if all(is_title(t) for t in tokens[first + 1 : last + 1]):
+            return [(first, first, SpanKind.MISC)]  # "German Chancellor": the title is no name
         return [(first, first, SpanKind.MISC), (first + 1, last, kind)]
     return [(first, last, kind)]
 

@@ -35,6 +35,7 @@ from reader.core.annotate.span_fixes import (
     initialled_people,
     is_country,
     is_event,
+    named_people,
     part_is_entity,
     plays_as_club,
     speakers,
@@ -135,8 +136,7 @@ class BuiltinRecognizer:
                 for part in split_leading_demonym(gaz, window.tokens, *piece, code)
             ]
             found = [with_initial(window.tokens, *piece) for piece in found]
-            found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
-            found += [(a, b, SpanKind.PERSON) for a, b in initialled_people(gaz, window.tokens, taken)]
+            found += _untagged_people(gaz, window.tokens, taken, found)
             for first, last, kind in found:
                 kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]
@@ -192,6 +192,21 @@ class BuiltinRecognizer:
             if word in surnames or stem in surnames:
                 out.append(self._span(text, starts[i], starts[i] + len(word), SpanKind.PERSON))
         return out
+
+
+def _untagged_people(
+    gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool], found: list[tuple[int, int, SpanKind]]
+) -> list[tuple[int, int, SpanKind]]:
+    """People the rules find among the words neither the gazetteer nor the tagger took ("Mr. Smith",
+    "P. Simmons", "Frank Van Boxmeer")."""
+    tagged = list(taken)
+    for first, last, _ in found:
+        tagged[first : last + 1] = [True] * (last + 1 - first)
+    return [
+        (a, b, SpanKind.PERSON)
+        for rule in (titled_people, initialled_people, named_people)
+        for a, b in rule(gaz, tokens, tagged)
+    ]
 
 
 def _retyped(

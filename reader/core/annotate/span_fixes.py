@@ -232,6 +232,23 @@ def initialled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[boo
     return out
 
 
+def named_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """A listed given name, surname particles and an unknown capitalized word, all untagged ("Frank Van
+    Boxmeer", "Elio Di Rupo"): a person."""
+    out = []
+    for i, word in enumerate(tokens):
+        if taken[i] or word not in gaz.given_names or gaz.is_common(word, None):
+            continue
+        j = i + 1
+        while j < len(tokens) and not taken[j] and tokens[j].casefold() in lex.NAME_PARTICLES:
+            j += 1
+        if j == len(tokens) or taken[j] or not _cap(tokens[j]) or not tokens[j][1:].islower():
+            continue
+        if gaz.lookup(tokens[j]) is None and not gaz.is_common(tokens[j], None) and len(tokens[j]) > 2:
+            out.append((i, j))
+    return out
+
+
 def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
     """Untagged capitalized words right after an honorific ("Mr. Smith"): a person, up to two words."""
     out = []

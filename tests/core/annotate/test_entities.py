@@ -351,3 +351,9 @@ def test_a_two_word_place_in_a_capitals_headline_stays_whole() -> None:
     spans = found("STORMS HIT LOS ANGELES AGAIN", "en")
     assert ("LOS ANGELES", LOC) in spans
     assert ("ANGELES", LOC) not in spans
+
+
+def test_a_given_name_with_particles_and_an_unknown_surname_is_a_person() -> None:
+    assert ("Marco Di Stefanelli", PER) in found("Gisteren sprak Marco Di Stefanelli in Gent.", "nl")
+    # a demonym before a title is not a person ("German Chancellor")
+    assert ("German Chancellor", PER) not in found("German Chancellor Olaf Scholz met the press.", "en")
