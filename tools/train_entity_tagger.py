@@ -42,27 +42,91 @@ OUT = ROOT / "resources" / "entities" / "tagger.crfsuite"
 EUROPEANA_SENTENCES = 1000
 
 
+def _mentions(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(first, end, type) of each entity in a BIO-tagged sentence."""
+    out = []
+    first = -1
+    kind = ""
+    tags = sentence[1]
+    for i, tag in enumerate([*tags, "O"]):
+        if first >= 0 and not tag.startswith("I-"):
+            out.append((first, i, kind))
+            first = -1
+        if tag.startswith("B-"):
+            first, kind = i, tag[2:]
+    return out
+
+
+# MISC is left alone: it mixes adjectives ("deutschen"), events and titles, which do not swap cleanly.
+SWAPPED = frozenset({"PER", "ORG", "LOC"})
+
+
+def replaced_mentions(sentences: list[Sentence], seed: int) -> list[Sentence]:
+    """A copy of ``sentences`` where every entity is swapped for another mention of the same type from the
+    same set ("mention replacement", Dai & Adel 2020): the context stays, the names change, so the tagger
+    learns from the context more than from the few names it saw. Optional (``--swap``): it did not measurably
+    help on the dev sets."""
+    rng = random.Random(seed)
+    pool: dict[str, list[list[str]]] = {}
+    for sentence in sentences:
+        for first, end, kind in _mentions(sentence):
+            pool.setdefault(kind, []).append(sentence[0][first:end])
+    out: list[Sentence] = []
+    for words, tags, spaces in sentences:
+        new_words: list[str] = []
+        new_tags: list[str] = []
+        new_spaces: list[bool] = []
+        k = 0
+        for first, end, kind in _mentions((words, tags, spaces)):
+            if kind not in SWAPPED:
+                continue
+            new_words += words[k:first]
+            new_tags += tags[k:first]
+            new_spaces += spaces[k:first]
+            name = rng.choice(pool[kind])
+            new_words += name
+            new_tags += ["B-" + kind] + ["I-" + kind] * (len(name) - 1)
+            new_spaces += [True] * (len(name) - 1) + [spaces[end - 1]]
+            k = end
+        new_words += words[k:]
+        new_tags += tags[k:]
+        new_spaces += spaces[k:]
+        out.append((new_words, new_tags, new_spaces))
+    return out
+
+
+def _repeated(sentences: list[Sentence], repeat: int, swap: bool = False) -> list[Sentence]:
+    """The set, then repeat - 1 copies with the names swapped (``replaced_mentions``) or verbatim."""
+    out = list(sentences)
+    for n in range(1, repeat):
+        out += replaced_mentions(sentences, seed=n) if swap else sentences
+    return out
+
+
 def _sample(sentences: list[Sentence], n: int) -> list[Sentence]:
     return random.Random(7).sample(sentences, min(n, len(sentences)))
 
 
 def training_sets(
-    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2
+    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2, swap: bool = False
 ) -> list[tuple[str, str, list[Sentence]]]:
     """(language, name, sentences) of every set the shipped model is trained on."""
     germeval_train, _ = germeval_split()
     ewt_train, _ = uner_ewt_split()
+    wikigold = read_columns(DATA / "en/wikigold/wikigold.conll.txt", 0, -1)
     europeana = {
         "de": [p for name in ("lft", "onb", "sbb") for p in [DATA / f"de/europeana/enp_DE.{name}.bio"]],
         "fr": [DATA / "fr/europeana/enp_FR.bnf.bio"],
         "nl": [DATA / "nl/europeana/enp_NL.kb.bio"],
     }
+    # NewsEye's German dev2 (historic OCR) is left out: without it GermEval went from 0.591 to 0.604 and
+    # SoNAR from 0.408 to 0.424 on dev, and only NewsEye's own German dev fell (0.204 to 0.193). French keeps
+    # NewsEye, its only sizeable open set (leaving it out too cost NewsEye fr 0.06).
     sets = [
-        ("de", "germeval2014 dev (first 75%)", germeval_train * repeat),
-        ("de", "newseye dev2", read_hipe(DATA / "de/newseye/HIPE-2022-v2.1-newseye-dev2-de.tsv")),
+        ("de", "germeval2014 dev (first 75%)", _repeated(germeval_train, repeat, swap)),
         ("fr", "newseye dev2", read_hipe(DATA / "fr/newseye/HIPE-2022-v2.1-newseye-dev2-fr.tsv")),
-        ("en", "wikigold", read_columns(DATA / "en/wikigold/wikigold.conll.txt", 0, -1) * repeat),
-        ("en", "uner_ewt dev (first half)", ewt_train * repeat),
+        ("en", "wikigold", _repeated(wikigold, repeat, swap)),
+        ("en", "uner_ewt dev (first half)", _repeated(ewt_train, repeat, swap)),
         ("pt", "uner_bosque train", read_uner(DATA / "pt/uner_bosque/pt_bosque-ud-train.iob2")),
     ]
     for lang, paths in europeana.items():
@@ -80,14 +144,20 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--europeana", type=int, default=EUROPEANA_SENTENCES, help="sentences per language")
     parser.add_argument("--repeat", type=int, default=2, help="repeat the modern news sets N times")
+    # Measured on the dev sets (same features and gazetteer): swapping changed F1 by -0.006 (GermEval),
+    # +0.003 (CoNLL-2003), -0.001 (es), +0.002 (nl): nothing beyond noise, so the default repeats verbatim.
+    parser.add_argument("--swap", action="store_true", help="swap the names in the repeated copies")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], help='leave out sets whose "lang:name" contains this ("de:newseye")'
+    )
     parser.add_argument("--langs", nargs="*", help="train only on these languages (a per-language model)")
     args = parser.parse_args()
     gaz = get_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
     total = 0
-    for lang, name, sentences in training_sets(args.europeana, args.repeat):
-        if args.langs and lang not in args.langs:
+    for lang, name, sentences in training_sets(args.europeana, args.repeat, args.swap):
+        if (args.langs and lang not in args.langs) or any(part in f"{lang}:{name}" for part in args.skip):
             continue
         tokens = 0
         for words, tags, spaces in sentences:

@@ -22,16 +22,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from reader.core.annotate import gazetteer as lex
+from reader.core.annotate.demonyms import demonyms, is_demonym_phrase, split_leading_demonym
 from reader.core.annotate.gazetteer import Gazetteer, get_gazetteer
 from reader.core.annotate.linking import normalized_value
 from reader.core.annotate.rules import BUILTIN, strip_possessive
 from reader.core.annotate.span_fixes import (
     NOT_ENTITIES,
+    acronym_organisations,
     clean_chunk,
-    german_derived,
+    events,
+    initialled_people,
+    is_country,
+    is_event,
+    named_people,
     part_is_entity,
+    plays_as_club,
     speakers,
     titled_people,
+    with_initial,
 )
 from reader.core.annotate.tagger_features import analyse, windows
 from reader.core.document import Span, SpanKind
@@ -120,15 +129,19 @@ class BuiltinRecognizer:
                 spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
                 taken[name.first : name.last + 1] = [True] * (name.last + 1 - name.first)
             found = [
-                piece
+                part
                 for first, last, kind in _chunks(tags, window.tokens)
                 if not any(taken[first : last + 1])
                 for piece in clean_chunk(window.tokens, first, last, kind)
+                for part in split_leading_demonym(gaz, window.tokens, *piece, code)
             ]
-            found += [(a, b, SpanKind.PERSON) for a, b in titled_people(gaz, window.tokens, taken)]
+            found = [with_initial(window.tokens, *piece) for piece in found]
+            found += _untagged_people(gaz, window.tokens, taken, found)
             for first, last, kind in found:
+                kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]
-                trimmed = strip_possessive(text[start:end])
+                surface = text[start:end]
+                trimmed = _dutch_plural(text, start, end) if code == "nl" else strip_possessive(surface)
                 spans.append(self._span(text, start, start + len(trimmed), kind))
                 taken[first : last + 1] = [True] * (last + 1 - first)
                 if kind is SpanKind.PERSON and len(trimmed.split()) > 1:
@@ -138,15 +151,21 @@ class BuiltinRecognizer:
                     start, end = window.starts[name.first], ends[name.last]
                     if text[start:end] in NOT_ENTITIES:
                         continue
-                    spans.append(Span(start, end, name.kind, text[start:end], name.value, BUILTIN))
+                    kind = _retyped(gaz, window.tokens, name.first, name.last, name.kind, code)
+                    spans.append(Span(start, end, kind, text[start:end], name.value, BUILTIN))
                     taken[name.first] = True
             for i in speakers(gaz, window.tokens, taken, code):
                 spans.append(self._span(text, window.starts[i], ends[i], SpanKind.PERSON))
                 taken[i] = True
-            if code == "de":
-                for i in german_derived(gaz, window.tokens, taken):
-                    spans.append(self._span(text, window.starts[i], ends[i], SpanKind.MISC))
-                    taken[i] = True
+            for i in acronym_organisations(gaz, window.tokens, taken):
+                spans.append(self._span(text, window.starts[i], ends[i], SpanKind.ORGANIZATION))
+                taken[i] = True
+            for first, last in events(window.tokens, taken):
+                spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))
+                taken[first : last + 1] = [True] * (last + 1 - first)
+            for first, last in demonyms(gaz, window.tokens, taken, code):
+                spans.append(self._span(text, window.starts[first], ends[last], SpanKind.MISC))
+                taken[first : last + 1] = [True] * (last + 1 - first)
             for part in analysis.parts:  # "NATO" in "NATO-Chef": the tagger labels whole words only
                 start = window.starts[part.token] + part.offset
                 if not taken[part.token] and part_is_entity(text[start : start + part.length]):
@@ -173,6 +192,47 @@ class BuiltinRecognizer:
             if word in surnames or stem in surnames:
                 out.append(self._span(text, starts[i], starts[i] + len(word), SpanKind.PERSON))
         return out
+
+
+def _untagged_people(
+    gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool], found: list[tuple[int, int, SpanKind]]
+) -> list[tuple[int, int, SpanKind]]:
+    """People the rules find among the words neither the gazetteer nor the tagger took ("Mr. Smith",
+    "P. Simmons", "Frank Van Boxmeer")."""
+    tagged = list(taken)
+    for first, last, _ in found:
+        tagged[first : last + 1] = [True] * (last + 1 - first)
+    return [
+        (a, b, SpanKind.PERSON)
+        for rule in (titled_people, initialled_people, named_people)
+        for a, b in rule(gaz, tokens, tagged)
+    ]
+
+
+def _retyped(
+    gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind, lang: str | None
+) -> SpanKind:
+    """The type of a found name in its context: a lone demonym ("Dutch", "Belgische", which the tagger
+    often calls a place) and an event ("World Cup", "Copa del Rey") are MISC; a place playing in a
+    results line ("Oldham 4 0 1 3") is its club."""
+    if is_demonym_phrase(gaz, tokens, first, last, lang) or is_event(tokens, first, last):
+        return SpanKind.MISC
+    if kind is SpanKind.MISC and is_country(gaz, " ".join(tokens[first : last + 1])):
+        return SpanKind.LOCATION  # "Norway 3 Iceland 0": the tagger sometimes calls a listed country MISC
+    named_as_org = tokens[first] in lex.ORG_HEADS or tokens[last] in lex.ORG_TAILS
+    if last > first and kind is not SpanKind.MISC and named_as_org and lang != "de":
+        return SpanKind.ORGANIZATION  # "Fundación Efe", "Virginia Tech" (German: see below)
+    if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind, lang):
+        return SpanKind.ORGANIZATION
+    return kind
+
+
+def _dutch_plural(text: str, start: int, end: int) -> str:
+    """A Dutch name with its "'s" ("Israëli's", "Sarah's"): in Dutch the ending is written on the word."""
+    tail = text[end : end + 2]
+    if tail in ("'s", "’s") and (end + 2 == len(text) or not text[end + 2].isalnum()):
+        return text[start : end + 2]
+    return text[start:end]
 
 
 def _chunks(tags: Sequence[str], tokens: Sequence[str]) -> list[tuple[int, int, SpanKind]]:

@@ -126,6 +126,9 @@ ORG_TAILS = frozenset(
     AG GmbH SE KG Partei Bank Ministerium Kommission Universität Stiftung Verband Konzern Gericht
     Bundesamt Institut Gruppe Zeitung Rundschau Allgemeine Agentur Behörde Versicherung
     SA SpA SRL BV NV Ministère Parti Banque Banco Ministerio Partido Ministero Partito
+    Telecom Telecomunicaciones Celular Tech CF CP FC SC AC Club Partij Ministerie Universiteit Stichting
+    Vereniging Bond Raad Commissie Rechtbank Hogeschool Airways Unie Università Tribunale Consiglio
+    United Rovers Wanderers Albion Hotspur
     """.split()
 )
 # Words that start an organisation's name and take an "of/für/de …" complement.
@@ -135,6 +138,10 @@ ORG_HEADS = frozenset(
     Office Agency Federation Union League Association Church
     Ministerium Bundesministerium Organisation Universität Bank Rat Gericht Institut Bundesamt Amt
     Ministère Banque Organisation Université Ministerio Banco Organización Universidad Ministero
+    Junta Consejo Tribunal Comisión Asociación Federación Fundación Instituto Ayuntamiento Congreso Senado
+    Sindicato Confederación Comité Audiencia Diputación Partido Unión Cámara Policía Guardia Ejército
+    Ministerie Universiteit Stichting Vereniging Raad Commissie Rechtbank Hogeschool Partij
+    Università Camera Senato Procura Tribunale Consiglio Commissione Partito Fondazione Associazione
     """.split()
 )
 # Lower-case words allowed inside an organisation's name between capitalized words.

@@ -6,6 +6,7 @@ than to learn from the little open training data there is. Each rule works on to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.core.annotate import gazetteer as lex
@@ -32,6 +33,118 @@ CLUB_WORDS = frozenset(
     "Real Atlético Athletic Inter FC AC AS SC SV VfB VfL TSV TSG Borussia Eintracht Fortuna Olympique "
     "Sporting Dynamo Dinamo Lokomotiv Spartak Racing Hertha Werder Union Rapid Austria Hapoel Maccabi".split()
 )
+
+
+_SCORE = re.compile(r"\d+(?:[-–:]\d+)?")
+_VERSUS = frozenset("v v. vs vs. gegen contra tegen".split())
+# Spanish and Italian cities take no article, so a masculine article before one names the club: "el
+# Valencia", "del Barcelona", "il Milan", "al Parma".
+_CLUB_ARTICLES = {"es": frozenset("el del al".split()), "it": frozenset("il del al dal nel col".split())}
+
+
+def plays_as_club(
+    gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind, lang: str | None
+) -> bool:
+    """A place that stands for its sports club: before a score in a results line ("Livingston 1 Hamilton
+    0", "Oldham 4 0 1 3"), after "v"/"vs", or a city after a masculine article in Spanish or Italian
+    (``_CLUB_ARTICLES``). Countries stay places (national teams are typed LOC). The place is what the
+    tagger found (``kind``) or a listed city or region whatever the tagger called it."""
+    article = tokens[first - 1] if first > 0 else ""
+    if first == 1:
+        article = article.casefold()  # "El Valencia ganó …"; elsewhere "El" is part of a name ("El Paso")
+    if article in _CLUB_ARTICLES.get(lang or "", ()):
+        entry = gaz.lookup(" ".join(tokens[first : last + 1]))
+        # Italian regions take the article ("il Piemonte"), Spanish ones rarely ("Valencia" is listed so)
+        city = entry is not None and (entry.ident.startswith("loc:g") or entry.ident.startswith("loc:es-"))
+        if city:
+            return True
+    numbers = sum(1 for t in tokens if _SCORE.fullmatch(t))
+    results = numbers >= 2 and numbers * 3 >= len(tokens)
+    after = tokens[last + 1] if last + 1 < len(tokens) else ""
+    before = tokens[first - 1].casefold() if first > 0 else ""
+    if not ((results and _SCORE.fullmatch(after)) or before in _VERSUS):
+        return False
+    entry = gaz.lookup(" ".join(tokens[first : last + 1]))
+    if entry is None:
+        return kind is SpanKind.LOCATION
+    return entry.kind is SpanKind.LOCATION and not is_country(gaz, " ".join(tokens[first : last + 1]))
+
+
+def is_country(gaz: Gazetteer, name: str) -> bool:
+    """A country or territory (the gazetteer's CLDR entries, ids like "loc:NO")."""
+    entry = gaz.lookup(name)
+    code = entry.ident.partition(":")[2] if entry is not None else ""
+    return entry is not None and entry.kind is SpanKind.LOCATION and code.isupper() and len(code) <= 3
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def acronym_organisations(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
+    """Untagged unknown acronyms in ordinary text ("ANATEL", "NMBS"): organisations, as most are in news.
+    Listed acronyms keep their listed type; thing acronyms, Roman numerals and capitals headlines are left."""
+    words = [t for t in tokens if len(t) > 1 and t[:1].isalpha()]
+    if sum(1 for t in words if t.isupper()) * 2 > len(words):
+        return []  # a headline or dateline in capitals
+    return [
+        i
+        for i, word in enumerate(tokens)
+        if not taken[i]
+        and 2 <= len(word) <= 6
+        and word.isalpha()
+        and word.isupper()
+        and word not in NOT_ENTITIES
+        and not _ROMAN.fullmatch(word)
+        and gaz.lookup(word) is None
+        and not gaz.is_common(word, None)
+    ]
+
+
+# Words that make a name an event or competition, an other name (MISC) rather than an organisation or a
+# place: as the first word ("Copa del Rey", "Liga de Campeones", "Olympische Spelen") or the last ("World
+# Cup", "U.S. Open", "Davis Cup").
+EVENT_FIRST = frozenset(
+    """
+    Copa Liga Supercopa Juegos Mundial Campeonato Olimpiadas Eurocopa Vuelta Giro Tour Coppa Giochi
+    Olympische Wereldbeker Olympischen Weltmeisterschaft Europameisterschaft Fußball-WM Fußball-EM
+    Coupe Jeux Championnat Mondial Taça Jogos Olympic Olympics
+    """.split()
+)
+EVENT_LAST = frozenset(
+    "Cup Open Olympics Games Championship Championships Prix Trophy Tour Series Masters Slam "
+    "Spelen Spiele Wereldbeker Pokal Mundial Juegos Olimpiadas".split()
+)
+
+
+def is_event(tokens: Sequence[str], first: int, last: int) -> bool:
+    """A name of an event or competition ("Liga de Campeones", "World Cup"): see EVENT_FIRST/EVENT_LAST."""
+    words = [t for t in tokens[first : last + 1] if t[:1].isalpha()]
+    if not words:
+        return False
+    head, tail = words[0].capitalize(), words[-1].capitalize()
+    return head in EVENT_FIRST or (len(words) > 1 and tail in EVENT_LAST)
+
+
+_EVENT_LINKS = frozenset("de del la las los of the van der des du di della".split())
+
+
+def events(tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """Untagged names that start with an event word ("Copa del Rey", "Juegos Olímpicos"): their tokens."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        if taken[i] or tokens[i] not in EVENT_FIRST:
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens) and not taken[j] and (_cap(tokens[j]) or tokens[j] in _EVENT_LINKS):
+            if _cap(tokens[j]):
+                last = j
+            j += 1
+        out.append((i, last))
+        i = last + 1
+    return out
 
 
 def part_is_entity(word: str) -> bool:
@@ -97,6 +210,45 @@ def clean_chunk(
     return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
 
 
+_INITIAL = re.compile(r"[^\W\d_a-z]\.")
+
+
+def with_initial(tokens: Sequence[str], first: int, last: int, kind: SpanKind) -> tuple[int, int, SpanKind]:
+    """A person with the initial of a first name before it ("M. Gatting"): the initial is in the name."""
+    if kind is SpanKind.PERSON and first > 0 and _INITIAL.fullmatch(tokens[first - 1]):
+        return first - 1, last, kind
+    return first, last, kind
+
+
+def initialled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """An initial and an unknown capitalized word, both untagged ("P. Simmons"): a person."""
+    out = []
+    for i, word in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if taken[i] or taken[i + 1] or not _INITIAL.fullmatch(word) or not nxt[1:].islower():
+            continue
+        if _cap(nxt) and len(nxt) > 2 and gaz.lookup(nxt) is None and not gaz.is_common(nxt, None):
+            out.append((i, i + 1))
+    return out
+
+
+def named_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
+    """A listed given name, surname particles and an unknown capitalized word, all untagged ("Frank Van
+    Boxmeer", "Elio Di Rupo"): a person."""
+    out = []
+    for i, word in enumerate(tokens):
+        if taken[i] or word not in gaz.given_names or gaz.is_common(word, None):
+            continue
+        j = i + 1
+        while j < len(tokens) and not taken[j] and tokens[j].casefold() in lex.NAME_PARTICLES:
+            j += 1
+        if j == len(tokens) or taken[j] or not _cap(tokens[j]) or not tokens[j][1:].islower():
+            continue
+        if gaz.lookup(tokens[j]) is None and not gaz.is_common(tokens[j], None) and len(tokens[j]) > 2:
+            out.append((i, j))
+    return out
+
+
 def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[tuple[int, int]]:
     """Untagged capitalized words right after an honorific ("Mr. Smith"): a person, up to two words."""
     out = []
@@ -110,46 +262,6 @@ def titled_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) 
         while last + 1 < len(tokens) and last - j < 1 and _cap(tokens[last + 1]) and not taken[last + 1]:
             last += 1
         out.append((j, last))
-    return out
-
-
-# German adjectives of nations and regions ("die deutschen Soldaten"): GermEval's *deriv, MISC in CoNLL.
-GERMAN_DERIVED_STEMS = frozenset(
-    """
-    deutsch britisch englisch amerikanisch russisch französisch österreichisch israelisch römisch japanisch
-    griechisch europäisch chinesisch türkisch tschechisch südamerikanisch südafrikanisch syrisch zypriotisch
-    italienisch spanisch polnisch ukrainisch niederländisch holländisch belgisch schweizerisch dänisch
-    schwedisch norwegisch finnisch ungarisch rumänisch bulgarisch serbisch kroatisch slowakisch slowenisch
-    albanisch portugiesisch irisch schottisch walisisch kanadisch mexikanisch brasilianisch argentinisch
-    chilenisch kolumbianisch kubanisch indisch pakistanisch afghanisch iranisch irakisch arabisch saudisch
-    ägyptisch libysch tunesisch marokkanisch algerisch nigerianisch kenianisch äthiopisch afrikanisch
-    asiatisch australisch neuseeländisch koreanisch nordkoreanisch südkoreanisch vietnamesisch thailändisch
-    indonesisch palästinensisch libanesisch jordanisch georgisch armenisch kasachisch belarussisch
-    litauisch lettisch estnisch sowjetisch preußisch bayerisch sächsisch hessisch schwäbisch rheinisch
-    westfälisch fränkisch badisch katalanisch baskisch kurdisch lateinisch nordamerikanisch
-    lateinamerikanisch westeuropäisch osteuropäisch mitteleuropäisch nordeuropäisch südeuropäisch
-    ostdeutsch westdeutsch süddeutsch norddeutsch byzantinisch osmanisch isländisch luxemburgisch
-    """.split()
-)
-_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e", "")
-
-
-def german_derived(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -> list[int]:
-    """Untagged tokens that name a nation or place by an adjective ("britischen") or an -er form of a
-    listed place ("Frankfurter", "Schweizer"): other names (MISC)."""
-    out = []
-    for i, word in enumerate(tokens):
-        if taken[i] or len(word) < 5:
-            continue
-        lower = word.casefold()
-        if any(
-            lower.endswith(e) and lower[: len(lower) - len(e)] in GERMAN_DERIVED_STEMS
-            for e in _ADJECTIVE_ENDINGS
-        ):
-            out.append(i)
-        elif _cap(word) and word.endswith("er") and (entry := gaz.lookup(word[:-2])) is not None:
-            if entry.kind is SpanKind.LOCATION and not gaz.is_common(word, "de"):
-                out.append(i)
     return out
 
 

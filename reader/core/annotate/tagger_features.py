@@ -2,9 +2,10 @@
 
 The features are language-independent on purpose, so one model serves every language written with capital
 letters: word shape, affixes, capitalisation with sentence-start awareness, neighbouring words, gazetteer
-membership (GeoNames/CLDR places, organisations, given names, common words) and what the gazetteer rules
-(``rules``) found. The only language-specific input is whether the language capitalizes every noun
-(German, Luxembourgish), because there a capital letter says much less.
+membership (GeoNames/CLDR places, organisations, given names, common words), how frequent the word is in
+the language (``word_ranks``) and what the gazetteer rules (``rules``) found. The language-specific
+inputs are those frequencies and whether the language capitalizes every noun (German, Luxembourgish),
+because there a capital letter says much less.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
 from reader.core.annotate.rules import rule_spans
+from reader.core.annotate.word_ranks import rank_class
 from reader.core.document import SpanKind
 
 # "U.S." and "e.g." stay one token (the issue's trailing-period defect); "'s" is split off like in the
@@ -96,10 +98,18 @@ def _all_caps(tokens: Sequence[str]) -> bool:
 
 
 def recase(tokens: Sequence[str], gaz: Gazetteer, lang: str | None) -> list[str]:
-    """An all-capitals window written as ordinary text: common words in lower case, the rest capitalized."""
+    """An all-capitals window written as ordinary text: common words in lower case, the rest capitalized,
+    except inside a listed name of two words ("LOS ANGELES", "KANSAS CITY")."""
     out = []
-    for word in tokens:
-        if not word.isupper() or len(word) < 2:
+    listed: set[int] = set()
+    for i in range(len(tokens) - 1):
+        pair = f"{tokens[i].capitalize()} {tokens[i + 1].capitalize()}"
+        if tokens[i].isupper() and tokens[i + 1].isupper() and gaz.lookup(pair) is not None:
+            listed.update((i, i + 1))
+    for i, word in enumerate(tokens):
+        if i in listed:
+            out.append(word.capitalize())
+        elif not word.isupper() or len(word) < 2:
             out.append(word)
         elif gaz.lookup(word) is not None and gaz.lookup(word.capitalize()) is None:
             out.append(word)  # a known acronym: "NATO"
@@ -191,6 +201,7 @@ class _Word:
     lower: str
     shape: str
     common: bool
+    rank: str
     features: tuple[str, ...]
 
 
@@ -211,15 +222,21 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
         "s2=" + lower[-2:],
         "s3=" + lower[-3:],
         "s4=" + lower[-4:],
+        "p2=" + lower[:2],
         "p3=" + lower[:3],
+        "p4=" + lower[:4],
+        "s1=" + lower[-1:],
         "sh=" + shape,
         f"len={min(len(word), 8)}",
     ]
     common = False
+    rank = rank_class(word, lang)
+    f.append("fq=" + rank)
     if word[:1].isupper():
         entry = gaz.lookup(word)
         if entry is not None:
             f.append("g=" + entry.kind.value)
+            f.append("gsrc=" + _source(entry.ident))
         if word in gaz.given_names:
             f.append("gn")
         if gaz.is_common(word, lang):
@@ -229,8 +246,18 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("ttl")
     if len(table) >= _WORD_CACHE_LIMIT:
         table.clear()
-    table[word] = result = _Word(lower, shape, common, tuple(f))
+    table[word] = result = _Word(lower, shape, common, rank, tuple(f))
     return result
+
+
+def _source(ident: str) -> str:
+    """What kind of list a gazetteer entry came from: a country (CLDR code), a GeoNames city, or curated."""
+    code = ident.partition(":")[2]
+    if code.isupper() and len(code) <= 3:
+        return "country"
+    if code[:1] == "g" and code[1:].isdigit():
+        return "city"
+    return "curated"
 
 
 def analyse(
@@ -266,12 +293,15 @@ def analyse(
         me = info[i]
         shape, rule, ini = me.shape, rules[i], initial[i]
         f = [*me.features, "r=" + rule, f"{nc}|sh={shape}|ini={ini}", f"{nc}|r={rule}"]
+        if shape[:1] == "X":
+            f.append(f"{nc}|fq={me.rank}|ini={ini}")
         if caps:
             f.append("caps")
         if me.common:
             f.append(f"cm|ini={ini}")
         if i >= 2:
-            f.append("w-2=" + info[i - 2].lower)
+            f += ["w-2=" + info[i - 2].lower, "sh-2=" + info[i - 2].shape]
+            f.append(f"w-2|w-1={info[i - 2].lower}|{info[i - 1].lower}")
         else:
             f.append("w-2=<pad>")
         if i >= 1:
@@ -282,6 +312,7 @@ def analyse(
                 "r-1=" + rules[i - 1],
                 f"sh-1|sh={prev.shape}|{shape}",
                 f"w-1|w={prev.lower}|{me.lower}",
+                f"w-1|sh={prev.lower}|{shape}",
             ]
         else:
             f.append("w-1=<pad>")
@@ -293,9 +324,13 @@ def analyse(
                 "r1=" + rules[i + 1],
                 f"sh1|sh={nxt.shape}|{shape}",
                 f"w|w+1={me.lower}|{nxt.lower}",
+                f"sh|w+1={shape}|{nxt.lower}",
             ]
         else:
             f.append("w1=<pad>")
-        f.append("w2=" + info[i + 2].lower if i + 2 < n else "w2=<pad>")
+        if i + 2 < n:
+            f += ["w2=" + info[i + 2].lower, "sh2=" + info[i + 2].shape]
+        else:
+            f.append("w2=<pad>")
         out.append(f)
     return Analysis(out, parts, known)

@@ -156,6 +156,27 @@ def test_german_nation_adjectives_are_other_names() -> None:
     ]
 
 
+def test_english_and_dutch_nation_words_are_other_names() -> None:
+    en = found("The Dutch minister met Palestinians and South Korean diplomats in Oslo.", "en")
+    assert ("Dutch", MISC) in en
+    assert ("Palestinians", MISC) in en
+    assert ("South Korean", MISC) in en
+    assert ("Oslo", LOC) in en
+    nl = found("De Belgische regering en de Amerikaanse ambassadeur spraken met Vlamingen in Gent.", "nl")
+    assert ("Belgische", MISC) in nl
+    assert ("Amerikaanse", MISC) in nl
+    assert ("Vlamingen", MISC) in nl
+    assert ("Gent", LOC) in nl
+
+
+def test_a_place_in_a_results_line_is_its_club() -> None:
+    assert found("Stockport 2 Exeter 1", "en") == [("Stockport", ORG), ("Exeter", ORG)]
+    assert ("Wigan", ORG) in found("Saturday: Bristol v Wigan", "en")
+    # a country playing is still a place (national teams), and a city in ordinary prose stays a place
+    assert ("Norway", LOC) in found("Norway 3 Iceland 0", "en")
+    assert ("Exeter", LOC) in found("She moved to Exeter in 2019 with 2 children.", "en")
+
+
 def test_a_surname_seen_earlier_in_the_article_is_a_person() -> None:
     blocks = [
         ("Die Ministerin Jolanta Wiśniewska kam nach Berlin.", "de"),
@@ -283,3 +304,56 @@ def test_labelled_set_precision_and_recall_floors() -> None:
         precision, recall, _typed = bench.figures(table[key])
         assert precision >= 0.9, (key, precision)
         assert recall >= 0.8, (key, recall)
+
+
+def test_word_ranks_tell_ordinary_words_from_rare_names() -> None:
+    from reader.core.annotate.word_ranks import rank_class
+
+    assert rank_class("Die", "de") == "r0"
+    assert rank_class("Anleger", "de") not in ("rare", "na")
+    assert rank_class("Wiśniewska", "de") == "rare"
+    assert rank_class("the", "en") == "r0"
+    assert rank_class("the", "xx") == rank_class("the", None) == "na"
+
+
+def test_an_initial_belongs_to_the_name() -> None:
+    assert ("K. Pietrowski", PER) in found("The bowler K. Pietrowski took four wickets for Kent.", "en")
+
+
+def test_events_and_competitions_are_other_names() -> None:
+    assert ("World Cup", MISC) in found("Portugal hopes to host the World Cup again.", "en")
+    es = found("El Valencia ganó la Copa del Rey ante el Betis en Sevilla.", "es")
+    assert ("Valencia", ORG) in es  # a city after "el" is its club
+    assert ("Copa del Rey", MISC) in es
+    assert ("Sevilla", LOC) in es
+
+
+def test_unknown_acronyms_in_running_text_are_organisations() -> None:
+    assert ("ZVKB", ORG) in found("Los afiliados de la ZVKB votaron la huelga el lunes.", "es")
+    # an all-capitals headline is not a row of organisations
+    assert ("HEADLINE", ORG) not in found("STRIKE HEADLINE CAUSES CHAOS", "en")
+
+
+def test_dutch_names_keep_their_s() -> None:
+    assert ("Israëli's", MISC) in found("De Israëli's en de Palestijnen praatten in Caïro.", "nl")
+
+
+def test_festivals_and_us_states() -> None:
+    assert found("Die Berlinale beginnt am Donnerstag in Berlin.", "de") == [
+        ("Berlinale", ORG),
+        ("Berlin", LOC),
+    ]
+    assert ("Texas", LOC) in found("Storms hit Texas and Ohio overnight.", "en")
+    assert ("Kalifornien", LOC) in found("Die Brände in Kalifornien wüten weiter.", "de")
+
+
+def test_a_two_word_place_in_a_capitals_headline_stays_whole() -> None:
+    spans = found("STORMS HIT LOS ANGELES AGAIN", "en")
+    assert ("LOS ANGELES", LOC) in spans
+    assert ("ANGELES", LOC) not in spans
+
+
+def test_a_given_name_with_particles_and_an_unknown_surname_is_a_person() -> None:
+    assert ("Marco Di Stefanelli", PER) in found("Gisteren sprak Marco Di Stefanelli in Gent.", "nl")
+    # a demonym before a title is not a person ("German Chancellor")
+    assert ("German Chancellor", PER) not in found("German Chancellor Olaf Scholz met the press.", "en")
