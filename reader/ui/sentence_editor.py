@@ -1,9 +1,10 @@
 """The in-place editor of one translated sentence: a frameless text field laid over the sentence.
 
-It lives on the article view's viewport, at the sentence's rectangle, and follows the text when the view
-scrolls. Enter keeps the text, Escape cancels; leaving the field (a click elsewhere) keeps the text too when
-it was changed, so nothing the reader typed is lost. The window's own shortcuts (Esc cancels work, Ctrl+V
-opens an address) are kept away while the field has focus: its keys are the reader's typing.
+It lives on the article view's viewport, at the sentence's rectangle (a child of the viewport, so it
+moves with the text when the view scrolls). Enter keeps the text, Escape cancels; leaving the field (a
+click elsewhere) keeps the text too when it was changed, so nothing the reader typed is lost. The
+window's own shortcuts (Esc cancels work, Ctrl+V opens an address) are kept away while the field has
+focus: its keys are the reader's typing.
 """
 
 from __future__ import annotations
@@ -34,9 +35,7 @@ class SentenceEditor(QPlainTextEdit):
         self._original = text
         self._done = False
         self._view = view
-        self._scroll = view.verticalScrollBar().value()
         self._place(rect)
-        view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.show()
         self.raise_()
         self.selectAll()
@@ -49,10 +48,6 @@ class SentenceEditor(QPlainTextEdit):
         width = min(max(rect.width(), EDITOR_MIN_WIDTH), viewport.width())
         left = max(0, min(rect.left(), viewport.width() - width))
         self.setGeometry(left, max(0, rect.top() - 4), width, height)
-
-    def _follow_scroll(self, value: int) -> None:
-        self.move(self.x(), self.y() - (value - self._scroll))
-        self._scroll = value
 
     # -- keys -------------------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -84,7 +79,6 @@ class SentenceEditor(QPlainTextEdit):
         if self._done:
             return
         self._done = True
-        self._view.verticalScrollBar().valueChanged.disconnect(self._follow_scroll)
         self.hide()
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
         if keep and self.text():
