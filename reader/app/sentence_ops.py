@@ -15,7 +15,7 @@ QtCore only: the window shows the editor and the popup (``reader.ui``) and calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -26,7 +26,14 @@ from reader.app.article_session import ArticleSession
 from reader.app.operations import ModelOp, Operations, QueryOp, WriteOp
 from reader.app.runner import TaskHandle
 from reader.app.strings import user_message
-from reader.core.document import TITLE_BLOCK_ID, Article, SentenceOrigin, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    BlockAnnotations,
+    SentenceOrigin,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.errors import CancelledError
 from reader.core.translate.memory import MemoryEntry, TranslationMemory
 from reader.core.translate.sentence_pairs import Alternative, replace_sentence
@@ -200,16 +207,22 @@ class SentenceOps(QObject):
 
 
 def export_sentence_pairs(
-    ops: Operations, path: Path, fmt: str, article: Article, translations: Sequence[Translation]
+    ops: Operations,
+    path: Path,
+    fmt: str,
+    article: Article,
+    translations: Sequence[Translation],
+    annotations: Mapping[str, BlockAnnotations],
+    target: str,
 ) -> QueryOp[int]:
-    """Write the article's sentence pairs to ``path`` as ``fmt`` (tsv | tmx | anki-csv); the result is how
-    many pairs were written."""
-    chosen = list(translations)
+    """Write the article's sentence pairs into ``target`` to ``path`` as ``fmt`` (tsv | tmx | anki-csv);
+    the result is how many pairs were written. Highlighted names are marked on the Anki cards."""
+    chosen, marks = list(translations), dict(annotations)
 
     def write(_handle: TaskHandle) -> int:
         from reader.core import parallel_text
 
-        rows = parallel_text.sentence_rows(article, chosen)
+        rows = parallel_text.sentence_rows(article, chosen, marks, target=target)
         writers = {
             "tsv": parallel_text.write_tsv,
             "tmx": parallel_text.write_tmx,

@@ -271,8 +271,11 @@ class SentenceToolsMixin(_Base):
             return
         if path.suffix == "":
             path = path.with_suffix(SUFFIXES[fmt])
-        translations = list(self.session.translations.values())
-        op = export_sentence_pairs(self.ops, path, fmt, article, translations)
+        session = self.session
+        translations = list(session.translations.values())
+        op = export_sentence_pairs(
+            self.ops, path, fmt, article, translations, session.annotations, session.reader_language
+        )
         op.success(lambda count: self.status.show_text(f"Exported {count} sentence pairs to {path}."))
         op.run_in_background()
 
