@@ -15,7 +15,7 @@ from reader.ui.memory_dialog import DATE, PAIR, SOURCE, TARGET, MemoryDialog
 from tests.ui.test_sentence_edit_window import WAIT
 
 ENTRIES = [
-    MemoryEntry("de", "en", "Die Brücke über den Fluss ist gesperrt.", "The bridge over the river is closed."),
+    MemoryEntry("de", "en", "Die Brücke über den Fluss ist gesperrt.", "The bridge over the river is shut."),
     MemoryEntry("de", "en", "Der Zug fährt heute nicht.", "The train does not run today."),
     MemoryEntry("en", "fr", "The market opens at noon.", "Le marché ouvre à midi."),
 ]
@@ -43,7 +43,7 @@ def test_lists_and_searches_both_languages(qtbot: QtBot, make_window: Callable[.
 
     dialog.search.setText("Brücke")  # the original side
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
-    assert column(dialog, TARGET) == ["The bridge over the river is closed."]
+    assert column(dialog, TARGET) == ["The bridge over the river is shut."]
     dialog.search.setText("train")  # the translation side
     qtbot.waitUntil(lambda: column(dialog, TARGET) == ["The train does not run today."], timeout=WAIT)
     assert dialog.message.text() == "1 entry found, of 3."
