@@ -1,4 +1,4 @@
-"""Headless commands: ``reader export``, ``reader models``, ``reader library``, ``reader feeds``.
+"""Headless commands: ``reader export``, ``models``, ``library``, ``feeds``, ``memory``, ``glossary``.
 
 No widgets here. Every user-caused failure is a ReaderError: its message goes to stderr and the
 exit status is 2, never a traceback.
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.core.errors import ReaderError
 
-COMMANDS = ("export", "models", "library", "feeds")
+COMMANDS = ("export", "models", "library", "feeds", "memory", "glossary")
 EXIT_USER_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import export, feeds, library, models
+    from reader.cli import export, feeds, library, memory, models
     from reader.core.annotate.ner_models import NerModelSource
 
     models.register_source("ner", NerModelSource)
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     models.register(sub)
     library.register(sub)
     feeds.register(sub)
+    memory.register(sub)  # registers "memory" and "glossary"
     return parser
 
 

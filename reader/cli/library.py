@@ -1,4 +1,9 @@
-"""`reader library`: list, search, show, export, remove, restore and transfer saved articles."""
+"""`reader library`: list, search, show, export, remove, restore and transfer saved articles.
+
+``search`` also lists the translation memory entries that match (see ``reader.store.memory``), after the
+articles; ``export --format tsv|tmx|anki-csv`` writes an article's sentence pairs
+(``reader.core.parallel_text``).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,10 @@ from reader.cli.output import emit, renderer, say
 
 if TYPE_CHECKING:
     from reader.store.library import Library
-    from reader.store.models import ArticleSummary, LibraryFilter
+    from reader.store.models import ArticleSummary, LibraryFilter, StoredArticle
 
 
+SENTENCE_FORMATS = ("tsv", "tmx", "anki-csv")
 # SQLite integers are 64-bit: a larger id or limit would fail deep inside sqlite3 with OverflowError.
 _SQLITE_MAX = 2**63 - 1
 
@@ -74,9 +80,17 @@ def register(sub: Any) -> None:
     show.add_argument("id", type=_article_id)
     show.set_defaults(handler=run_show)
 
-    export = actions.add_parser("export", help="export one article as bilingual HTML, Markdown or JSON")
+    export = actions.add_parser(
+        "export",
+        help="export one article as bilingual HTML, Markdown or JSON, or its sentence pairs (TSV, TMX, Anki)",
+    )
     export.add_argument("id", type=_article_id)
-    export.add_argument("--format", choices=("html", "md", "json"), default="html")
+    export.add_argument(
+        "--format",
+        choices=("html", "md", "json", *SENTENCE_FORMATS),
+        default="html",
+        help="tsv, tmx and anki-csv hold the sentence pairs (anki-csv: a file for Anki's Import File)",
+    )
     export.add_argument(
         "--to", metavar="LANG", help="the translation to include (default: the last one read)"
     )
@@ -143,14 +157,27 @@ def run_search(args: argparse.Namespace) -> int:
     if note := query_note(args.query):
         print(f"reader: {note}", file=sys.stderr)
     hits = library.search(args.query, filter=_filter(args), sort=args.sort, limit=args.limit)
-    if not hits:
-        print("No articles match.", file=sys.stderr)
-        return 1
     for hit in hits:
         say(_row(hit.summary))
         if hit.snippet:
             say(f"        {hit.snippet}")
-    return 0
+    entries = [] if args.tag or args.archived or args.unread else _memory_hits(library, args)
+    if entries:
+        say(f"Translation memory: {len(entries)} matching entr{'ies' if len(entries) != 1 else 'y'}")
+        for entry in entries:
+            say(f"{entry.id:>6}  {entry.source_lang}→{entry.target_lang}  {entry.source}")
+            say(f"        {entry.target}")
+    if not hits:
+        print("No articles match.", file=sys.stderr)
+    return 0 if hits or entries else 1
+
+
+def _memory_hits(library: Library, args: argparse.Namespace) -> list[Any]:
+    """The translation memory entries matching the search (full-text search finds them too)."""
+    from reader.store.memory import SqliteTranslationMemory
+
+    memory = SqliteTranslationMemory(library)
+    return memory.list(args.query, source_lang=args.lang, limit=args.limit)
 
 
 def _time(value: float | None) -> str:
@@ -197,10 +224,32 @@ def run_export(args: argparse.Namespace) -> int:
 
     stored = open_library(args).get(args.id)
     target = args.to.strip().lower() if args.to else stored.target_lang
+    if args.format in SENTENCE_FORMATS:
+        emit(_sentence_pairs(args, stored, target), args.output)
+        return 0
     render = renderer(args.format)
     output = render(stored.article, stored.translations, stored.annotations, target=target)
     emit(output, args.output)
     return 0
+
+
+def _sentence_pairs(args: argparse.Namespace, stored: StoredArticle, target: str | None) -> str:
+    from reader.core import parallel_text
+    from reader.core.errors import InputError
+
+    rows = parallel_text.sentence_rows(stored.article, stored.translations, stored.annotations, target=target)
+    if not rows:
+        into = f" into {target}" if target else ""
+        raise InputError(
+            f"Article {args.id} has no translated sentences{into} to export: open it in Reader and translate "
+            "it first."
+        )
+    write = {
+        "tsv": parallel_text.to_tsv,
+        "tmx": parallel_text.to_tmx_text,
+        "anki-csv": parallel_text.to_anki_csv,
+    }[args.format]
+    return write(rows)
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -52,3 +52,37 @@ def read_capped(path: Path, limit: int) -> bytes:
     """The file's bytes, at most ``limit + 1`` of them (more than ``limit`` means "too big")."""
     with open_regular_file(path) as handle:
         return handle.read(limit + 1)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a rename, so a
+    full disk or a crash never leaves a cut-off file where a good one was.
+
+    Raises:
+        InputError: the folder is missing or not writable, or the disk is full (the target is untouched).
+    """
+    import tempfile
+
+    from reader.core.errors import InputError
+
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)  # mkstemp makes it private (0600); keep what a plain write gives
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise InputError(f"Could not write {path}: {error.strerror or error}.") from error
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

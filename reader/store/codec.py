@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from reader.core.document import Article, LanguageRun, Span
+from reader.core.document import Article, LanguageRun, SentenceOrigin, SentencePair, Span
 from reader.core.export import span_from_dict, span_to_dict
 from reader.core.translate.cache import normalize_source
 
@@ -78,3 +79,54 @@ def spans_from_json(data: str | None) -> tuple[Span, ...]:
     if not data:
         return ()
     return tuple(span_from_dict(item) for item in json.loads(data))
+
+
+def sentences_to_json(pairs: tuple[SentencePair, ...]) -> str | None:
+    """Compact JSON ``[[ss, se, ts, te, score, origin], ...]``; None when there are no pairs."""
+    if not pairs:
+        return None
+    return json.dumps(
+        [[p.source[0], p.source[1], p.target[0], p.target[1], p.score, p.origin.value] for p in pairs],
+        separators=(",", ":"),
+    )
+
+
+def sentences_from_json(data: object, source_length: int, target_length: int) -> tuple[SentencePair, ...]:
+    """The stored sentence pairs, or () when they do not fit the texts they index.
+
+    A row written by an older or damaged library, or edited by hand, must never crash the view: every pair
+    must lie inside the block's text and the translation's text, with a known origin and a finite score,
+    else the whole list is dropped (a partial mapping would link the wrong sentences).
+    """
+    if not data or not isinstance(data, str):
+        return ()
+    try:
+        items = json.loads(data)
+    except ValueError:
+        return ()
+    return sentence_pairs(items, source_length, target_length) or ()
+
+
+def sentence_pairs(items: object, source_length: int, target_length: int) -> tuple[SentencePair, ...] | None:
+    """Pairs from their JSON lists (see ``sentences_to_json``); None when any is malformed or out of range."""
+    if not isinstance(items, list):
+        return None
+    pairs = []
+    for item in items:
+        if not isinstance(item, list) or len(item) != 6:
+            return None
+        ss, se, ts, te, score, origin = item
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (ss, se, ts, te)):
+            return None
+        if not (0 <= ss <= se <= source_length and 0 <= ts <= te <= target_length):
+            return None
+        if score is not None and (
+            isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score)
+        ):
+            return None
+        try:
+            kind = SentenceOrigin(origin)
+        except ValueError:
+            return None
+        pairs.append(SentencePair((ss, se), (ts, te), None if score is None else float(score), kind))
+    return tuple(pairs)

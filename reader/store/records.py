@@ -12,9 +12,24 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    Block,
+    BlockAnnotations,
+    BlockKind,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.errors import StoreError
-from reader.store.codec import runs_from_json, runs_to_json, spans_from_json, spans_to_json
+from reader.store.codec import (
+    runs_from_json,
+    runs_to_json,
+    sentences_from_json,
+    sentences_to_json,
+    spans_from_json,
+    spans_to_json,
+)
 from reader.store.models import StoredArticle
 
 
@@ -88,6 +103,9 @@ def write_article(
     }
     new = {block.id: block.text for block in article.blocks}
     changed = [block_id for block_id, text in old.items() if new.get(block_id) != text]
+    old_title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if old_title is not None and old_title["title"] != article.title:
+        changed.append(TITLE_BLOCK_ID)  # the title pseudo-block's translation is of the old title
     conn.execute(
         "UPDATE articles SET title = ?, byline = ?, site = ?, published = ?, lang = ?, langs = ?, "
         "block_count = ?, content_hash = ?, dropped = ?, "
@@ -136,15 +154,26 @@ def write_translations(
     *,
     clear_annotations: bool = False,
 ) -> None:
+    """Insert or replace translations (the title pseudo-block's too) with their sentence pairs."""
     rows = [
-        (article_id, t.block_id, t.target, t.status.value, t.text, t.source_lang, t.detail)
+        (
+            article_id,
+            t.block_id,
+            t.target,
+            t.status.value,
+            t.text,
+            t.source_lang,
+            t.detail,
+            sentences_to_json(t.sentences) if t.status is TranslationStatus.TRANSLATED else None,
+        )
         for t in translations
     ]
     conn.executemany(
-        "INSERT INTO article_translations (article_id, block_id, target, status, text, source_lang, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, target, block_id) DO UPDATE SET "
+        "INSERT INTO article_translations "
+        "(article_id, block_id, target, status, text, source_lang, detail, sentences) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, target, block_id) DO UPDATE SET "
         "status = excluded.status, text = excluded.text, source_lang = excluded.source_lang, "
-        "detail = excluded.detail",
+        "detail = excluded.detail, sentences = excluded.sentences",
         rows,
     )
     if clear_annotations:
@@ -169,8 +198,20 @@ def write_annotations(
 
 
 def refresh_fts(conn: sqlite3.Connection, article_id: int) -> None:
-    """Rewrite the article's full-text row from its title, blocks and translations."""
+    """Rewrite the article's full-text row from its title, blocks and translations.
+
+    The title's translations are indexed with the title (weighted as a title), the rest as translation.
+    """
     title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()["title"]
+    titles = [
+        row["text"]
+        for row in conn.execute(
+            "SELECT text FROM article_translations WHERE article_id = ? AND block_id = ? "
+            "AND text IS NOT NULL ORDER BY target",
+            (article_id, TITLE_BLOCK_ID),
+        )
+    ]
+    title = "\n".join([title, *titles])
     body = "\n".join(
         row["text"]
         for row in conn.execute("SELECT text FROM blocks WHERE article_id = ? ORDER BY seq", (article_id,))
@@ -178,9 +219,9 @@ def refresh_fts(conn: sqlite3.Connection, article_id: int) -> None:
     translated = "\n".join(
         row["text"]
         for row in conn.execute(
-            "SELECT text FROM article_translations WHERE article_id = ? AND text IS NOT NULL "
-            "ORDER BY target, block_id",
-            (article_id,),
+            "SELECT text FROM article_translations WHERE article_id = ? AND block_id <> ? "
+            "AND text IS NOT NULL ORDER BY target, block_id",
+            (article_id, TITLE_BLOCK_ID),
         )
     )
     conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
@@ -254,6 +295,8 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
         row["lang"],
         dropped=_dropped_lines(row["dropped"]),
     )
+    lengths = {block.id: len(block.text) for block in blocks}
+    lengths[TITLE_BLOCK_ID] = len(article.title)
     translations = tuple(
         Translation(
             t["block_id"],
@@ -262,9 +305,13 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
             t["text"],
             t["source_lang"],
             t["detail"],
+            sentences_from_json(t["sentences"], lengths.get(t["block_id"], 0), len(t["text"] or ""))
+            if t["status"] == TranslationStatus.TRANSLATED.value
+            else (),
         )
+        # The title pseudo-block has no row in blocks: its NULL seq sorts it first, as it is shown.
         for t in conn.execute(
-            "SELECT t.block_id, t.target, t.status, t.text, t.source_lang, t.detail "
+            "SELECT t.block_id, t.target, t.status, t.text, t.source_lang, t.detail, t.sentences "
             "FROM article_translations t "
             "LEFT JOIN blocks b ON b.article_id = t.article_id AND b.block_id = t.block_id "
             "WHERE t.article_id = ? ORDER BY t.target, b.seq",

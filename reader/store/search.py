@@ -25,7 +25,10 @@ _SNIPPET_HEAD = 3000
 
 SUMMARY_COLUMNS = (
     "a.id, a.title, a.site, a.source, a.langs, a.target_lang, a.published, a.added_at, a.opened_at, "
-    "a.position_seq, a.block_count, a.archived, a.favourite, a.deleted_at"
+    "a.position_seq, a.block_count, a.archived, a.favourite, a.deleted_at, "
+    # The title in the language the article was last read in (the 'title' pseudo-block's translation).
+    "(SELECT t.text FROM article_translations t WHERE t.article_id = a.id AND t.target = a.target_lang "
+    "AND t.block_id = 'title' AND t.status = 'translated') AS title_translation"
 )
 _ORDER = {
     "added": "a.added_at DESC, a.id DESC",
@@ -112,6 +115,7 @@ def summaries(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Art
                 favourite=bool(row["favourite"]),
                 deleted=row["deleted_at"] is not None,
                 tags=tuple(tags.get(row["id"], ())),
+                title_translation=row["title_translation"] or None,
             )
         )
     return result

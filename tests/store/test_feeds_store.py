@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,16 @@ import pytest
 from reader.store.feeds import FeedStore
 from reader.store.library import Library
 from tests.store.conftest import article
+from tests.store.old_schema import insert_article, old_library
 
 
 def test_a_library_from_before_feeds_is_migrated_and_backed_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "library.sqlite3"
-    old, _ = Library.open(path)
-    saved = old.save_article(article())
-    old.close()
-    # Take the file back to schema 1 (what a Reader from before feeds wrote): no feed tables, no column
-    # for the page furniture left out (schema 3).
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        "DROP TABLE feed_items; DROP TABLE feed_sources; DROP TABLE feed_settings; "
-        "ALTER TABLE articles DROP COLUMN dropped; PRAGMA user_version = 1;"
-    )
+    # A schema-1 file (what a Reader from before feeds wrote): no feed tables, no later columns.
+    conn = old_library(path, 1)
+    saved = insert_article(conn, article().title, tuple(b.text for b in article().blocks))
     conn.close()
     library, notice = Library.open(path)  # today's code migrates it
     assert notice is None
