@@ -31,11 +31,12 @@ def list_memory(
     return QueryOp(ops, work)
 
 
-def update_memory(ops: Operations, services: Services, entry_id: int, target: str) -> WriteOp[None]:
+def update_memory(ops: Operations, services: Services, entry_id: int, target: str) -> WriteOp[MemoryEntry]:
     return WriteOp(ops, lambda _h: services.memory.update(entry_id, target), _QUIET)
 
 
-def delete_memory(ops: Operations, services: Services, entry_id: int) -> WriteOp[None]:
+def delete_memory(ops: Operations, services: Services, entry_id: int) -> WriteOp[bool]:
+    """Remove an entry (the result is False when it was gone already); ``restore_memory`` undoes it."""
     return WriteOp(ops, lambda _h: services.memory.delete(entry_id), _QUIET)
 
 
@@ -63,11 +64,11 @@ def add_glossary_term(ops: Operations, services: Services, term: GlossaryTerm) -
     return WriteOp(ops, lambda _h: services.glossary.add(term), _QUIET)
 
 
-def update_glossary_term(ops: Operations, services: Services, term: GlossaryTerm) -> WriteOp[None]:
+def update_glossary_term(ops: Operations, services: Services, term: GlossaryTerm) -> WriteOp[GlossaryTerm]:
     return WriteOp(ops, lambda _h: services.glossary.update(term), _QUIET)
 
 
-def delete_glossary_term(ops: Operations, services: Services, term_id: int) -> WriteOp[None]:
+def delete_glossary_term(ops: Operations, services: Services, term_id: int) -> WriteOp[bool]:
     return WriteOp(ops, lambda _h: services.glossary.delete(term_id), _QUIET)
 
 

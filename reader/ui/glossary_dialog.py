@@ -246,7 +246,7 @@ class GlossaryDialog(QDialog):
         self._set_row(item.row(), changed)
         self._filling = False
 
-        def updated(_result: None) -> None:
+        def updated(_result: object) -> None:
             self.message.setText(f"Saved “{changed.source}”.")
             self.terms_changed.emit([changed])
 
@@ -265,7 +265,7 @@ class GlossaryDialog(QDialog):
         self.deleted = chosen
         remaining = len(chosen)
 
-        def one_done(_result: None) -> None:
+        def one_done(_result: object) -> None:
             nonlocal remaining
             remaining -= 1
             if remaining == 0:

@@ -190,7 +190,7 @@ class MemoryDialog(QDialog):
         self.deleted = chosen
         remaining = len(chosen)
 
-        def one_done(_result: None) -> None:
+        def one_done(_result: object) -> None:
             nonlocal remaining
             remaining -= 1
             if remaining == 0:

@@ -175,7 +175,7 @@ class SentenceToolsMixin(_Base):
             return  # a delete since is what Undo undoes
         self.status.offer_undo(False)
 
-        def removed(_result: None) -> None:
+        def removed(_result: object) -> None:
             self.status.show_text(f"“{term.source}” is no longer in the glossary.")
             self._retranslate_with([term])
 
