@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reader.core.language import LanguageIdentifier
     from reader.core.pipeline import ArticleAnnotator, Identifier, Pipeline
     from reader.core.translate.engine import TranslationEngine
+    from reader.core.translate.memory import Glossary, TranslationMemory
     from reader.core.translate.packages import PackageManager
     from reader.store.library import Library
 
@@ -157,10 +158,34 @@ class Services:
                 library = self.library
             except StoreError as error:  # translating needs no library: cache in memory instead
                 self.library_notice = f"{error} Translations are not kept for next time."
-                return TranslationEngine(self.packages)
-            return TranslationEngine(self.packages, SqliteTranslationCache(library))
+                return TranslationEngine(self.packages, memory=self.memory, glossary=self.glossary)
+            return TranslationEngine(
+                self.packages, SqliteTranslationCache(library), memory=self.memory, glossary=self.glossary
+            )
 
         return self._get("engine", build)
+
+    @property
+    def memory(self) -> TranslationMemory:
+        """The reader's translation memory: their corrections, used before the model is asked."""
+
+        def build() -> TranslationMemory:
+            from reader.core.translate.memory import MemoryTranslationMemory
+
+            return MemoryTranslationMemory()
+
+        return self._get("memory", build)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The reader's glossary: terms the translations must honour."""
+
+        def build() -> Glossary:
+            from reader.core.translate.memory import MemoryGlossary
+
+            return MemoryGlossary()
+
+        return self._get("glossary", build)
 
     @property
     def ner_models(self) -> NerModelManager:

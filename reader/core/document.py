@@ -70,6 +70,7 @@ class Article:
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     lang: str | None = None  # the article's dominant language, once detected
     dropped: tuple[str, ...] = ()  # page furniture left out at ingest ("SHARE:"), shown on request
+    title_lang: str | None = None  # the title's own language, once detected (else ``lang`` stands for it)
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:

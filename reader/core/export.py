@@ -16,7 +16,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Span, SpanKind, Translation
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    Block,
+    BlockAnnotations,
+    BlockKind,
+    SentencePair,
+    Span,
+    SpanKind,
+    Translation,
+)
 from reader.core.document import TranslationStatus as Status
 from reader.core.highlight_style import LIGHT_SPAN_COLOURS, span_tooltip
 
@@ -59,6 +69,23 @@ def _split_spans(spans: Iterable[Span]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def sentence_to_dict(pair: SentencePair) -> dict[str, Any]:
+    """The JSON shape of a sentence pair: offsets into the block's text and the translation's text."""
+    return {
+        "source": [pair.source[0], pair.source[1]],
+        "target": [pair.target[0], pair.target[1]],
+        "score": pair.score,
+        "origin": pair.origin.value,
+    }
+
+
+def _translated_title(by_block: Mapping[str, Translation]) -> str | None:
+    title = by_block.get(TITLE_BLOCK_ID)
+    if title is not None and title.status is Status.TRANSLATED and title.text:
+        return title.text
+    return None
+
+
 def article_to_dict(
     article: Article,
     translations: Translations | None = (),
@@ -66,7 +93,8 @@ def article_to_dict(
     *,
     target: str | None = None,
 ) -> dict[str, Any]:
-    """Metadata plus every block with its language, runs, translation, entities and dates."""
+    """Metadata plus every block with its language, runs, translation (with its sentence pairs), entities
+    and dates; ``title_translation`` is the title's (``{"status", "text"}``, null when not translated)."""
     by_block = _by_block(translations, target)
     notes = annotations or {}
     blocks = []
@@ -92,6 +120,7 @@ def article_to_dict(
                 "status": translation.status.value,
                 "detail": translation.detail,
                 "source_lang": translation.source_lang,
+                "sentences": [sentence_to_dict(pair) for pair in translation.sentences],
             }
             if note is not None:
                 item["translation"].update(_split_spans(note.translation))
@@ -107,8 +136,15 @@ def article_to_dict(
         "site": article.site,
         "published": article.published,
         "lang": article.lang,
+        "title_translation": _title_dict(by_block.get(TITLE_BLOCK_ID)),
         "blocks": blocks,
     }
+
+
+def _title_dict(title: Translation | None) -> dict[str, Any] | None:
+    if title is None:
+        return None
+    return {"status": title.status.value, "text": title.text}
 
 
 def to_json(
@@ -211,6 +247,9 @@ def to_markdown(
     """Bilingual Markdown: each block, then its translation as a quote. Highlights are not kept."""
     by_block = _by_block(translations, target)
     out = [f"# {md_escape(article.title or 'Untitled article', line_start=False)}"]
+    translated_title = _translated_title(by_block)
+    if translated_title:
+        out.append(f"> {md_escape(translated_title.replace(chr(10), ' '))}")
     meta = [part for part in (article.byline, article.site, article.published) if part]
     if meta:
         out.append("*" + md_escape(" · ".join(meta), line_start=False) + "*")
@@ -231,6 +270,7 @@ _STYLE = (
     """
 body { font: 16px/1.5 Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 header p { color: #555; margin: .2rem 0; }
+header p.title-translation { color: #333; font-size: 1.3rem; }
 table { border-collapse: collapse; width: 100%; }
 td { vertical-align: top; padding: .4rem .8rem; width: 50%; }
 tr + tr td { border-top: 1px solid #eee; }
@@ -295,6 +335,14 @@ def to_html(
     by_block = _by_block(translations, target)
     notes = annotations or {}
     title = html.escape(article.title or "Untitled article")
+    title_row = by_block.get(TITLE_BLOCK_ID)
+    translated_title = _translated_title(by_block)
+    subtitle = (
+        f'<p class="title-translation"{_lang_attr(title_row.target if title_row else None)}>'
+        f"{html.escape(translated_title)}</p>\n"
+        if translated_title
+        else ""
+    )
     meta = [html.escape(part) for part in (article.byline, article.site, article.published) if part]
     rows = []
     for block in article.blocks:
@@ -329,6 +377,7 @@ def to_html(
         '<meta name="generator" content="Reader">\n'
         f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{title}</h1>\n"
+        + subtitle
         + (f"<p>{' · '.join(meta)}</p>\n" if meta else "")
         + source
         + "\n</header>\n<table>\n"

@@ -15,10 +15,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    Block,
+    BlockAnnotations,
+    BlockKind,
+    Span,
+    Translation,
+    TranslationStatus,
+)
 
 if TYPE_CHECKING:  # the engine and the recognizers stay off the startup path until a stage runs
     from reader.core.translate.engine import TranslationEngine
+    from reader.core.translate.sentence_pairs import Alternative
 
 
 class Identifier(Protocol):
@@ -51,6 +61,11 @@ class PipelineResult:
     translations: list[Translation] = field(default_factory=list)
     annotations: dict[str, BlockAnnotations] | None = None
 
+    @property
+    def title_translation(self) -> Translation | None:
+        """The title's translation (the ``TITLE_BLOCK_ID`` pseudo-block), when it was translated."""
+        return next((t for t in self.translations if t.block_id == TITLE_BLOCK_ID), None)
+
 
 class Pipeline:
     """The stages over engines built elsewhere; each getter is called when its stage first runs."""
@@ -66,10 +81,23 @@ class Pipeline:
         self._annotator = annotator
 
     def identify(self, article: Article, cancel: CancelToken | None = None) -> Article:
-        """The article with the language of every block (and of runs inside mixed blocks)."""
+        """The article with the language of every block (and of runs inside mixed blocks) and of its
+        title (``Article.title_lang``).
+
+        The title goes to the identifier as a first pseudo-block in the same call: it is judged with the
+        article around it, as a heading is (a short line alone is easily mistaken), at no extra round
+        trip to the analysis process.
+        """
         if cancel is not None:
             cancel.raise_if_cancelled()
-        return self._identifier().identify(article)
+        if not article.title.strip():
+            return self._identifier().identify(article)
+        title = Block(TITLE_BLOCK_ID, BlockKind.HEADING, article.title, 1)
+        identified = self._identifier().identify(article.with_blocks((title, *article.blocks)))
+        blocks = identified.blocks
+        if blocks and blocks[0].id == TITLE_BLOCK_ID:
+            return identified.with_blocks(blocks[1:], title_lang=blocks[0].lang)
+        return identified.with_blocks(tuple(b for b in blocks if b.id != TITLE_BLOCK_ID))
 
     def missing_pairs(self, article: Article, target: str) -> list[tuple[str, str]]:
         """Language pairs the article needs and no installed package (or pivot) provides."""
@@ -84,8 +112,11 @@ class Pipeline:
         priority: Sequence[str] | None = None,
         cancel: CancelToken | None = None,
         reference_article: Article | None = None,
+        include_title: bool = True,
     ) -> list[Translation]:
-        """Translate every block not in ``target``; ``on_block`` gets each one with its highlights.
+        """Translate the title and every block not in ``target``: ``[title translation] + one per block``
+        (see ``TranslationEngine.translate_article``); ``on_block`` gets each one with its highlights,
+        the title first.
 
         Highlights of a translation are found as it arrives (so the view can show them with it);
         ``reference_article`` is the whole article when ``article`` holds only some of its blocks, so
@@ -106,7 +137,22 @@ class Pipeline:
                 callback(translation, spans)
 
         return self._engine().translate_article(
-            article, target, on_block=deliver, priority=priority, cancel=cancel
+            article, target, on_block=deliver, priority=priority, cancel=cancel, include_title=include_title
+        )
+
+    def alternatives(
+        self,
+        sentence: str,
+        source_lang: str,
+        target: str,
+        *,
+        current: str | None = None,
+        count: int = 3,
+        cancel: CancelToken | None = None,
+    ) -> list[Alternative]:
+        """Up to ``count`` other translations of one sentence (``TranslationEngine.alternatives``)."""
+        return self._engine().alternatives(
+            sentence, source_lang, target, current=current, count=count, cancel=cancel
         )
 
     def annotate(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.core.annotate.annotator import Annotator
 from reader.core.document import Span, SpanKind, Translation, TranslationStatus
 from reader.core.ingest import parse_text
@@ -44,8 +46,14 @@ def test_run_identifies_translates_and_annotates(argos_packages: PackageManager)
     result = pipeline.run(parse_text(TEXT), "en")
     assert set(built) == {"identifier", "engine", "annotator"}
     assert [b.lang for b in result.article.blocks] == ["de", "en"]
-    statuses = [t.status for t in result.translations]
-    assert statuses == [TranslationStatus.TRANSLATED, TranslationStatus.SAME_LANGUAGE]
+    statuses = [(t.block_id, t.status) for t in result.translations]
+    # First the title (the placeholder "Untitled" text ingest gives a titleless text: English already).
+    assert statuses == [
+        ("title", TranslationStatus.SAME_LANGUAGE),
+        ("b0", TranslationStatus.TRANSLATED),
+        ("b1", TranslationStatus.SAME_LANGUAGE),
+    ]
+    assert result.article.title_lang == "en" and result.title_translation == result.translations[0]
     assert result.annotations is not None
     german = result.annotations[result.article.blocks[0].id].original
     assert {"Berlin", "Ukraine"} <= {s.text for s in german if s.kind is SpanKind.LOCATION}
@@ -59,6 +67,32 @@ def test_translate_streams_each_block_with_its_highlights(argos_packages: Packag
     article = pipeline.identify(parse_text(TEXT))
     streamed: list[tuple[Translation, tuple[Span, ...]]] = []
     result = pipeline.translate(article, "fr", on_block=lambda t, spans: streamed.append((t, spans)))
-    assert {t.block_id for t, _spans in streamed} == {b.id for b in article.blocks}
+    assert [t.block_id for t, _spans in streamed][0] == "title"  # the title first
+    assert {t.block_id for t, _spans in streamed} == {"title"} | {b.id for b in article.blocks}
     assert all(t.status is TranslationStatus.TRANSLATED for t in result)  # de→fr through English
     assert pipeline.missing_pairs(article, "es") == [("de", "es"), ("en", "es")]
+
+
+def test_the_title_is_identified_in_its_own_language_and_translated_first(
+    argos_packages: PackageManager,
+) -> None:
+    pipeline, _built = make_pipeline(argos_packages)
+    article = replace(parse_text(TEXT), title="Die Außenminister beraten über die Lage in der Ukraine")
+    # An English article with a German headline: the headline is judged on its own text.
+    article = article.with_blocks(article.blocks[1:])
+    identified = pipeline.identify(article)
+    assert identified.lang == "en" and identified.title_lang == "de"
+    assert [b.id for b in identified.blocks] == [b.id for b in article.blocks]  # no pseudo-block left in
+    result = pipeline.run(article, "en", annotate=False)
+    title = result.title_translation
+    assert title is not None and title.block_id == "title" and title.status is TranslationStatus.TRANSLATED
+    assert title.text and title.sentences and title.sentences[0].source == (0, len(article.title))
+    assert [t.block_id for t in result.translations] == ["title", "b1"]
+    untranslated = pipeline.translate(identified, "en", include_title=False)
+    assert [t.block_id for t in untranslated] == ["b1"]
+
+
+def test_alternatives_pass_through_to_the_engine(argos_packages: PackageManager) -> None:
+    pipeline, _built = make_pipeline(argos_packages)
+    found = pipeline.alternatives("Der Minister sagte heute nichts.", "de", "en", count=2)
+    assert 1 <= len(found) <= 2 and all(a.text and a.score is not None and a.score < 0 for a in found)

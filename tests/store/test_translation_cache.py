@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.translate.cache import TranslationCache, TranslationKey, normalize_source
+from reader.core.translate.cache import CachedSentence, TranslationCache, TranslationKey, normalize_source
 from reader.store.library import Library
 from reader.store.translation_cache import SqliteTranslationCache
 
@@ -17,8 +17,10 @@ def test_translations_survive_reopening(tmp_path: Path) -> None:
         TranslationKey("translate-de_en", "1.9", "en", normalize_source(f"Satz Nummer {i} über Zürich."))
         for i in range(450)
     ]
-    cache.put_many({key: f"Sentence number {i} about Zurich." for i, key in enumerate(keys)})
-    cache.put_many({keys[0]: "Sentence number zero about Zurich."})  # overwritten
+    cache.put_many(
+        {key: CachedSentence(f"Sentence number {i} about Zurich.", -0.25 - i / 1000) for i, key in enumerate(keys)}
+    )
+    cache.put_many({keys[0]: CachedSentence("Sentence number zero about Zurich.", -1.5)})  # overwritten
     library.close()
 
     reopened, _ = Library.open(path)
@@ -26,6 +28,6 @@ def test_translations_survive_reopening(tmp_path: Path) -> None:
     other = TranslationKey("translate-de_en", "2.0", "en", keys[1].text)  # another package version: a miss
     found = cache.get_many([*keys, other])
     assert len(found) == 450 and other not in found
-    assert found[keys[0]] == "Sentence number zero about Zurich."
-    assert found[keys[449]] == "Sentence number 449 about Zurich."
+    assert found[keys[0]] == CachedSentence("Sentence number zero about Zurich.", -1.5)
+    assert found[keys[449]] == CachedSentence("Sentence number 449 about Zurich.", -0.25 - 449 / 1000)
     reopened.close()

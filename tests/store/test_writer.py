@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from reader.core.errors import StoreError
-from reader.core.translate.cache import TranslationKey
+from reader.core.translate.cache import CachedSentence, TranslationKey
 from reader.store.library import Library
 from reader.store.translation_cache import SqliteTranslationCache
 from tests.store.conftest import article
@@ -36,7 +36,7 @@ def test_writes_from_every_thread_run_on_the_one_writer_thread(library: Library)
         text = f"Die Gespräche Nummer {n} dauerten bis in die Nacht."
         article_id = library.save_article(article(f"Artikel {n}", f"https://x.example/{n}", (text,)))
         library.mark_opened(article_id)  # used to write from the I/O pool on its own connection
-        cache.put_many({key: f"Good day {n}"})  # used to write from the model pool
+        cache.put_many({key: CachedSentence(f"Good day {n}", -0.5)})  # used to write from the model pool
 
     threads = [threading.Thread(target=worker, args=(n,), name=f"worker-{n}") for n in range(4)]
     for thread in threads:
@@ -45,7 +45,7 @@ def test_writes_from_every_thread_run_on_the_one_writer_thread(library: Library)
         thread.join()
     assert seen == ["reader-library-writer"] * 4
     assert library.count() == 4 and all(s.opened for s in library.list_articles())
-    assert cache.get_many([key])[key].startswith("Good day ")
+    assert cache.get_many([key])[key].text.startswith("Good day ")
 
 
 def test_a_failing_inner_write_rolls_back_only_itself(library: Library) -> None:

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, Block, BlockAnnotations, BlockKind, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    BlockAnnotations,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.errors import CancelledError, FetchError, InputError, ReaderError
 from reader.core.feeds.fetch import HostPacer, Validators, fetch_feed
 from reader.core.feeds.parse import FeedItem, parse_feed
@@ -286,16 +292,14 @@ class FeedRefresher:
         return replace(article, title=title or "Untitled", published=published, source=item.url or "")
 
     def _translate_title(self, article: Article, target: str) -> str | None:
-        if not article.title or article.lang in (None, target):
+        """The title in ``target``: the pipeline translated it with the article (the title pseudo-block),
+        so asking again for the title alone is answered from the translation cache."""
+        if not article.title or (article.title_lang or article.lang) in (None, target):
             return None
-        heading = Article(
-            title=article.title,
-            blocks=(Block("title", BlockKind.HEADING, article.title, 1, article.lang, 1.0),),
-            lang=article.lang,
-        )
-        result = self.analysis.pipeline.translate(heading, target, cancel=self.cancel)
-        if result and result[0].status is TranslationStatus.TRANSLATED and result[0].text:
-            return result[0].text
+        result = self.analysis.pipeline.translate(replace(article, blocks=()), target, cancel=self.cancel)
+        title = next((t for t in result if t.block_id == TITLE_BLOCK_ID), None)
+        if title is not None and title.status is TranslationStatus.TRANSLATED and title.text:
+            return title.text
         return None
 
 

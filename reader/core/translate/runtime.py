@@ -3,11 +3,20 @@
 ``ModelPool`` loads lazily, keeps the most recently used models (a pivot needs two at once, a mixed
 article a third), and releases the ones idle for longer than a limit. ``LoadedModel.translate`` runs
 batched ``translate_batch`` calls over sentences sorted by length, each with a decode cap relative
-to its longest source (random-weight models never emit EOS; real ones stop far sooner).
+to its longest source (random-weight models never emit EOS; real ones stop far sooner), and returns each
+sentence's translation with its score.
+
+The score is the mean log-probability per token of the hypothesis (0 = certain). CTranslate2's
+``return_scores`` gives the sum of the token log-probabilities divided by ``N ** length_penalty``, where N
+counts the generated tokens including the end token when the model emitted it (measured against
+``score_batch`` on 4.8.5, beam 1 and 4, length_penalty 0, 0.2 and 1: equal to 4 decimals). We decode with
+``return_end_token=True`` so N is exactly the hypothesis length, and store
+``score * N ** (length_penalty - 1)``, which is the plain mean whatever ``length_penalty`` is set to.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -15,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.cancel import CancelToken
 from reader.core.errors import ModelError
@@ -88,6 +97,43 @@ def _decode_bpe(tokenizer: Any, pieces: list[str]) -> str:
     return str(tokenizer.decode(pieces))
 
 
+class Hypothesis(NamedTuple):
+    """A translation of one sentence and its mean log-probability per token."""
+
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A translation with what the glossary needs to put a term in: the target pieces, which source
+    piece each attends to, and where each source piece lies in the sentence (characters)."""
+
+    hypothesis: Hypothesis
+    pieces: list[str]  # target pieces, without the target prefix and the end token
+    attention: list[list[float]]  # one row per target piece, one column per source piece
+    source_spans: list[tuple[int, int]]  # (start, end) of each source piece in the sentence
+    decode: Callable[[list[str]], str]
+
+
+def mean_log_prob(score: float, length: int, length_penalty: float) -> float:
+    """CTranslate2's hypothesis score as the mean log-probability per token (see the module docstring)."""
+    return float(score) * max(1, length) ** (length_penalty - 1.0)
+
+
+def _char_spans(text: str, byte_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """SentencePiece reports piece offsets in UTF-8 bytes of the input; the glossary works in characters."""
+    char_at = [0] * (len(text.encode("utf-8")) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        width = len(char.encode("utf-8"))
+        for offset in range(width):
+            char_at[position + offset] = index
+        position += width
+    char_at[position] = len(text)
+    return [(char_at[min(b, position)], char_at[min(e, position)]) for b, e in byte_spans]
+
+
 def _compute_type(requested: str) -> str:
     if requested != "auto":
         return requested
@@ -121,12 +167,27 @@ class LoadedModel:
         sp_path: Path = package.path / "sentencepiece.model"
         self._encode: Callable[[str], list[str]]
         self._decode: Callable[[list[str]], str]
+        # Where each source piece lies in the text: SentencePiece knows; argos's BPE tokenizer does not,
+        # so glossary terms are put in only on SentencePiece packages (all but the oldest).
+        self._spans: Callable[[str], list[tuple[int, int]]] | None = None
+        self.end_token = "</s>"
+        try:
+            config = json.loads((package.path / "model" / "config.json").read_text(encoding="utf-8"))
+            self.end_token = str(config.get("eos_token") or self.end_token)
+        except (OSError, ValueError, AttributeError):
+            pass
         if sp_path.exists():
             import sentencepiece
 
             processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
             self._encode = lambda text: list(processor.encode(text, out_type=str))
             self._decode = lambda pieces: _decode_pieces(processor, pieces)
+
+            def spans(text: str) -> list[tuple[int, int]]:
+                proto = processor.encode(text, return_type="proto")
+                return _char_spans(text, [(piece.begin, piece.end) for piece in proto.pieces])
+
+            self._spans = spans
         else:
             tokenizer = getattr(meta, "tokenizer", None)  # argos BPETokenizer: sacremoses + subword-nmt
             if tokenizer is None:
@@ -136,8 +197,8 @@ class LoadedModel:
 
     def translate(
         self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
-    ) -> list[str]:
-        """Translate sentences; results in input order.
+    ) -> list[Hypothesis]:
+        """Translate sentences; results (text and score) in input order.
 
         Sentences are sorted by length and cut into sub-batches of at most ``max_batch_tokens``
         padded tokens (and into at least ``inter_threads`` parts, so every replica works); each
@@ -173,15 +234,98 @@ class LoadedModel:
                 replace_unknowns=True,
                 max_decoding_length=max(1, min(settings.max_decoding_length, cap)),
                 asynchronous=True,
+                return_scores=True,
+                return_end_token=True,
                 **kwargs,
             )
             pending.append((batch, results))
-        out: list[str] = [""] * len(tokens)
+        out: list[Hypothesis] = [Hypothesis("", 0.0)] * len(tokens)
         for batch, results in pending:
             for i, result in zip(batch, results, strict=True):
-                out[i] = self._finish(result.result().hypotheses[0])
+                done = result.result()
+                out[i] = self._hypothesis(done.hypotheses[0], done.scores[0])
         self.last_used = time.monotonic()
         return out
+
+    def alternatives(self, sentence: str, count: int, cancel: CancelToken | None = None) -> list[Hypothesis]:
+        """The ``count`` best hypotheses for one sentence, best first (beam at least ``count``)."""
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        self.last_used = time.monotonic()
+        tokens = self._encode(sentence)
+        settings = self.settings
+        kwargs: dict[str, Any] = {}
+        if self.target_prefix:
+            kwargs["target_prefix"] = [[self.target_prefix]]
+        result = self.translator.translate_batch(
+            [tokens],
+            beam_size=max(settings.beam_size, count),
+            num_hypotheses=count,
+            length_penalty=settings.length_penalty,
+            replace_unknowns=True,
+            max_decoding_length=self._cap(len(tokens)),
+            return_scores=True,
+            return_end_token=True,
+            **kwargs,
+        )[0]
+        self.last_used = time.monotonic()
+        return [self._hypothesis(h, s) for h, s in zip(result.hypotheses, result.scores, strict=True)]
+
+    def translate_aligned(
+        self, sentences: Sequence[str], cancel: CancelToken | None = None
+    ) -> list[Aligned] | None:
+        """Translate with cross-attention returned, for the glossary; None when the tokenizer cannot say
+        where its pieces lie (BPE packages). One call per sentence: few sentences hold a glossary term."""
+        if self._spans is None:
+            return None
+        settings = self.settings
+        out = []
+        for sentence in sentences:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            tokens = self._encode(sentence)
+            kwargs: dict[str, Any] = {}
+            if self.target_prefix:
+                kwargs["target_prefix"] = [[self.target_prefix]]
+            result = self.translator.translate_batch(
+                [tokens],
+                beam_size=settings.beam_size,
+                length_penalty=settings.length_penalty,
+                replace_unknowns=True,
+                max_decoding_length=self._cap(len(tokens)),
+                return_scores=True,
+                return_end_token=True,
+                return_attention=True,
+                **kwargs,
+            )[0]
+            pieces = list(result.hypotheses[0])
+            attention = [list(row) for row in result.attention[0]]
+            first = 1 if self.target_prefix and pieces[:1] == [self.target_prefix] else 0
+            last = len(pieces) - 1 if pieces and pieces[-1] == self.end_token else len(pieces)
+            out.append(
+                Aligned(
+                    self._hypothesis(result.hypotheses[0], result.scores[0]),
+                    pieces[first:last],
+                    [row[: len(tokens)] for row in attention[first:last]],
+                    self._spans(sentence),
+                    self._finish_pieces,
+                )
+            )
+        self.last_used = time.monotonic()
+        return out
+
+    def _cap(self, length: int) -> int:
+        cap = int(self.settings.decode_ratio * length + self.settings.decode_extra)
+        return max(1, min(self.settings.max_decoding_length, cap))
+
+    def _hypothesis(self, pieces: list[str], score: float) -> Hypothesis:
+        mean = mean_log_prob(score, len(pieces), self.settings.length_penalty)
+        if pieces and pieces[-1] == self.end_token:
+            pieces = pieces[:-1]
+        return Hypothesis(self._finish(pieces), round(mean, 4))
+
+    def _finish_pieces(self, pieces: list[str]) -> str:
+        return self._finish(pieces) if pieces else ""
 
     def _even_batches(self, tokens: list[list[str]]) -> list[list[int]]:
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))

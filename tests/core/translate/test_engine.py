@@ -34,7 +34,7 @@ def mixed_article() -> Article:
         LanguageRun(len(QUOTE_DE) + len(QUOTE_EN), len(mixed), "de", 0.9),
     )
     return Article(
-        "Test",
+        "Der Minister plant",
         (
             _block(0, "Der Minister plant eine Brücke. Die Stadt sagte heute nichts.", "de"),
             _block(1, "The minister said nothing today.", "en"),
@@ -44,6 +44,7 @@ def mixed_article() -> Article:
             _block(5, "   ", None),
             _block(6, "Zug Fluss Wetter", None),
         ),
+        lang="de",
     )
 
 
@@ -53,22 +54,23 @@ def test_translates_streams_and_names_what_is_missing(argos_packages: PackageMan
     streamed: list[Translation] = []
     result = engine.translate_article(article, "en", on_block=streamed.append, priority=["b4", "b3"])
 
-    assert [t.block_id for t in result] == [b.id for b in article.blocks]
+    # The title first (a pseudo-block), then one per block in article order.
+    assert [t.block_id for t in result] == ["title"] + [b.id for b in article.blocks]
     assert sorted(t.block_id for t in streamed) == sorted(t.block_id for t in result)
     by_id = {t.block_id: t for t in result}
     assert by_id["b1"].status is TranslationStatus.SAME_LANGUAGE and by_id["b1"].text is None
     assert by_id["b2"].status is TranslationStatus.UNAVAILABLE
     assert by_id["b2"].detail == "fr→en not installed"
     assert by_id["b6"].status is TranslationStatus.UNAVAILABLE
-    for block_id in ("b0", "b3", "b4"):
+    for block_id in ("title", "b0", "b3", "b4"):
         assert by_id[block_id].status is TranslationStatus.TRANSLATED and by_id[block_id].text
         assert by_id[block_id].source_lang == "de"
     # The English quote inside the German paragraph is kept verbatim, in place.
     assert QUOTE_EN in (by_id["b3"].text or "")
     assert not (by_id["b3"].text or "").startswith(QUOTE_DE)
-    # The visible blocks (priority, in the given order) are translated before the others.
+    # The title, then the visible blocks (priority, in the given order), then the others.
     translated_order = [t.block_id for t in streamed if t.status is TranslationStatus.TRANSLATED]
-    assert translated_order == ["b4", "b3", "b0"]
+    assert translated_order == ["title", "b4", "b3", "b0"]
     assert engine.missing_pairs(article, "en") == [("fr", "en")]
 
 
@@ -91,7 +93,7 @@ def test_pivot_through_english_and_nothing_translated_twice(argos_packages: Pack
 
 def test_same_text_twice_in_one_article_gives_the_same_translation(argos_packages: PackageManager) -> None:
     text = "Die Regierung plant heute eine Schule."
-    article = Article("T", (_block(0, text, "de"), _block(1, "Das Wetter.", "de"), _block(2, text, "de")))
+    article = Article("", (_block(0, text, "de"), _block(1, "Das Wetter.", "de"), _block(2, text, "de")))
     result = TranslationEngine(argos_packages).translate_article(article, "en")
     assert result[0].text == result[2].text and result[0].text
 
@@ -109,7 +111,7 @@ def test_cancel_stops_between_tiers(argos_packages: PackageManager) -> None:
         argos_packages, settings=EngineSettings(first_tier_sentences=1, tier_sentences=2)
     )
     with pytest.raises(CancelledError):
-        engine.translate_article(Article("T", blocks), "en", on_block=on_block, cancel=token)
+        engine.translate_article(Article("", blocks), "en", on_block=on_block, cancel=token)
     assert seen == ["b0"]
 
 
@@ -118,26 +120,26 @@ def test_models_load_lazily_and_idle_ones_are_released(argos_packages: PackageMa
         argos_packages, settings=EngineSettings(max_loaded_models=1, idle_seconds=3600)
     )
     assert engine.loaded_packages() == []
-    engine.translate_article(Article("T", (_block(0, "Der Zug.", "de"),)), "fr")
+    engine.translate_article(Article("", (_block(0, "Der Zug.", "de"),)), "fr")
     assert [p.pair for p in engine.loaded_packages()] == ["en→fr"]  # only the most recent one kept
     engine.release_idle()
     assert len(engine.loaded_packages()) == 1  # used just now: kept
     idle = TranslationEngine(argos_packages, settings=EngineSettings(idle_seconds=0))
-    idle.translate_article(Article("T", (_block(0, "Der Zug.", "de"),)), "en")
+    idle.translate_article(Article("", (_block(0, "Der Zug.", "de"),)), "en")
     idle.release_idle()
     assert idle.loaded_packages() == []
 
 
 def test_long_output_is_capped_relative_to_the_source(argos_packages: PackageManager) -> None:
     settings = EngineSettings(beam_size=1, decode_ratio=1.0, decode_extra=2)
-    article = Article("T", (_block(0, "Der Zug.", "de"),))
+    article = Article("", (_block(0, "Der Zug.", "de"),))
     (result,) = TranslationEngine(argos_packages, settings=settings).translate_article(article, "en")
     assert result.text is not None and len(result.text.split()) <= 8
 
 
 def test_translating_never_touches_the_network(argos_packages: PackageManager, no_network: list[str]) -> None:
     result = TranslationEngine(argos_packages).translate_article(mixed_article(), "fr")
-    assert sum(t.status is TranslationStatus.TRANSLATED for t in result) == 4
+    assert sum(t.status is TranslationStatus.TRANSLATED for t in result) == 5  # the title and 4 blocks
     assert no_network == []
 
 
@@ -148,7 +150,7 @@ from reader.core.translate.packages import PackageManager
 from reader.core.translate.engine import TranslationEngine
 from reader.core.document import Article, Block, BlockKind
 manager = PackageManager(Path(sys.argv[1]))
-article = Article("T", (Block("b0", BlockKind.PARAGRAPH, "Der Minister sagte heute nichts.", lang="de"),))
+article = Article("", (Block("b0", BlockKind.PARAGRAPH, "Der Minister sagte heute nichts.", lang="de"),))
 (result,) = TranslationEngine(manager).translate_article(article, "fr")
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("minisbd", "onnxruntime", "stanza", "spacy")
                or m in ("argostranslate.translate", "argostranslate.sbd"))
@@ -186,14 +188,14 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
     argos_packages: PackageManager, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A headline alone would hold the first paragraph back a whole model call with a core idle."""
-    from reader.core.translate.runtime import LoadedModel
+    from reader.core.translate.runtime import Hypothesis, LoadedModel
 
     calls: list[list[str]] = []
     original = LoadedModel.translate
 
     def recording(
         self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None, *, urgent: bool = False
-    ) -> list[str]:
+    ) -> list[Hypothesis]:
         calls.append(list(sentences))
         return original(self, sentences, cancel, urgent=urgent)
 
@@ -206,7 +208,7 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
     )
     streamed: list[str] = []
     engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=1))
-    engine.translate_article(Article("T", blocks), "en", on_block=lambda t: streamed.append(t.block_id))
+    engine.translate_article(Article("", blocks), "en", on_block=lambda t: streamed.append(t.block_id))
     assert streamed == ["h", "b1", "b2", "b3"]
     assert calls[0] == ["Der Minister plant", "Die Stadt sagte heute nichts.", "Der Zug fährt."]
     assert calls[1] == ["Gestern trifft er die Leute."]  # then the next paragraph alone

@@ -110,7 +110,8 @@ def test_target_token_is_given_to_the_model_and_never_shown(
     package = manager.install_file(layout_package("F"))
     model = LoadedModel(package, EngineSettings(beam_size=1))
     assert model.target_prefix == TARGET_TOKEN
-    (text,) = model.translate(["The minister said nothing today."])
+    ((text, score),) = model.translate(["The minister said nothing today."])
+    assert score < 0  # the prefix token is forced, but the rest is the model's: a real log-probability
     assert text and TARGET_TOKEN not in text and not text.startswith(" ")
     # The Chinese the model writes is in pieces the English tokenizer lacks: they come out as written.
     assert any("\u4e00" <= char <= "\u9fff" for char in text)
