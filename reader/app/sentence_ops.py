@@ -98,7 +98,7 @@ def _block_lang(session: ArticleSession, block_id: str) -> str | None:
     if article is None:
         return None
     if block_id == TITLE_BLOCK_ID:
-        return article.lang
+        return article.title_lang or article.lang
     try:
         return article.block(block_id).lang
     except KeyError:

@@ -187,7 +187,8 @@ class SentenceToolsMixin(_Base):
         source = translation.source_lang if translation is not None else None
         if source is None and article is not None:
             blocks = {b.id: b.lang for b in article.blocks}
-            source = article.lang if block_id == TITLE_BLOCK_ID else blocks.get(block_id)
+            title_lang = article.title_lang or article.lang
+            source = title_lang if block_id == TITLE_BLOCK_ID else blocks.get(block_id)
         if source is None or source == self.session.reader_language:
             return None
         return source, self.session.reader_language
