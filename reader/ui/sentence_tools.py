@@ -163,9 +163,9 @@ class SentenceToolsMixin(_Base):
         def added(saved: GlossaryTerm) -> None:
             self._deleted_id = None  # the status bar's Undo is now this term's
             self._glossary_undo = saved
-            self.status.show_text(f"“{name}” is kept as is in {display.pair_label(*pair)} translations.")
             self.status.offer_undo(True)
             self._retranslate_with([saved])
+            self._say_when_done(f"“{name}” is kept as is in {display.pair_label(*pair)} translations.")
 
         memory_ops.add_glossary_term(self.ops, self.services, term).success(added).run_in_background()
 
@@ -176,10 +176,25 @@ class SentenceToolsMixin(_Base):
         self.status.offer_undo(False)
 
         def removed(_result: object) -> None:
-            self.status.show_text(f"“{term.source}” is no longer in the glossary.")
             self._retranslate_with([term])
+            self._say_when_done(f"“{term.source}” is no longer in the glossary.")
 
         memory_ops.delete_glossary_term(self.ops, self.services, term.id).success(removed).run_in_background()
+
+    def _say_when_done(self, message: str) -> None:
+        """Show ``message`` now, and again once the translating it started is done (its "Ready" line would
+        otherwise leave the Undo button without its reason)."""
+        self.status.show_text(message)
+        if not self.session.busy:
+            return
+        session = self.session
+
+        def idle(busy: bool) -> None:
+            if not busy:
+                session.busy_changed.disconnect(idle)
+                self.status.show_text(message)
+
+        session.busy_changed.connect(idle)
 
     def _article_pair(self, block_id: str) -> tuple[str, str] | None:
         translation = self.session.translations.get(block_id)

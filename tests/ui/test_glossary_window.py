@@ -37,19 +37,23 @@ def test_a_highlighted_name_is_kept_as_is_in_one_click_and_undone(
     placed = PlacedSpan(Span(start, start + len(NAME), SpanKind.LOCATION, NAME), block_id, Column.ORIGINAL)
 
     window.add_name_to_glossary(placed)
-    qtbot.waitUntil(lambda: "kept as is" in window.status.message.text(), timeout=WAIT)
-    assert window.status.undo_button.isVisibleTo(window)
-    assert [(t.source, t.target) for t in window.services.glossary.terms("de", "en")] == [(NAME, None)]
-    # The open article's paragraph is translated again, with the name in it.
+    # The open article's paragraph is translated again, with the name in it; then the window says why.
     qtbot.waitUntil(lambda: NAME in translated_text(window, block_id), timeout=WAIT)
     qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
+    confirmation = "“Brüssel” is kept as is in German → English translations."
+    assert window.status.message.text() == confirmation
+    assert window.status.undo_button.isVisibleTo(window)
+    assert [(t.source, t.target) for t in window.services.glossary.terms("de", "en")] == [(NAME, None)]
     translation = window.view.translations[block_id]
     assert NAME in (translation.text or "")
     assert any(p.origin is SentenceOrigin.GLOSSARY for p in translation.sentences)
 
     window.status.undo_button.click()
-    qtbot.waitUntil(lambda: "no longer in the glossary" in window.status.message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: NAME not in translated_text(window, block_id), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
+    assert window.status.message.text() == "“Brüssel” is no longer in the glossary."
     assert window.services.glossary.terms("de", "en") == []
+    assert not window.status.undo_button.isVisibleTo(window)
 
 
 def test_a_date_or_an_untranslated_paragraph_adds_nothing(
@@ -94,8 +98,7 @@ def test_the_glossary_dialog_adds_edits_and_deletes_terms(
     dialog.table.item(row, 1).setText("the Bundestag")
     qtbot.waitUntil(lambda: ("Bundestag", "the Bundestag") in _pairs(glossary.all()), timeout=WAIT)
     row = [t.source for t in dialog.terms].index(NAME)
-    dialog.table.item(row, 1).setText("Brussels")  # read-only while kept as is: ignored
-    assert (NAME, None) in _pairs(glossary.all())
+    assert not dialog.table.item(row, 1).flags() & Qt.ItemFlag.ItemIsEditable  # kept as is: no translation
     dialog.table.item(row, 2).setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: (NAME, NAME) in _pairs(glossary.all()), timeout=WAIT)
 

@@ -91,6 +91,7 @@ def test_a_broken_tmx_file_is_refused_in_one_line(
 ) -> None:
     window = make_window()
     dialog = window.show_memory_dialog()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("No entries yet"), timeout=WAIT)
     broken = tmp_path / "broken.tmx"
     broken.write_text("<tmx version='1.4'><body><tu>", encoding="utf-8")
     dialog.import_file(broken)
