@@ -13,10 +13,11 @@ import math
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reader.core.document import (
+    TITLE_BLOCK_ID,
     Article,
     Block,
     BlockAnnotations,
@@ -28,6 +29,7 @@ from reader.core.document import (
 )
 from reader.core.document import TranslationStatus as Status
 from reader.core.textclean import clean_preformatted, clean_text, strip_controls
+from reader.store.codec import sentence_pairs
 
 # Times are seconds since 1970 up to the end of year 9999: what datetime can show on every platform.
 LATEST_TIME = 253_402_300_799.0
@@ -110,7 +112,9 @@ def validate_entry(entry: object, *, now: float | None = None) -> ValidEntry:
     added = _time(entry.get("added_at"), "added_at", default=now)
     return ValidEntry(
         article=article,
-        translations=_translations(entry.get("translations"), ids),
+        translations=_translations(
+            entry.get("translations"), {**lengths, TITLE_BLOCK_ID: len(article.title)}
+        ),
         annotations=_annotations(entry.get("annotations"), lengths),
         target_lang=_lang(entry.get("target_lang"), "target_lang"),
         added_at=added,
@@ -271,7 +275,9 @@ def _blocks(value: object) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _translations(value: object, ids: set[str]) -> list[Translation]:
+def _translations(value: object, lengths: Mapping[str, int]) -> list[Translation]:
+    """The entry's translations of its blocks and of its title (the 'title' pseudo-block), with their
+    sentence pairs; pairs that do not fit the texts (after cleaning) are dropped, the translation kept."""
     result = []
     for item in _list(value, "translations", MAX_BLOCKS * 4):
         data = _object(item, "a translation")
@@ -292,7 +298,11 @@ def _translations(value: object, ids: set[str]) -> list[Translation]:
         )
         if not translation.target:
             raise BadEntry("a translation has no target language")
-        if block_id in ids:
+        pairs = _list(data.get("sentences"), "a translation's sentences", MAX_SPANS)
+        if pairs and status is Status.TRANSLATED and translation.text is not None:
+            fitted = sentence_pairs(pairs, lengths.get(block_id, 0), len(translation.text))
+            translation = replace(translation, sentences=fitted or ())
+        if block_id in lengths:
             result.append(translation)
     return result
 

@@ -110,9 +110,13 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
     reasons: tuple[tuple[str, int], ...] = ()  # why entries were skipped, with how many each
+    memory: int = 0  # translation memory entries added or updated (a library backup)
+    glossary: int = 0  # glossary terms added
 
     def __str__(self) -> str:
         summary = f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+        if self.memory or self.glossary:
+            summary += f"; {self.memory} translation memory entries, {self.glossary} glossary terms"
         if self.reasons:
             summary += " (" + "; ".join(f"{count} × {reason}" for reason, count in self.reasons) + ")"
         return summary

@@ -1,7 +1,9 @@
 """Export the whole library to one JSON file and import such a file back.
 
 The file holds, per article: metadata, the reader's state (tags, position, flags, times, language
-corrections), blocks, every translation and the stored highlights. It is written to a temporary file and
+corrections), blocks, every translation (the title's too, with their sentence pairs, scores and origins)
+and the stored highlights; beside the articles, the translation memory and the glossary
+(``memory_transfer``). It is written to a temporary file and
 renamed, so a failed export never leaves half a file under the chosen name.
 
 Import merges by source (canonical URL or path), else by identical content: an article already in the
@@ -19,12 +21,14 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from reader.core.document import TITLE_BLOCK_ID
 from reader.core.errors import StoreError
 from reader.core.export import span_to_dict
-from reader.store import records
+from reader.store import memory_transfer, records
 from reader.store.codec import canonical_source, content_hash
 from reader.store.import_check import BadEntry, ValidEntry, validate_entry
 from reader.store.models import ImportResult, StoredArticle
@@ -40,6 +44,8 @@ class Library(Protocol):
     def get(self, article_id: int) -> StoredArticle: ...
 
     def write(self, fn: Callable[[sqlite3.Connection], T]) -> T: ...
+
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
 FORMAT = "reader-library"
@@ -93,6 +99,10 @@ def article_entry(stored: StoredArticle) -> dict[str, Any]:
                 "text": t.text,
                 "source_lang": t.source_lang,
                 "detail": t.detail,
+                "sentences": [
+                    [p.source[0], p.source[1], p.target[0], p.target[1], p.score, p.origin.value]
+                    for p in t.sentences
+                ],
             }
             for t in stored.translations
         ],
@@ -123,7 +133,14 @@ def export_all(library: Library, path: Path) -> int:
                 if index:
                     out.write(",\n")
                 out.write(json.dumps(article_entry(library.get(article_id)), ensure_ascii=False))
-            out.write("\n]}\n")
+            with library.reading() as conn:
+                memory = memory_transfer.memory_items(conn)
+                glossary = memory_transfer.glossary_items(conn)
+            out.write('\n], "translation_memory": ')
+            out.write(json.dumps(memory, ensure_ascii=False))
+            out.write(', "glossary": ')
+            out.write(json.dumps(glossary, ensure_ascii=False))
+            out.write("}\n")
         temporary.replace(path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -177,7 +194,10 @@ def import_file(library: Library, path: Path) -> ImportResult:
             added += 1
         else:
             updated += 1
-    return ImportResult(added, updated, sum(reasons.values()), tuple(sorted(reasons.items())))
+    entries, terms = library.write(lambda conn: memory_transfer.import_items(conn, data, now, reasons))
+    return ImportResult(
+        added, updated, sum(reasons.values()), tuple(sorted(reasons.items())), memory=entries, glossary=terms
+    )
 
 
 def _import_one(library: Library, entry: ValidEntry) -> bool:
@@ -216,6 +236,9 @@ def _import_one(library: Library, entry: ValidEntry) -> bool:
         present = {
             row[0] for row in conn.execute("SELECT block_id FROM blocks WHERE article_id = ?", (article_id,))
         }
+        stored_title = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        if stored_title == article.title:  # the file's title translations are of this title
+            present.add(TITLE_BLOCK_ID)
         records.write_translations(conn, article_id, [t for t in entry.translations if t.block_id in present])
         records.write_annotations(conn, article_id, [a for a in entry.annotations if a.block_id in present])
         for block_id, lang in entry.language_overrides.items():

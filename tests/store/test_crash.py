@@ -49,6 +49,7 @@ def test_sigkill_during_saves_never_leaves_half_an_article(tmp_path: Path) -> No
     path = tmp_path / "library.sqlite3"
     rng = random.Random(1234)
     committed: dict[int, str] = {}
+    saves = 0
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.monotonic()
     for kill in range(KILLS):
@@ -68,8 +69,11 @@ def test_sigkill_during_saves_never_leaves_half_an_article(tmp_path: Path) -> No
         assert child.returncode == -signal.SIGKILL
         for line in out.splitlines():
             if line.startswith("saved "):
+                saves += 1
                 _word, article_id, title = line.split(" ", 2)
                 committed[int(article_id)] = title
         count = check(path, committed)
-    assert count > 0 and len(committed) > KILLS  # the kills really landed among many saves
+    # The kills really landed among many saves. Counted as saves, not distinct articles: most saves update
+    # an earlier article (same source), so the number of ids depends on the machine's load.
+    assert count > 0 and saves > KILLS
     assert time.monotonic() - started < 60

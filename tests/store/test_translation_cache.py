@@ -18,7 +18,10 @@ def test_translations_survive_reopening(tmp_path: Path) -> None:
         for i in range(450)
     ]
     cache.put_many(
-        {key: CachedSentence(f"Sentence number {i} about Zurich.", -0.25 - i / 1000) for i, key in enumerate(keys)}
+        {
+            key: CachedSentence(f"Sentence number {i} about Zurich.", -0.25 - i / 1000)
+            for i, key in enumerate(keys)
+        }
     )
     cache.put_many({keys[0]: CachedSentence("Sentence number zero about Zurich.", -1.5)})  # overwritten
     library.close()
