@@ -43,7 +43,7 @@ Pair = tuple[str, str]
 
 
 class GlossaryDialog(QDialog):
-    """Signals: terms_changed(object) with the list of GlossaryTerm added or changed (for re-translation)."""
+    """Signals: terms_changed(object): the GlossaryTerms added, changed or deleted (for re-translation)."""
 
     terms_changed = Signal(object)
 
@@ -271,6 +271,7 @@ class GlossaryDialog(QDialog):
             if remaining == 0:
                 self.message.setText(f"Deleted {len(chosen)} term{'s' if len(chosen) != 1 else ''}.")
                 self.undo_button.show()
+                self.terms_changed.emit(chosen)
                 self.refresh()
 
         for term in chosen:

@@ -47,7 +47,8 @@ class SentenceEditor(QPlainTextEdit):
         height = max(rect.height() + line, line * EDITOR_LINES) + 2 * self.frameWidth() + 8
         width = min(max(rect.width(), EDITOR_MIN_WIDTH), viewport.width())
         left = max(0, min(rect.left(), viewport.width() - width))
-        self.setGeometry(left, max(0, rect.top() - 4), width, height)
+        top = max(0, min(rect.top() - 4, viewport.height() - height))  # on screen even when the text is not
+        self.setGeometry(left, top, width, height)
 
     # -- keys -------------------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
