@@ -29,6 +29,7 @@ from reader.core.document import (
     TranslationStatus,
 )
 from reader.core.translate.memory import MemoryTranslationMemory
+from reader.core.translate.sentence_pairs import Alternative
 from reader.store.library import Library
 from reader.ui.sentence_ref import SentenceRef
 
@@ -68,11 +69,13 @@ def translations() -> dict[str, Translation]:
 
 
 @pytest.fixture
-def setup(tmp_path: Path) -> Iterator[tuple[ArticleSession, SentenceOps, MemoryTranslationMemory, Library]]:
+def setup(
+    tmp_path: Path, argos_packages_dir: Path
+) -> Iterator[tuple[ArticleSession, SentenceOps, MemoryTranslationMemory, Library]]:
     runner = TaskRunner()
     ops = Operations(runner)
     library, _notice = Library.open(tmp_path / "library.sqlite3")
-    services = Services(library=library, in_process=True)
+    services = Services(library=library, in_process=True, packages_dir=argos_packages_dir)
     session = ArticleSession(ops, services)
     session.article = article()
     session.translations = translations()
@@ -139,3 +142,25 @@ def test_nothing_changes_for_an_empty_or_same_text_or_a_missing_sentence(
         qtbot.wait(100)
     assert session.translations == before
     assert memory.entries() == []
+
+
+def test_only_the_newest_request_for_alternatives_is_answered(
+    qtbot: QtBot, setup: tuple[ArticleSession, SentenceOps, MemoryTranslationMemory, Library]
+) -> None:
+    """On the tiny real de→en model: asking again drops the first answer; so does opening another article."""
+    session, sentence_ops, _memory, _library = setup
+    answers: list[tuple[SentenceRef, list[Alternative]]] = []
+    sentence_ops.alternatives_found.connect(lambda ref, found: answers.append((ref, found)))
+    assert sentence_ops.ask_alternatives(SentenceRef("b0", 0))
+    assert sentence_ops.ask_alternatives(SentenceRef("b0", 1))
+    qtbot.waitUntil(lambda: bool(answers), timeout=WAIT)
+    qtbot.wait(300)
+    assert [ref for ref, _found in answers] == [SentenceRef("b0", 1)]
+    found = answers[0][1]
+    assert 1 <= len(found) <= 3 and "The bridge is shut." not in {a.text for a in found}
+
+    answers.clear()
+    with qtbot.assertNotEmitted(sentence_ops.alternatives_found, wait=1500):
+        sentence_ops.ask_alternatives(SentenceRef("b0", 0))
+        session.generation += 1  # another article was opened meanwhile
+    assert answers == []
