@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader.app import memory_ops
 from reader.app.operations import Operations
 from reader.app.services import Services
+from reader.app.strings import user_message
 from reader.core import display
 from reader.core.translate.memory import GlossaryTerm
 
@@ -188,8 +189,6 @@ class GlossaryDialog(QDialog):
             self.table.setItem(row, column, item)
 
     def _failed(self, error: BaseException) -> None:
-        from reader.app.strings import user_message
-
         self.message.setText(user_message(error))
 
     # -- adding and editing -----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.app import memory_ops
 from reader.app.operations import Operations
 from reader.app.services import Services
+from reader.app.strings import user_message
 from reader.core import display
 from reader.core.translate.memory import MemoryEntry
 
@@ -153,8 +154,6 @@ class MemoryDialog(QDialog):
             self.message.setText("No entries yet: edit a translated sentence in an article to add one.")
 
     def _failed(self, error: BaseException) -> None:
-        from reader.app.strings import user_message
-
         self.message.setText(user_message(error))
 
     # -- editing ----------------------------------------------------------------------------------------
