@@ -167,23 +167,34 @@ class Services:
 
     @property
     def memory(self) -> TranslationMemory:
-        """The reader's translation memory: their corrections, used before the model is asked."""
+        """The reader's translation memory: their corrections, used before the model is asked. Kept in
+        the library; in memory (for this run only) when there is no usable library, as the cache is."""
 
         def build() -> TranslationMemory:
+            from reader.core.errors import StoreError
             from reader.core.translate.memory import MemoryTranslationMemory
+            from reader.store.memory import SqliteTranslationMemory
 
-            return MemoryTranslationMemory()
+            try:
+                return SqliteTranslationMemory(self.library)
+            except StoreError:
+                return MemoryTranslationMemory()
 
         return self._get("memory", build)
 
     @property
     def glossary(self) -> Glossary:
-        """The reader's glossary: terms the translations must honour."""
+        """The reader's glossary: terms the translations must honour (library, else in memory)."""
 
         def build() -> Glossary:
+            from reader.core.errors import StoreError
             from reader.core.translate.memory import MemoryGlossary
+            from reader.store.memory import SqliteGlossary
 
-            return MemoryGlossary()
+            try:
+                return SqliteGlossary(self.library)
+            except StoreError:
+                return MemoryGlossary()
 
         return self._get("glossary", build)
 

@@ -189,8 +189,12 @@ def run_show(args: argparse.Namespace) -> int:
     article = stored.article
     langs = sorted({b.lang for b in article.blocks if b.lang})
     targets = sorted({t.target for t in stored.translations})
+    titles = [
+        t for t in stored.translations if t.block_id == "title" and t.text and t.target == stored.target_lang
+    ]
     lines = [
         f"Title:       {article.title}",
+        *(f"Title ({t.target}):  {t.text}" for t in titles),
         f"Source:      {article.source or '-'}",
         f"Site:        {article.site or '-'}",
         f"Byline:      {article.byline or '-'}",

@@ -14,6 +14,7 @@ Argos Translate's codes), and written back as BCP 47 tags. TMX 1.1's ``lang`` at
 from __future__ import annotations
 
 import calendar
+import io
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -166,8 +167,31 @@ def parse_tmx(data: bytes, name: str = "the file") -> list[TmxPair]:
         raise InputError(
             f"{name} is too big for a translation memory file (over {MAX_TMX_BYTES // 2**20} MiB)."
         )
+    pairs: list[TmxPair] = []
+    header_src = ""
+    seen_body = False
+    depth = 0
     try:
-        root = SafeET.fromstring(data)
+        # Streamed: each <tu> is read, turned into pairs and cleared, so a large memory never becomes a
+        # tree of millions of elements; a file that is not TMX is refused at its first element.
+        for event, element in SafeET.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            if event == "start":
+                depth += 1
+                if depth == 1 and tag.lower() != "tmx":
+                    raise InputError(f"{name} is not a TMX file (its root element is <{tag[:40]}>).")
+                if depth == 2 and tag == "header":
+                    header_src = reader_lang(element.get("srclang", ""))
+                seen_body = seen_body or (depth == 2 and tag == "body")
+                continue
+            depth -= 1
+            if tag == "tu":
+                pairs.extend(_unit_pairs(element, header_src))
+                element.clear()
+                if len(pairs) > MAX_PAIRS:
+                    raise InputError(
+                        f"{name} holds more than {MAX_PAIRS:,} translation pairs: too many to import."
+                    )
     except defusedxml.DefusedXmlException as error:
         raise InputError(
             f"{name} uses XML features Reader refuses for safety (entity declarations)."
@@ -176,34 +200,31 @@ def parse_tmx(data: bytes, name: str = "the file") -> list[TmxPair]:
         raise InputError(f"{name} is not a valid TMX file (broken XML: {error}).") from error
     except RecursionError as error:
         raise InputError(f"{name} is not a valid TMX file (it is nested too deeply).") from error
-    if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1].lower() != "tmx":
-        raise InputError(f"{name} is not a TMX file (its root element is <{root.tag}>).")
-    header = root.find("header")
-    header_src = reader_lang(header.get("srclang", "")) if header is not None else ""
-    body = root.find("body")
-    if body is None:
+    if not seen_body:
         raise InputError(f"{name} is not a valid TMX file (it has no <body>).")
-    pairs: list[TmxPair] = []
-    for tu in body.iter("tu"):
-        variants = []
-        for tuv in tu.findall("tuv"):
-            lang = reader_lang(tuv.get(_XML_LANG) or tuv.get("lang") or "")
-            seg = tuv.find("seg")
-            text = _SPACE.sub(" ", _seg_text(seg)).strip() if seg is not None else ""
-            if lang and text:
-                variants.append((lang, text))
-        if len(variants) < 2:
-            continue
-        srclang = reader_lang(tu.get("srclang", "")) or header_src
-        source = next((v for v in variants if v[0] == srclang), variants[0])
-        created = _parse_date(tu.get("creationdate"))
-        changed = _parse_date(tu.get("changedate")) or created
-        for lang, text in variants:
-            if lang != source[0]:
-                pairs.append(TmxPair(source[0], source[1], lang, text, created, changed))
-        if len(pairs) > MAX_PAIRS:
-            raise InputError(f"{name} holds more than {MAX_PAIRS:,} translation pairs: too many to import.")
     return pairs
+
+
+def _unit_pairs(tu: ET.Element, header_src: str) -> list[TmxPair]:
+    """A ``<tu>``'s source variant paired with each of its other variants."""
+    variants = []
+    for tuv in tu.findall("tuv"):
+        lang = reader_lang(tuv.get(_XML_LANG) or tuv.get("lang") or "")
+        seg = tuv.find("seg")
+        text = _SPACE.sub(" ", _seg_text(seg)).strip() if seg is not None else ""
+        if lang and text:
+            variants.append((lang, text))
+    if len(variants) < 2:
+        return []
+    srclang = reader_lang(tu.get("srclang", "")) or header_src
+    source = next((v for v in variants if v[0] == srclang), variants[0])
+    created = _parse_date(tu.get("creationdate"))
+    changed = _parse_date(tu.get("changedate")) or created
+    return [
+        TmxPair(source[0], source[1], lang, text, created, changed)
+        for lang, text in variants
+        if lang != source[0]
+    ]
 
 
 def read_tmx(path: Path) -> list[TmxPair]:

@@ -28,6 +28,7 @@ from reader.core.translate.memory import GlossaryTerm, MemoryEntry, normalize_so
 from reader.store.search_query import fts_query
 
 if TYPE_CHECKING:  # the library module imports nothing of this one: no cycle at run time
+    from reader.core.translate.memory import Glossary, TranslationMemory
     from reader.store.library import Library
 
 __all__ = ["SqliteGlossary", "SqliteTranslationMemory"]
@@ -112,6 +113,9 @@ class SqliteTranslationMemory:
                 _lang(e.source_lang, "source language"),
                 _lang(e.target_lang, "target language"),
                 _sentence(e.source, "source sentence"),
+                # The key is the engine's own (normalize_source of the sentence as it is in the block), so
+                # a lookup finds it even when cleaning for display removed an invisible character.
+                normalize_source(e.source),
                 _sentence(e.target, "translation"),
             )
             for e in entries
@@ -119,7 +123,7 @@ class SqliteTranslationMemory:
 
         def write(conn: sqlite3.Connection) -> list[MemoryEntry]:
             stored = []
-            for source_lang, target_lang, source, target in cleaned:
+            for source_lang, target_lang, source, key, target in cleaned:
                 row = conn.execute(
                     "INSERT INTO translation_memory "
                     "(source_lang, target_lang, source, source_key, target, created_at, updated_at) "
@@ -127,7 +131,7 @@ class SqliteTranslationMemory:
                     "ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET "
                     "source = excluded.source, target = excluded.target, updated_at = excluded.updated_at "
                     "RETURNING id, created_at, updated_at",
-                    (source_lang, target_lang, source, normalize_source(source), target, now, now),
+                    (source_lang, target_lang, source, key, target, now, now),
                 ).fetchone()
                 stored.append(
                     MemoryEntry(
@@ -160,7 +164,12 @@ class SqliteTranslationMemory:
     ) -> list[MemoryEntry]:
         """Entries, newest change first; with ``query`` only those whose source or target match it
         (full-text, as the article search: words, ``prefix*``, ``"a phrase"``, diacritics ignored),
-        best match first."""
+        newest entry first.
+
+        Matches are not ranked by relevance: every entry is one sentence, so relevance says little, and
+        taking the newest lets FTS5 stop after ``limit`` matches (ranking 50,000 entries for a common
+        word cost hundreds of milliseconds; see benchmarks/memory.py).
+        """
         where: list[str] = []
         params: list[object] = []
         if source_lang:
@@ -178,13 +187,15 @@ class SqliteTranslationMemory:
             expression = fts_query(query)
             if not expression:
                 return []
-            # The MATCH alone first, then the join and filters (as the article search does).
+            # The MATCH alone first, then the join and filters (as the article search does); without
+            # filters the first ``limit`` matches are all that is needed.
+            early = "" if where else " LIMIT ?"
             rows = conn.execute(
-                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(translation_memory_fts) AS rank "
-                "FROM translation_memory_fts WHERE translation_memory_fts MATCH ?) "
+                "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM translation_memory_fts "
+                f"WHERE translation_memory_fts MATCH ? ORDER BY rowid DESC{early}) "
                 f"SELECT {_ENTRY_COLUMNS} FROM hits JOIN translation_memory m ON m.id = hits.id"
-                f"{clause} ORDER BY hits.rank, m.updated_at DESC LIMIT ?",
-                [expression, *params, limit],
+                f"{clause} ORDER BY m.id DESC LIMIT ?",
+                [expression, *([] if where else [limit]), *params, limit],
             )
             return [_entry(row) for row in rows]
 
@@ -217,7 +228,8 @@ class SqliteTranslationMemory:
             return int(conn.execute("SELECT count(*) FROM translation_memory").fetchone()[0])
 
     def import_tmx(self, path: Path) -> int:
-        """Add every pair of a TMX file (another tool's too) to the memory; returns how many were stored.
+        """Add every pair of a TMX file (another tool's too) to the memory; returns how many entries were
+        stored (a sentence the file translates twice counts once: its last translation is kept).
 
         Pairs Reader cannot use (an empty side, a language code it does not know) are left out; the rest
         go in one transaction.
@@ -225,7 +237,7 @@ class SqliteTranslationMemory:
         Raises:
             InputError: the file cannot be read or is not a usable TMX file.
         """
-        entries = []
+        entries: dict[tuple[str, str, str], MemoryEntry] = {}  # one per sentence: a later unit wins
         for pair in tmx.read_tmx(path):
             try:
                 _lang(pair.source_lang, "source")
@@ -234,8 +246,9 @@ class SqliteTranslationMemory:
                 _sentence(pair.target, "target")
             except InputError:
                 continue
-            entries.append(MemoryEntry(pair.source_lang, pair.target_lang, pair.source, pair.target))
-        return len(self.add_many(entries))
+            entry = MemoryEntry(pair.source_lang, pair.target_lang, pair.source, pair.target)
+            entries[(entry.source_lang, entry.target_lang, entry.key)] = entry
+        return len(self.add_many(entries.values()))
 
     def export_tmx(self, path: Path, source_lang: str | None = None, target_lang: str | None = None) -> int:
         """Write the memory (or one pair's part of it) to a TMX 1.4 file; returns how many entries."""
@@ -352,3 +365,10 @@ class SqliteGlossary:
             return conn.execute("DELETE FROM glossary WHERE id = ?", (term_id,)).rowcount > 0
 
         return self._library.write(write)
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_engines_protocols(library: Library) -> tuple[TranslationMemory, Glossary]:
+        """mypy checks here that the engine can take these (never called)."""
+        return SqliteTranslationMemory(library), SqliteGlossary(library)

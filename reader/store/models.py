@@ -116,7 +116,9 @@ class ImportResult:
     def __str__(self) -> str:
         summary = f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
         if self.memory or self.glossary:
-            summary += f"; {self.memory} translation memory entries, {self.glossary} glossary terms"
+            entries = "entry" if self.memory == 1 else "entries"
+            terms = "term" if self.glossary == 1 else "terms"
+            summary += f"; {self.memory} translation memory {entries}, {self.glossary} glossary {terms}"
         if self.reasons:
             summary += " (" + "; ".join(f"{count} × {reason}" for reason, count in self.reasons) + ")"
         return summary

@@ -88,3 +88,35 @@ def test_markdown_and_html_show_the_translated_title(
     page = export(capsys, str(installed), "--to", "en", "--no-annotate", "--format", "html")
     assert '<p class="title-translation" lang="en">' in page
     assert page.index("<h1>") < page.index('<p class="title-translation"') < page.index("<table>")
+
+
+def test_the_librarys_memory_and_glossary_shape_the_export(
+    installed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A correction and a glossary term kept in the library are used by `reader export` (Services wires the
+    library's SQLite memory and glossary into the engine)."""
+    from reader.core.translate.memory import GlossaryTerm, MemoryEntry
+    from reader.store.library import Library
+    from reader.store.memory import SqliteGlossary, SqliteTranslationMemory
+
+    first = json.loads(export(capsys, str(installed), "--to", "en", "--no-annotate"))
+    sentence = "Die Gespräche mit der Regierung dauerten bis in die Nacht."
+    library, _notice = Library.open()
+    try:
+        SqliteTranslationMemory(library).add(
+            MemoryEntry("de", "en", sentence, "The talks went on all night.")
+        )
+        SqliteGlossary(library).add(GlossaryTerm("de", "en", "Markt", "market square"))
+    finally:
+        library.close()
+    data = json.loads(export(capsys, str(installed), "--to", "en", "--no-annotate"))
+    corrected, with_term = (block["translation"] for block in data["blocks"])
+    pair = corrected["sentences"][0]
+    assert pair["origin"] == "memory" and pair["score"] is None
+    assert corrected["text"][pair["target"][0] : pair["target"][1]] == "The talks went on all night."
+    assert corrected["sentences"][1] == first["blocks"][0]["translation"]["sentences"][1] | {
+        "target": corrected["sentences"][1]["target"]
+    }
+    last = with_term["sentences"][-1]
+    assert last["origin"] == "glossary"
+    assert "market square" in with_term["text"][last["target"][0] : last["target"][1]]

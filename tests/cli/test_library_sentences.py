@@ -86,6 +86,15 @@ def test_export_sentence_pairs_as_tsv_tmx_and_anki_csv(
     ]
 
 
+def test_show_gives_the_translated_title(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "--db", str(db), "show", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == [
+        "Title:       Gespräche in Zürich über den Winter",
+        "Title (en):  Talks in Zurich about the winter",
+    ]
+
+
 def test_an_article_without_translated_sentences_is_one_clear_error(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

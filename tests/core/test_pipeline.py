@@ -70,7 +70,8 @@ def test_translate_streams_each_block_with_its_highlights(argos_packages: Packag
     assert [t.block_id for t, _spans in streamed][0] == "title"  # the title first
     assert {t.block_id for t, _spans in streamed} == {"title"} | {b.id for b in article.blocks}
     assert all(t.status is TranslationStatus.TRANSLATED for t in result)  # de→fr through English
-    assert pipeline.missing_pairs(article, "es") == [("de", "es"), ("en", "es")]
+    # The title's pair first (ingest's placeholder title "Untitled" is English), then the blocks' in order.
+    assert pipeline.missing_pairs(article, "es") == [("en", "es"), ("de", "es")]
 
 
 def test_the_title_is_identified_in_its_own_language_and_translated_first(

@@ -137,3 +137,24 @@ def test_a_file_that_is_not_a_regular_file_or_missing_is_refused(tmp_path: Path)
         read_tmx(tmp_path / "missing.tmx")
     with pytest.raises(InputError, match="not a file Reader can import"):
         read_tmx(tmp_path)
+
+
+def test_an_omegat_tmx_1_1_file_with_lang_attributes_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "project-omegat.tmx"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx11.dtd">
+<tmx version="1.1">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"
+          creationtoolversion="6.0.0" segtype="sentence" srclang="EN-GB"/>
+  <body>
+    <tu>
+      <tuv lang="EN-GB"><seg>The <g0>council</g0> met.</seg></tuv>
+      <tuv lang="DE-CH"><seg>Der <g0>Rat</g0> tagte.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+""",
+        encoding="utf-8",
+    )
+    assert read_tmx(path) == [TmxPair("en", "The council met.", "de", "Der Rat tagte.")]

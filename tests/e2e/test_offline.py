@@ -25,7 +25,7 @@ def test_open_translate_highlight_save_and_search_offline(
     qtbot.waitUntil(lambda: window.view.article is not None, timeout=WAIT)
     article = window.view.article
     assert article is not None
-    qtbot.waitUntil(lambda: all(b.id in window.view.translations for b in article.blocks), timeout=WAIT)
+    qtbot.waitUntil(lambda: {b.id for b in article.blocks} <= set(window.view.translations), timeout=WAIT)
     assert any(t.status is TranslationStatus.TRANSLATED for t in window.view.translations.values())
     qtbot.waitUntil(lambda: bool(window.view.placed_spans()), timeout=WAIT)
     assert SpanKind.LOCATION in {p.span.kind for p in window.view.placed_spans()}

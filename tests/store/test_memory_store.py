@@ -24,6 +24,14 @@ def test_a_correction_is_found_again_by_its_normalized_sentence(library: Library
     assert memory.lookup_many("de", "fr", ["Der Rat tagte am Montag."]) == {}
 
 
+def test_a_sentence_with_an_invisible_character_is_found_as_the_engine_looks_it_up(library: Library) -> None:
+    memory = SqliteTranslationMemory(library)
+    sentence = "Die Bundes\u200bregierung tagte."  # a zero-width space, as some sites put in long words
+    stored = memory.add(MemoryEntry("de", "en", sentence, "The federal government met."))
+    assert stored.source == "Die Bundesregierung tagte."  # shown and searched without it
+    assert memory.lookup_many("de", "en", [sentence]) == {sentence: "The federal government met."}
+
+
 def test_a_new_correction_of_the_same_sentence_replaces_the_old_one(library: Library) -> None:
     memory = SqliteTranslationMemory(library)
     first = memory.add(MemoryEntry("de", "en", "Guten Morgen.", "Good morning."))
@@ -135,6 +143,20 @@ def test_the_memory_goes_out_as_tmx_and_comes_back(library: Library, tmp_path: P
         assert fresh.count() == 2
     finally:
         other.close()
+
+
+def test_a_sentence_translated_twice_in_a_tmx_file_is_one_entry(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "twice.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="de"/><body>'
+        '<tu><tuv xml:lang="de"><seg>Ja.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="de"><seg>Ja.</seg></tuv><tuv xml:lang="en"><seg>Yeah.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    memory = SqliteTranslationMemory(library)
+    assert memory.import_tmx(path) == 1
+    assert memory.lookup_many("de", "en", ["Ja."]) == {"Ja.": "Yeah."}
 
 
 def test_a_broken_tmx_file_changes_nothing(library: Library, tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_a_backup_restores_sentences_title_memory_and_glossary(library: Library,
     try:
         result = transfer.import_file(fresh, out)
         assert (result.added, result.skipped, result.memory, result.glossary) == (1, 0, 1, 2)
-        assert "1 translation memory entries, 2 glossary terms" in str(result)
+        assert "1 translation memory entry, 2 glossary terms" in str(result)
         (restored,) = fresh.list_articles()
         assert restored.title_translation == TITLE_EN
         assert fresh.get(restored.id).translations == library.get(saved).translations

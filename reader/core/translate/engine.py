@@ -162,8 +162,9 @@ class TranslationEngine:
             for package in chain[:-1]:
                 best = self._models.get(package).translate([text], cancel, urgent=True)[0]
                 text, floor = best.text, min(floor, best.score)
-            # Two spare hypotheses: one may be the current text, and different pieces may decode alike.
-            hypotheses = self._models.get(chain[-1]).alternatives(text, count + 2, cancel)
+            # One spare hypothesis: the best is usually the current text. (Beam = hypotheses, at least
+            # the package's beam: 4 for 3 alternatives, the translation's own cost per step.)
+            hypotheses = self._models.get(chain[-1]).alternatives(text, count + 1, cancel)
         skip = {normalize_source(current or "").casefold()}
         out: list[Alternative] = []
         for hypothesis in hypotheses:
@@ -177,9 +178,14 @@ class TranslationEngine:
         return out
 
     def missing_pairs(self, article: Article, target: str) -> list[tuple[str, str]]:
-        """(source, target) pairs the article needs but no installed package (or pivot) covers."""
+        """(source, target) pairs the article (its title included) needs but no installed package (or
+        pivot) covers."""
         missing: list[tuple[str, str]] = []
-        for lang, chain in self._chains(list(article.blocks), target).items():
+        blocks = list(article.blocks)
+        title_lang = article.title_lang or article.lang
+        if article.title.strip() and title_lang:
+            blocks.insert(0, title_block(article.title, title_lang))
+        for lang, chain in self._chains(blocks, target).items():
             if chain is None and (lang, target) not in missing:
                 missing.append((lang, target))
         return missing
@@ -283,21 +289,33 @@ class TranslationEngine:
         self, chain: Chain, pending: list[Sentence], cancel: CancelToken | None, urgent: bool
     ) -> tuple[dict[str, Hypothesis], dict[str, Aligned]]:
         """The model's translation of each distinct pending sentence; sentences with a glossary term go
-        through a direct chain with cross-attention (to put the term in), the rest batched."""
-        direct = len(chain) == 1
-        plain = [s.source for s in pending if not (direct and s.terms)]
-        with_terms = list(dict.fromkeys(s.source for s in pending if direct and s.terms))
+        through the chain with cross-attention (to put the term in), the rest batched."""
+        plain = [s.source for s in pending if not s.terms]
+        with_terms = list(dict.fromkeys(s.source for s in pending if s.terms))
         translated = self._translate(chain, plain, cancel, urgent)
-        alignments: dict[str, Aligned] = {}
-        if with_terms:
-            aligned = self._models.get(chain[0]).translate_aligned(with_terms, cancel)
-            if aligned is None:  # a tokenizer that cannot say where its pieces are: no alignment
-                translated.update(self._translate(chain, with_terms, cancel, urgent))
-            else:
-                for source, result in zip(with_terms, aligned, strict=True):
-                    translated[source] = result.hypothesis
-                    alignments[source] = result
+        alignments = self._translate_aligned(chain, with_terms, cancel) if with_terms else {}
+        for source, aligned in alignments.items():
+            translated[source] = aligned.hypothesis
+        missed = [source for source in with_terms if source not in alignments]
+        translated.update(self._translate(chain, missed, cancel, urgent))
         return translated, alignments
+
+    def _translate_aligned(
+        self, chain: Chain, sources: list[str], cancel: CancelToken | None
+    ) -> dict[str, Aligned]:
+        """Sentences through the chain with their attention over the source (pivots: hops composed);
+        empty when a package's tokenizer cannot say where its pieces lie (BPE)."""
+        aligned = self._models.get(chain[0]).translate_aligned(sources, cancel)
+        if aligned is None:
+            return {}
+        for package in chain[1:]:
+            following = self._models.get(package).translate_aligned(
+                [a.hypothesis.text for a in aligned], cancel
+            )
+            if following is None:
+                return {}
+            aligned = [glossary_apply.compose(a, b) for a, b in zip(aligned, following, strict=True)]
+        return dict(zip(sources, aligned, strict=True))
 
     def _translate(
         self, chain: Chain, sources: list[str], cancel: CancelToken | None, urgent: bool

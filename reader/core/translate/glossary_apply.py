@@ -13,16 +13,20 @@ overlap. A "keep as is" term is put in as it is written in the sentence; a trans
 writes it, capitalised when it opens the sentence. Not handled: inflection (a German term in the genitive,
 ``des Ministers``, matches only if that form is the glossary's) and the target's inflection of the inserted
 term; a term already present in the model's output (same case-insensitive word match) is left alone.
+
+Through a pivot (de→en→fr) the two hops' attentions are chained (``compose``): the pivot text's pieces
+as the first model wrote them and as the second model read them are matched by where they lie in the
+text, so each final piece gets an attention over the original source pieces.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.translate.memory import GlossaryTerm
-from reader.core.translate.runtime import Aligned
+from reader.core.translate.runtime import Aligned, Hypothesis
 
 _WORD_MARK = "\u2581"  # SentencePiece's word-start marker
 
@@ -153,3 +157,49 @@ def enforce(aligned: Aligned, hits: Sequence[TermHit]) -> str | None:
             out.extend(pieces[first_piece:end_piece])
             word += 1
     return aligned.decode(out)
+
+
+def _piece_spans(aligned: Aligned) -> list[tuple[int, int]]:
+    """Where each of the translation's pieces lies in its decoded text (by decoding growing prefixes:
+    decoding is what turns pieces into text, so it is the one reliable measure)."""
+    spans = []
+    previous = 0
+    for index in range(len(aligned.pieces)):
+        end = len(aligned.decode(aligned.pieces[: index + 1]))
+        start = min(previous, end)
+        # The piece's own characters, without the space its word marker decodes to.
+        text = aligned.decode(aligned.pieces[: index + 1])[start:end]
+        spans.append((start + len(text) - len(text.lstrip()), end))
+        previous = end
+    return spans
+
+
+def compose(first: Aligned, second: Aligned) -> Aligned:
+    """Two hops as one: ``second`` translated ``first``'s output; the result attends to ``first``'s source.
+
+    Each final piece's attention over the pivot pieces the second model read is carried to the pivot
+    pieces the first model wrote that overlap them in the text, and from those to the source pieces.
+    The score is the lower of the two hops'.
+    """
+    written = _piece_spans(first)
+    columns = len(first.source_spans)
+    read_as: list[list[int]] = []  # for each piece the second model read: the first model's pieces under it
+    for start, end in second.source_spans:
+        read_as.append([k for k, (s, e) in enumerate(written) if s < end and start < e and s < e])
+    attention = []
+    for row in second.attention:
+        combined = [0.0] * columns
+        for k, weight in enumerate(row[: len(read_as)]):
+            for piece in read_as[k]:
+                if piece < len(first.attention):
+                    source_row = first.attention[piece]
+                    for j in range(min(columns, len(source_row))):
+                        combined[j] += weight * source_row[j] / len(read_as[k])
+        attention.append(combined)
+    score = min(first.hypothesis.score, second.hypothesis.score)
+    return replace(
+        second,
+        hypothesis=Hypothesis(second.hypothesis.text, score),
+        attention=attention,
+        source_spans=first.source_spans,
+    )

@@ -18,6 +18,7 @@ CREATE TABLE translation_memory (
     updated_at  REAL NOT NULL,
     UNIQUE (source_lang, target_lang, source_key)
 );
+CREATE INDEX translation_memory_updated ON translation_memory (updated_at);  -- the list, newest change first
 
 -- Full-text index over the memory (external content: the text lives once, in translation_memory), kept in
 -- sync by triggers, so every write path (the app, an import, a backup restore) keeps it true.

@@ -104,3 +104,33 @@ def test_a_term_added_later_is_put_into_a_cached_sentence(argos_packages: Packag
     glossary.add(GlossaryTerm("de", "en", "Brücke", "bridge"))
     (result,) = engine.translate_article(article(), "en")
     assert "bridge" in target_of(result, 0).split() and result.sentences[0].origin is SentenceOrigin.GLOSSARY
+
+
+def test_glossary_terms_through_a_pivot(argos_packages: PackageManager) -> None:
+    """de→en→fr: the two hops' attentions are chained, so the term still lands in the French output."""
+    glossary = MemoryGlossary(
+        [GlossaryTerm("de", "fr", "Brücke", "pont"), GlossaryTerm("de", "fr", "Deutsche Bahn")]
+    )
+    engine = TranslationEngine(argos_packages, settings=SETTINGS, glossary=glossary)
+    (result,) = engine.translate_article(article(), "fr")
+    assert result.detail == "de→en→fr"
+    assert "pont" in target_of(result, 0).split() and "Deutsche Bahn" in target_of(result, 2)
+    assert [p.origin for p in result.sentences] == [
+        SentenceOrigin.GLOSSARY,
+        SentenceOrigin.MODEL,
+        SentenceOrigin.GLOSSARY,
+    ]
+
+
+def test_a_bpe_package_translates_but_cannot_place_terms(
+    layout_package: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Argos's BPE tokenizer does not say where its pieces lie: the sentence is the model's, marked so."""
+    manager = PackageManager(tmp_path / "p", cache_dir=tmp_path / "cache")
+    manager.install_file(layout_package("D"))  # de→en, subword-nmt BPE
+    glossary = MemoryGlossary([GlossaryTerm("de", "en", "Brücke", "bridge")])
+    (result,) = TranslationEngine(manager, settings=SETTINGS, glossary=glossary).translate_article(
+        article("Der Minister plant eine Brücke."), "en"
+    )
+    assert result.text and result.sentences[0].origin is SentenceOrigin.MODEL
+    assert result.sentences[0].score is not None
