@@ -74,8 +74,23 @@ def export_tmx(ops: Operations, services: Services, path: Path) -> QueryOp[int]:
     return QueryOp(ops, lambda _h: library_memory(services).export_tmx(path))
 
 
-def list_glossary(ops: Operations, services: Services) -> QueryOp[list[GlossaryTerm]]:
-    return QueryOp(ops, lambda _h: library_glossary(services).all())
+Pair = tuple[str, str]
+
+
+def list_glossary(
+    ops: Operations, services: Services, reader_language: str
+) -> QueryOp[tuple[list[GlossaryTerm], list[Pair]]]:
+    """Every term, and the pairs a new term can belong to: the installed models' source languages into
+    the reader's language (through a pivot too) and the installed pairs themselves."""
+
+    def work(_handle: TaskHandle) -> tuple[list[GlossaryTerm], list[Pair]]:
+        terms = library_glossary(services).all()
+        installed = services.packages.installed()
+        pairs = {(p.from_code, reader_language) for p in installed if p.from_code != reader_language}
+        pairs |= {(p.from_code, p.to_code) for p in installed}
+        return terms, sorted(pairs)
+
+    return QueryOp(ops, work)
 
 
 def add_glossary_term(ops: Operations, services: Services, term: GlossaryTerm) -> WriteOp[GlossaryTerm]:

@@ -53,6 +53,7 @@ class GlossaryDialog(QDialog):
         ops: Operations,
         services: Services,
         pair: Pair | None = None,
+        reader_language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         """``pair``: the open article's (source, reader language): shown first, and new terms get it."""
@@ -62,6 +63,8 @@ class GlossaryDialog(QDialog):
         self.ops = ops
         self.services = services
         self.default_pair = pair
+        self.reader_language = reader_language
+        self.known_pairs: list[Pair] = []  # what the installed models translate
         self.all_terms: list[GlossaryTerm] = []
         self.terms: list[GlossaryTerm] = []  # what the table shows, row by row
         self.deleted: list[GlossaryTerm] = []
@@ -135,28 +138,31 @@ class GlossaryDialog(QDialog):
 
     # -- listing ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        memory_ops.list_glossary(self.ops, self.services).success(self._listed).failure(
+        memory_ops.list_glossary(self.ops, self.services, self.reader_language).success(self._listed).failure(
             self._failed
         ).run_in_background()
 
-    def _listed(self, terms: list[GlossaryTerm]) -> None:
+    def _listed(self, result: tuple[list[GlossaryTerm], list[Pair]]) -> None:
+        terms, self.known_pairs = result
         self.all_terms = sorted(terms, key=lambda t: (t.source_lang, t.target_lang, t.source.casefold()))
         chosen = self.current_pair()
-        pairs = sorted({(t.source_lang, t.target_lang) for t in terms} | _some(self.default_pair))
+        pairs = sorted(
+            {(t.source_lang, t.target_lang) for t in terms} | set(self.known_pairs) | _some(self.default_pair)
+        )
         self.pair_box.blockSignals(True)
         self.pair_box.clear()
-        self.pair_box.addItem(ALL_PAIRS, None)
+        self.pair_box.addItem(ALL_PAIRS, "")
         for pair in pairs:
-            self.pair_box.addItem(display.pair_label(*pair), pair)
+            self.pair_box.addItem(display.pair_label(*pair), pair_key(pair))
         wanted = chosen or self.default_pair
-        index = self.pair_box.findData(wanted) if wanted else 0
+        index = self.pair_box.findData(pair_key(wanted)) if wanted else 0
         self.pair_box.setCurrentIndex(max(index, 0))
         self.pair_box.blockSignals(False)
         self._fill()
 
     def current_pair(self) -> Pair | None:
-        data = self.pair_box.currentData()
-        return (str(data[0]), str(data[1])) if data else None
+        source, _tab, target = str(self.pair_box.currentData() or "").partition("\t")
+        return (source, target) if source and target else None
 
     def _fill(self) -> None:
         pair = self.current_pair()
@@ -285,8 +291,13 @@ class GlossaryDialog(QDialog):
             self._store(replace(term, id=None), f"Restored “{term.source}”.")
 
 
+def pair_key(pair: Pair) -> str:
+    """A pair as the combo box's item data (a string compares by value; a tuple would by identity)."""
+    return "\t".join(pair)
+
+
 def _some(pair: Pair | None) -> set[Pair]:
     return {pair} if pair else set()
 
 
-__all__ = ["GlossaryDialog"]
+__all__ = ["GlossaryDialog", "pair_key"]

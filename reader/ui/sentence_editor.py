@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextOption
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QPlainTextEdit
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit
 
 EDITOR_MIN_WIDTH = 260  # room for a few words even over a short sentence
 EDITOR_LINES = 3
@@ -23,12 +23,13 @@ class SentenceEditor(QPlainTextEdit):
     accepted = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, view: QAbstractScrollArea, text: str, rect: QRect) -> None:
+    def __init__(self, view: QTextEdit, text: str, rect: QRect) -> None:
         super().__init__(view.viewport())
         self.setObjectName("sentenceEditor")
         self.setAccessibleName("Translation of this sentence")
         self.setToolTip("Enter keeps your translation (also for other articles), Escape cancels")
         self.setFrameShape(QFrame.Shape.Box)
+        self.setFont(view.document().defaultFont())  # the reading size: the text stays where the eye is
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setTabChangesFocus(True)
         self.setPlainText(text)

@@ -256,10 +256,12 @@ class SentenceToolsMixin(_Base):
         if article is not None and article.lang and article.lang != self.session.reader_language:
             pair = (article.lang, self.session.reader_language)
         if self._glossary_dialog is None:
-            self._glossary_dialog = GlossaryDialog(self.ops, self.services, pair, self)
+            reader_language = self.session.reader_language
+            self._glossary_dialog = GlossaryDialog(self.ops, self.services, pair, reader_language, self)
             self._glossary_dialog.terms_changed.connect(self._retranslate_with)
         else:
             self._glossary_dialog.default_pair = pair
+            self._glossary_dialog.reader_language = self.session.reader_language
             self._glossary_dialog.refresh()
         self._glossary_dialog.show()
         self._glossary_dialog.raise_()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.document import SentenceOrigin, Span, SpanKind
 from reader.core.translate.memory import GlossaryTerm
 from reader.ui.article_html import Column, PlacedSpan
+from reader.ui.glossary_dialog import pair_key
 from reader.ui.main_window import MainWindow
 from tests.ui.test_sentence_edit_window import WAIT, open_and_wait
 
@@ -112,7 +113,7 @@ def test_the_glossary_dialog_adds_edits_and_deletes_terms(
     assert ("Bundestag", "the Bundestag") in _pairs(glossary.all())
 
 
-def test_an_empty_term_is_refused_with_a_clear_line(
+def test_an_incomplete_term_is_refused_with_a_clear_line_and_any_installed_pair_can_be_chosen(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window()
@@ -125,6 +126,14 @@ def test_an_empty_term_is_refused_with_a_clear_line(
     dialog.translation_field.setText("railway")
     dialog.add_button.click()  # no article open, no pair chosen
     assert dialog.message.text() == "Choose the language pair the term belongs to."
+
+    # The installed models' pairs are offered (de→en, en→fr; de→fr goes through English).
+    qtbot.waitUntil(lambda: dialog.pair_box.findData(pair_key(("de", "en"))) >= 0, timeout=WAIT)
+    assert dialog.pair_box.findData(pair_key(("en", "fr"))) >= 0
+    dialog.pair_box.setCurrentIndex(dialog.pair_box.findData(pair_key(("de", "en"))))
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    assert [(t.source, t.target) for t in window.services.glossary.terms("de", "en")] == [("Bahn", "railway")]
 
 
 def _pairs(terms: list[GlossaryTerm]) -> set[tuple[str, str | None]]:
