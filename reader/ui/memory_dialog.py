@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,11 @@ SEARCH_DELAY_MS = 200
 
 
 class MemoryDialog(QDialog):
+    """Signals: entries_changed(object): the MemoryEntries edited, deleted, restored or imported (the
+    window translates the open article's sentences among them again)."""
+
+    entries_changed = Signal(object)
+
     def __init__(
         self, ops: Operations, services: Services, start_directory: str = "", parent: QWidget | None = None
     ) -> None:
@@ -170,12 +175,17 @@ class MemoryDialog(QDialog):
             return
         if entry.id is None or text == entry.target:
             return
-        self.entries[item.row()] = MemoryEntry(
+        changed = MemoryEntry(
             entry.source_lang, entry.target_lang, entry.source, text, entry.id, entry.created_at, time.time()
         )
+        self.entries[item.row()] = changed
+
+        def saved(_entry: MemoryEntry) -> None:
+            self.message.setText("Translation saved.")
+            self.entries_changed.emit([changed])
+
         op = memory_ops.update_memory(self.ops, self.services, entry.id, text)
-        op.success(lambda _r: self.message.setText("Translation saved.")).failure(self._failed)
-        op.run_in_background()
+        op.success(saved).failure(self._failed).run_in_background()
 
     def selected_entries(self) -> list[MemoryEntry]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -195,6 +205,7 @@ class MemoryDialog(QDialog):
             if remaining == 0:
                 self.message.setText(f"Deleted {_entries(len(chosen))}.")
                 self.undo_button.show()
+                self.entries_changed.emit(chosen)
                 self.refresh()
 
         for entry in chosen:
@@ -212,6 +223,7 @@ class MemoryDialog(QDialog):
             remaining -= 1
             if remaining == 0:
                 self.message.setText(f"Restored {_entries(len(restore))}.")
+                self.entries_changed.emit(restore)
                 self.refresh()
 
         for entry in restore:

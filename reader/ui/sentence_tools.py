@@ -22,7 +22,7 @@ from reader.app.sentence_ops import SentenceOps, export_sentence_pairs
 from reader.app.services import Services
 from reader.core import display
 from reader.core.document import TITLE_BLOCK_ID, SpanKind
-from reader.core.translate.memory import GlossaryTerm
+from reader.core.translate.memory import GlossaryTerm, MemoryEntry, normalize_source
 from reader.core.translate.sentence_pairs import Alternative
 from reader.ui.alternatives_popup import AlternativesPopup
 from reader.ui.article_html import Column, PlacedSpan
@@ -236,12 +236,26 @@ class SentenceToolsMixin(_Base):
                 affected.append(block_id)
         self.session.retranslate(affected)
 
+    def _retranslate_sentences(self, entries: list[MemoryEntry]) -> None:
+        """Translate again the open article's paragraphs with a sentence whose memory entry changed."""
+        keys = {(e.source_lang, e.target_lang, e.key) for e in entries}
+        affected = []
+        for block_id, translation in self.session.translations.items():
+            text = self.session.source_text(block_id) or ""
+            for pair in translation.sentences:
+                key = normalize_source(text[pair.source[0] : pair.source[1]])
+                if (translation.source_lang, translation.target, key) in keys:
+                    affected.append(block_id)
+                    break
+        self.session.retranslate(affected)
+
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_memory_dialog(self) -> MemoryDialog:
         from reader.ui.memory_dialog import MemoryDialog
 
         if self._memory_dialog is None:
             self._memory_dialog = MemoryDialog(self.ops, self.services, self.settings.last_directory, self)
+            self._memory_dialog.entries_changed.connect(self._retranslate_sentences)
         else:
             self._memory_dialog.refresh()
         self._memory_dialog.show()

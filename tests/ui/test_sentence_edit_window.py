@@ -19,6 +19,7 @@ from reader.ui.sentence_ref import SentenceRef
 WAIT = 30_000
 FIRST = "Die Außenminister der Europäischen Union trafen sich am Dienstag in Brüssel"
 MINE = "The foreign ministers of the EU met in Brussels on Tuesday to talk about Ukraine."
+EDITED = "On Tuesday the EU foreign ministers met in Brussels to discuss Ukraine."
 
 OTHER_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Neue Woche</title></head>
 <body><article><h1>Neue Woche</h1>
@@ -99,24 +100,36 @@ def test_a_correction_is_shown_kept_and_reused_in_another_article(
     others = [p for i, p in enumerate(translation.sentences) if i != again.index]
     assert others and all(p.origin is SentenceOrigin.MODEL for p in others)
 
-    # Out as TMX 1.4, and back in after the entry was deleted.
-    from reader.core import tmx
+    # Edited in Tools → Translation Memory: the open article follows.
+    def shown() -> tuple[str, SentenceOrigin]:
+        now = window.session.translations.get(again.block_id)
+        if now is None or again.index >= len(now.sentences):
+            return "", SentenceOrigin.MODEL
+        return sentence_texts(other_source, now, again.index)[1], now.sentences[again.index].origin
 
     dialog = window.show_memory_dialog()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    dialog.table.item(0, 1).setText(EDITED)
+    qtbot.waitUntil(lambda: shown() == (EDITED, SentenceOrigin.MEMORY), timeout=WAIT)
+
+    # Out as TMX 1.4, and back in after the entry was deleted (the article then has the model's again).
+    from reader.core import tmx
+
     exported = tmp_path / "memory.tmx"
     dialog.export_file(exported)
     qtbot.waitUntil(lambda: dialog.message.text().startswith("Exported 1 entry"), timeout=WAIT)
     pairs = tmx.read_tmx(exported)
-    assert [(p.source_lang, p.target_lang, p.target) for p in pairs] == [("de", "en", MINE)]
+    assert [(p.source_lang, p.target_lang, p.target) for p in pairs] == [("de", "en", EDITED)]
     assert normalize_source(pairs[0].source) == normalize_source(source)
     dialog.table.selectRow(0)
     dialog.delete_selected()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=WAIT)
     assert window.services.memory.count() == 0
+    qtbot.waitUntil(lambda: shown()[1] is not SentenceOrigin.MEMORY and bool(shown()[0]), timeout=WAIT)
+    assert shown()[0] != EDITED
     dialog.import_file(exported)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
-    assert window.services.memory.lookup_many("de", "en", [source]) == {normalize_source(source): MINE}
+    assert window.services.memory.lookup_many("de", "en", [source]) == {normalize_source(source): EDITED}
 
 
 def test_escape_leaves_the_sentence_and_the_memory_as_they_were(
