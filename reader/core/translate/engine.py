@@ -6,7 +6,8 @@ English), split into sentences with exact offsets. The article's title is a pseu
 (``TITLE_BLOCK_ID``) planned first. Each sentence is answered, in this order, by the reader's
 translation memory (their own text, origin MEMORY, no score), then the cache (the model's earlier
 output and score), then the model; sentences holding a glossary term the model's output misses are
-translated again with cross-attention and the term put in (``glossary_apply.py``, origin GLOSSARY).
+translated with cross-attention and the term put in (``glossary_apply.py``, origin GLOSSARY; the
+score stays the one the model gave its own wording).
 Blocks whose sentences are all answered before the model are delivered at once; the rest are
 translated in tiers: first the blocks the reader sees (``priority``, else the first few sentences of
 the article), then the rest in reading order. Within a tier, the sentences of all blocks that share a
@@ -288,29 +289,27 @@ class TranslationEngine:
     def _translate_pending(
         self, chain: Chain, pending: list[Sentence], cancel: CancelToken | None, urgent: bool
     ) -> tuple[dict[str, Hypothesis], dict[str, Aligned]]:
-        """The model's translation of each distinct pending sentence; sentences with a glossary term go
-        through the chain with cross-attention (to put the term in), the rest batched."""
-        plain = [s.source for s in pending if not s.terms]
-        with_terms = list(dict.fromkeys(s.source for s in pending if s.terms))
-        translated = self._translate(chain, plain, cancel, urgent)
-        alignments = self._translate_aligned(chain, with_terms, cancel) if with_terms else {}
-        for source, aligned in alignments.items():
-            translated[source] = aligned.hypothesis
-        missed = [source for source in with_terms if source not in alignments]
-        translated.update(self._translate(chain, missed, cancel, urgent))
-        return translated, alignments
+        """The model's translation of each distinct pending sentence. When one of them holds a glossary
+        term, the whole call returns cross-attention (to put the term in): the same batches and the same
+        output, for little more than the plain call, rather than a second call holding the tier back."""
+        sources = list(dict.fromkeys(s.source for s in pending))
+        if any(s.terms for s in pending):
+            alignments = self._translate_aligned(chain, sources, cancel, urgent)
+            if alignments:
+                return {source: a.hypothesis for source, a in alignments.items()}, alignments
+        return self._translate(chain, sources, cancel, urgent), {}
 
     def _translate_aligned(
-        self, chain: Chain, sources: list[str], cancel: CancelToken | None
+        self, chain: Chain, sources: list[str], cancel: CancelToken | None, urgent: bool
     ) -> dict[str, Aligned]:
         """Sentences through the chain with their attention over the source (pivots: hops composed);
         empty when a package's tokenizer cannot say where its pieces lie (BPE)."""
-        aligned = self._models.get(chain[0]).translate_aligned(sources, cancel)
+        aligned = self._models.get(chain[0]).translate_aligned(sources, cancel, urgent=urgent)
         if aligned is None:
             return {}
         for package in chain[1:]:
             following = self._models.get(package).translate_aligned(
-                [a.hypothesis.text for a in aligned], cancel
+                [a.hypothesis.text for a in aligned], cancel, urgent=urgent
             )
             if following is None:
                 return {}

@@ -13,6 +13,9 @@ overlap. A "keep as is" term is put in as it is written in the sentence; a trans
 writes it, capitalised when it opens the sentence. Not handled: inflection (a German term in the genitive,
 ``des Ministers``, matches only if that form is the glossary's) and the target's inflection of the inserted
 term; a term already present in the model's output (same case-insensitive word match) is left alone.
+Word boundaries are those of scripts that separate words with spaces: in Chinese or Japanese text a term
+written inside a run of characters is not found (a known limit). Packages with argos's BPE tokenizer (the
+oldest) cannot say where their pieces lie, so their output is left as the model wrote it.
 
 Through a pivot (de→en→fr) the two hops' attentions are chained (``compose``): the pivot text's pieces
 as the first model wrote them and as the second model read them are matched by where they lie in the

@@ -211,11 +211,48 @@ class LoadedModel:
         few (it reads every weight either way), so the call then lasts about one sentence's decode
         instead of several in turn; the padding this risks is small on a few sentences.
         """
+        tokens = [self._encode(s) for s in sentences]
+        return [
+            self._hypothesis(done.hypotheses[0], done.scores[0])
+            for done in self._run_batches(tokens, cancel, urgent=urgent)
+        ]
+
+    def translate_aligned(
+        self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
+    ) -> list[Aligned] | None:
+        """``translate`` with cross-attention returned, for the glossary (same batches, same output);
+        None when the tokenizer cannot say where its pieces lie (argos's BPE packages)."""
+        if self._spans is None:
+            return None
+        tokens = [self._encode(s) for s in sentences]
+        results = self._run_batches(tokens, cancel, urgent=urgent, return_attention=True)
+        out = []
+        for sentence, source, done in zip(sentences, tokens, results, strict=True):
+            pieces = list(done.hypotheses[0])
+            first = 1 if self.target_prefix and pieces[:1] == [self.target_prefix] else 0
+            last = len(pieces) - 1 if pieces and pieces[-1] == self.end_token else len(pieces)
+            attention = done.attention[0]
+            out.append(
+                Aligned(
+                    self._hypothesis(pieces, done.scores[0]),
+                    pieces[first:last],
+                    [list(row)[: len(source)] for row in attention[first:last]],
+                    self._spans(sentence),
+                    self._finish_pieces,
+                )
+            )
+        return out
+
+    def _run_batches(
+        self, tokens: list[list[str]], cancel: CancelToken | None, *, urgent: bool, **extra: Any
+    ) -> list[Any]:
+        """CTranslate2 results for tokenized sentences, in input order (see ``translate`` for the batches)."""
         settings = self.settings
         self.last_used = time.monotonic()
         if cancel is not None:
             cancel.raise_if_cancelled()
-        tokens = [self._encode(s) for s in sentences]
+        if not tokens:
+            return []
         pending = []
         # Longest sub-batches first: the replicas take them in posting order, so the short ones fill
         # in at the end and the call finishes sooner (longest-processing-time-first scheduling).
@@ -223,8 +260,7 @@ class LoadedModel:
         batches = sorted(cut, key=lambda b: -max(len(tokens[i]) for i in b))
         for batch in batches:
             longest = max(len(tokens[i]) for i in batch)
-            cap = int(settings.decode_ratio * longest + settings.decode_extra)
-            kwargs: dict[str, Any] = {}
+            kwargs: dict[str, Any] = dict(extra)
             if self.target_prefix:
                 kwargs["target_prefix"] = [[self.target_prefix]] * len(batch)
             results = self.translator.translate_batch(
@@ -232,18 +268,17 @@ class LoadedModel:
                 beam_size=settings.beam_size,
                 length_penalty=settings.length_penalty,
                 replace_unknowns=True,
-                max_decoding_length=max(1, min(settings.max_decoding_length, cap)),
+                max_decoding_length=self._cap(longest),
                 asynchronous=True,
                 return_scores=True,
                 return_end_token=True,
                 **kwargs,
             )
             pending.append((batch, results))
-        out: list[Hypothesis] = [Hypothesis("", 0.0)] * len(tokens)
+        out: list[Any] = [None] * len(tokens)
         for batch, results in pending:
             for i, result in zip(batch, results, strict=True):
-                done = result.result()
-                out[i] = self._hypothesis(done.hypotheses[0], done.scores[0])
+                out[i] = result.result()
         self.last_used = time.monotonic()
         return out
 
@@ -270,49 +305,6 @@ class LoadedModel:
         )[0]
         self.last_used = time.monotonic()
         return [self._hypothesis(h, s) for h, s in zip(result.hypotheses, result.scores, strict=True)]
-
-    def translate_aligned(
-        self, sentences: Sequence[str], cancel: CancelToken | None = None
-    ) -> list[Aligned] | None:
-        """Translate with cross-attention returned, for the glossary; None when the tokenizer cannot say
-        where its pieces lie (BPE packages). One call per sentence: few sentences hold a glossary term."""
-        if self._spans is None:
-            return None
-        settings = self.settings
-        out = []
-        for sentence in sentences:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            tokens = self._encode(sentence)
-            kwargs: dict[str, Any] = {}
-            if self.target_prefix:
-                kwargs["target_prefix"] = [[self.target_prefix]]
-            result = self.translator.translate_batch(
-                [tokens],
-                beam_size=settings.beam_size,
-                length_penalty=settings.length_penalty,
-                replace_unknowns=True,
-                max_decoding_length=self._cap(len(tokens)),
-                return_scores=True,
-                return_end_token=True,
-                return_attention=True,
-                **kwargs,
-            )[0]
-            pieces = list(result.hypotheses[0])
-            attention = [list(row) for row in result.attention[0]]
-            first = 1 if self.target_prefix and pieces[:1] == [self.target_prefix] else 0
-            last = len(pieces) - 1 if pieces and pieces[-1] == self.end_token else len(pieces)
-            out.append(
-                Aligned(
-                    self._hypothesis(result.hypotheses[0], result.scores[0]),
-                    pieces[first:last],
-                    [row[: len(tokens)] for row in attention[first:last]],
-                    self._spans(sentence),
-                    self._finish_pieces,
-                )
-            )
-        self.last_used = time.monotonic()
-        return out
 
     def _cap(self, length: int) -> int:
         cap = int(self.settings.decode_ratio * length + self.settings.decode_extra)
