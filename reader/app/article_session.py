@@ -18,7 +18,14 @@ from PySide6.QtCore import QObject, Signal
 from reader.app.operations import LibraryChange, ModelOp, Operation, Operations, QueryOp, WriteOp
 from reader.app.runner import TaskHandle
 from reader.app.services import Services
-from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    BlockAnnotations,
+    Span,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.errors import FetchError
 from reader.store.models import StoredArticle
 
@@ -294,6 +301,50 @@ class ArticleSession(QObject):
         if self.article is not None:
             self.article_changed.emit(self.article)
         self.translate()
+
+    # -- sentences (the reader's corrections, chosen alternatives, glossary terms) ------------------------
+    def source_text(self, block_id: str) -> str | None:
+        """The original text a translation's ``source`` offsets index: the block's, or the title's."""
+        if self.article is None:
+            return None
+        if block_id == TITLE_BLOCK_ID:
+            return self.article.title
+        try:
+            return self.article.block(block_id).text
+        except KeyError:
+            return None
+
+    def apply_translation(self, translation: Translation) -> None:
+        """A translation the reader changed (a corrected sentence): shown at once, kept in the library.
+
+        The translation's highlights are dropped: their offsets belonged to the text before the edit
+        (the next annotation of the translation finds them again).
+        """
+        self.translations[translation.block_id] = translation
+        previous = self.annotations.get(translation.block_id)
+        if previous is not None and previous.translation:
+            self._translation_spans_arrived(translation.block_id, ())
+        self.translation_arrived.emit(translation)
+        if self.article_id is not None:
+            article_id, target, services = self.article_id, self.reader_language, self.services
+
+            def write(_handle: TaskHandle) -> None:
+                services.library.save_translations(article_id, [translation], target)
+
+            self._start(WriteOp(self.ops, write))
+
+    def retranslate(self, block_ids: Sequence[str]) -> None:
+        """Translate these blocks again (after a glossary term was added); the rest stays as it is."""
+        article = self.article
+        if article is None:
+            return
+        wanted = {b for b in block_ids if b in self.translations}
+        if not wanted:
+            return
+        for block_id in wanted:
+            del self.translations[block_id]
+        blocks = tuple(b for b in article.blocks if b.id in wanted)
+        self.translate(article.with_blocks(blocks) if blocks else None)
 
     # -- library ----------------------------------------------------------------------------------------
     def save(self) -> None:

@@ -33,6 +33,7 @@ class LibraryChange(enum.Enum):
 
     ARTICLES = "articles"  # what the library list shows: articles, titles, tags, flags, read state
     READING_POSITION = "reading-position"  # only where the reader stopped
+    MEMORY = "memory"  # only the reader's translation memory or glossary
 
 
 class Operations(QObject):

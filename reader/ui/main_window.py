@@ -59,6 +59,7 @@ from reader.ui.library_actions import LibraryActionsMixin
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_layout import ReadingLayout
+from reader.ui.sentence_tools import SentenceToolsMixin
 from reader.ui.settings import DEFAULT_FONT_SIZE, Settings
 from reader.ui.status_bar import StatusBar
 from reader.ui.theme import apply_theme
@@ -110,7 +111,7 @@ def source_from_mime(mime: QMimeData) -> str | None:
     return None
 
 
-class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
+class MainWindow(LibraryActionsMixin, SentenceToolsMixin, ReadingLayoutMixin, QMainWindow):
     def __init__(
         self, runner: TaskRunner, services: Services, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -191,6 +192,7 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._folded: set[str] = set()  # panels hidden because the window is too narrow for them
         self._build_actions()
+        self._build_sentence_tools()
         self._connect()
         self._apply_settings()
         self._set_tab_order()
@@ -258,6 +260,9 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
         self._action(
             "export_md", "Export as &Markdown…", "Ctrl+Shift+E", lambda: self.export_current("md"), file_menu
         )
+        self._action(
+            "export_pairs", "Export Sentence &Pairs…", "Ctrl+Shift+P", self.export_sentence_pairs, file_menu
+        )
         file_menu.addSeparator()
         self._action("quit", "&Quit", "Ctrl+Q", self.close, file_menu)
 
@@ -313,6 +318,8 @@ class MainWindow(LibraryActionsMixin, ReadingLayoutMixin, QMainWindow):
 
         tools_menu = bar.addMenu("&Tools")
         self._action("models", "&Models…", "Ctrl+M", self.show_model_manager, tools_menu)
+        self._action("memory", "Translation &Memory…", "Ctrl+Shift+M", self.show_memory_dialog, tools_menu)
+        self._action("glossary", "&Glossary…", "Ctrl+Shift+G", self.show_glossary_dialog, tools_menu)
 
         help_menu = bar.addMenu("&Help")
         self._action(
