@@ -68,7 +68,7 @@ def ready(window: MainWindow) -> bool:
     article = window.view.article
     return (
         article is not None
-        and len(window.view.translations) == len(article.blocks)
+        and all(block.id in window.view.translations for block in article.blocks)
         and not window.session.busy
         and bool(window.view.placed_spans())
     )
@@ -82,7 +82,7 @@ def main() -> None:
     manager = PackageManager(packages, cache_dir=HOME / "cache")
     for source in ("de", "fr"):
         lines = training_text(source, 600) + training_text("en", 600)
-        manager.install_file(build_argos_package(builds, source, "en", training_lines=lines, seed=3))
+        manager.install_file(build_argos_package(builds, source, "en", training_lines=lines, seed=2))
 
     empty = make_window(app, HOME / "no-packages", "first")
     empty.open_source(str(sample_article_path()))
@@ -107,6 +107,13 @@ def main() -> None:
         app.processEvents()
         save(window, mode.value)
     window.set_mode(ViewMode.SIDE_BY_SIDE)
+    settle(app, window)
+    order = window.view.sentence_order()
+    if len(order) > 3:  # a linked sentence pair, pinned as a click pins it
+        window.view.pin_sentence(order[3])
+        app.processEvents()
+        save(window, "sentence-pinned")
+        window.view.pin_sentence(None)
     for theme in ("dark", "sepia"):
         window.settings.theme = theme
         window._apply_theme()

@@ -208,14 +208,16 @@ class ArticleSession(QObject):
             return
         article = article or full
         pending = [b for b in article.blocks if b.id not in self.translations]
-        if not pending:
+        # The title too when it has no translation yet (an article saved before titles were translated).
+        title = TITLE_BLOCK_ID not in self.translations and bool(full.title.strip())
+        if not pending and not title:
             if self.auto_save and self.article_id is None:
                 self.save()
             return
         todo = article.with_blocks(tuple(pending))
         target = self.reader_language
         priority = list(self.visible_blocks())
-        total = len(pending)
+        total = len(pending) + int(title)
         generation = self.generation
         pipeline = self.services.pipeline
         self.status_changed.emit("Translating…")
@@ -238,6 +240,7 @@ class ArticleSession(QObject):
                 priority=priority,
                 cancel=handle.cancel_token,
                 reference_article=full,
+                include_title=title,
             )
 
         def finished(_result: None) -> None:

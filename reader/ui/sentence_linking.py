@@ -213,6 +213,7 @@ class SentenceLinking(_Base):
     def _selections(self, ref: SentenceRef, colour: str) -> list[QTextEdit.ExtraSelection]:
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(colour))
+        fmt.setForeground(QColor(self._palette.text))  # muted text keeps its contrast on the tint
         out = []
         for start, end in self.sentence_ranges(ref):
             for piece_start, piece_end in self._around_names(start, end):

@@ -74,21 +74,14 @@ class SentenceToolsMixin(_Base):
         self.sentence_ops.alternatives_failed.connect(self._on_alternatives_failed)
         self.sentence_ops.sentence_kept.connect(lambda _entry: self.status.show_text(KEPT))
         self.status.undo_requested.connect(self._undo_glossary_term)
-        # The view's sentence signals (issue 11's view part); absent from a view without sentence links.
-        for name, slot in (
-            ("sentence_edit_requested", self.edit_sentence),
-            ("alternatives_requested", self.show_alternatives),
-            ("glossary_term_requested", self.add_name_to_glossary),
-        ):
-            signal = getattr(self.view, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        self.view.sentence_edit_requested.connect(self.edit_sentence)
+        self.view.alternatives_requested.connect(self.show_alternatives)
+        self.view.glossary_term_requested.connect(self.add_name_to_glossary)
 
     def _sentence_rect(self, ref: SentenceRef) -> QRect:
-        """Where the translated sentence is on the view's viewport (the view knows; else its top)."""
-        locate = getattr(self.view, "sentence_rect", None)
-        rect = locate(ref) if locate is not None else None
-        if isinstance(rect, QRect) and rect.isValid():
+        """Where the translated sentence is on the view's viewport (else near the view's top)."""
+        rect = self.view.sentence_rect(ref)
+        if rect.isValid():
             return rect
         viewport = self.view.viewport().rect()
         return QRect(viewport.left() + 24, viewport.top() + 24, viewport.width() - 48, 0)

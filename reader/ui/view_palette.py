@@ -27,10 +27,11 @@ class Palette:
     date: str = LIGHT_SPAN_COLOURS[SpanKind.DATE]
     counterpart: str = "#c25e00"  # the hover underline: 3:1 on the background, like any control
     error: str = "#b3261e"
-    # The hovered sentence and its counterpart, and the pinned pair (a cooler shade, told from a passing
-    # hover): tints light enough that the muted text (interlinear translations, captions) keeps 4.5:1.
-    sentence: str = "#f3f3f6"
-    pinned: str = "#eef2fb"
+    # The hovered sentence and its counterpart, and the pinned pair (a stronger, cooler shade, told from a
+    # passing hover at a glance). Marked text is drawn in ``text``, so muted text (interlinear translations,
+    # captions) never loses contrast on a tint.
+    sentence: str = "#ebebf1"
+    pinned: str = "#d9e3f7"
 
     def colour(self, kind: SpanKind) -> str:
         return {
@@ -56,8 +57,8 @@ DARK = Palette(
     date="#5a4d10",
     counterpart="#ff9f0a",
     error="#ff8a80",
-    sentence="#2e2e33",
-    pinned="#2f3442",
+    sentence="#36363c",
+    pinned="#34425f",
 )
 SEPIA = Palette(
     text="#3b2f22",
@@ -71,7 +72,7 @@ SEPIA = Palette(
     misc="#e4d6ee",
     date="#f5e49a",
     counterpart="#9c4f00",
-    sentence="#ebe1c9",
-    pinned="#e6dab9",
+    sentence="#e9dec3",
+    pinned="#dccda3",
 )
 PALETTES = {"light": LIGHT, "dark": DARK, "sepia": SEPIA}

@@ -231,3 +231,34 @@ def test_the_real_pipeline_translates_the_headline_in_all_three_places(
     qtbot.waitUntil(lambda: window.library_panel.list.count() == 1, timeout=WAIT)
     lines = window.library_panel.list.item(0).text().split("\n")
     assert lines[:2] == [title.text, "Gipfel in Brüssel"]
+
+
+def test_an_article_saved_without_a_title_translation_gets_one_when_reopened(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    """A library article from before titles were translated (no 'title' row): reopening it translates the
+    title alone, the blocks are answered from the library."""
+    from tests.ui.test_main_window import WAIT, wait_until_ready
+
+    window = make_window()
+    window.open_source(str(german_page))
+    qtbot.waitUntil(lambda: TITLE_BLOCK_ID in window.view.translations, timeout=WAIT)
+    wait_until_ready(qtbot, window)
+    with qtbot.waitSignal(window.session.saved, timeout=WAIT) as saved:
+        window.session.save()
+    article_id = int(saved.args[0])
+    library = window.services.library
+    library.write(
+        lambda conn: conn.execute(
+            "DELETE FROM article_translations WHERE article_id = ? AND block_id = ?",
+            (article_id, TITLE_BLOCK_ID),
+        )
+    )
+    assert all(t.block_id != TITLE_BLOCK_ID for t in library.get(article_id).translations)
+
+    window.session.open_stored(article_id)
+    qtbot.waitUntil(lambda: TITLE_BLOCK_ID in window.session.translations, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
+    title = window.session.translations[TITLE_BLOCK_ID]
+    assert title.status is TranslationStatus.TRANSLATED and title.text
+    assert window.windowTitle() == f"{title.text} — Reader"
