@@ -262,3 +262,22 @@ def test_an_article_saved_without_a_title_translation_gets_one_when_reopened(
     title = window.session.translations[TITLE_BLOCK_ID]
     assert title.status is TranslationStatus.TRANSLATED and title.text
     assert window.windowTitle() == f"{title.text} — Reader"
+
+
+def test_translating_the_title_again_alone(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], german_page: Path
+) -> None:
+    """A glossary term found only in the title: the title alone is translated again."""
+    from tests.ui.test_main_window import WAIT, wait_until_ready
+
+    window = make_window()
+    window.open_source(str(german_page))
+    qtbot.waitUntil(lambda: TITLE_BLOCK_ID in window.view.translations, timeout=WAIT)
+    wait_until_ready(qtbot, window)
+    with qtbot.waitSignal(
+        window.session.translation_arrived,
+        timeout=WAIT,
+        check_params_cb=lambda t: t.block_id == TITLE_BLOCK_ID,
+    ):
+        window.session.retranslate([TITLE_BLOCK_ID])
+    assert window.session.translations[TITLE_BLOCK_ID].status is TranslationStatus.TRANSLATED
