@@ -146,6 +146,7 @@ def main() -> None:
         cursor.setPosition(letter)
         bar.setValue(bar.value() + view.cursorRect(cursor).top() - 300)  # in view, not timed
         app.processEvents()
+        view.viewport().repaint()  # the scroll's own paint (text never shown before) is not the marking's
         before = view.cursorRect(cursor)
         cursor.setPosition(letter + 1)
         after = view.cursorRect(cursor)

@@ -144,7 +144,7 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(400)
         self._position_timer.timeout.connect(self._emit_position)
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self._position_timer.start())
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- state ------------------------------------------------------------------------------------------
     @property
@@ -504,6 +504,11 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         if threshold != self.unsure_below:
             self.unsure_below = threshold
             self._render_keeping_position()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._position_timer.start()
+        if self._hover_key is not None:
+            self.mark_key(self._hover_key)  # the mentions coming into view get their marks
 
     def _emit_position(self) -> None:
         block_id = self.top_block_id()

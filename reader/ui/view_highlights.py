@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
@@ -39,14 +39,34 @@ class HighlightNavigation(_Base):
         """Indexes of the rendered spans that share ``key`` (type + normalized value)."""
         return [i for i, placed in enumerate(self._spans) if placed.key == key and self._span_starts[i] >= 0]
 
+    def _near_view(self) -> tuple[int, int]:
+        """Document positions from a screen above the viewport to a screen below it."""
+        document = self.document()
+        frame = document.rootFrame().frameFormat()
+        # Inside the text's left and right edges: outside them a fuzzy hit answers the document's end.
+        left = frame.leftMargin() + 2
+        right = document.size().width() - frame.rightMargin() - 2
+        top = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first = document.documentLayout().hitTest(QPointF(left, max(0, top - height)), fuzzy)
+        last = document.documentLayout().hitTest(QPointF(right, top + 2 * height), fuzzy)
+        return max(0, first), last if last >= 0 else document.characterCount()
+
     def mark_key(self, key: str | None) -> int:
-        """Outline every mention of ``key`` (the hovered entity and its counterparts); returns how many."""
+        """Outline every mention of ``key`` (the hovered entity and its counterparts); returns how many.
+
+        Only the mentions within a screen of the viewport get a mark (and again as the view scrolls): a name
+        mentioned hundreds of times would otherwise cost a frame on every mouse move over it."""
         self._hover_key = key
         selections: list[QTextEdit.ExtraSelection] = []
         indexes = self.mentions(key) if key else []
+        first, last = self._near_view() if indexes else (0, 0)
         for index in indexes:
-            cursor = QTextCursor(self.document())
             start = self._span_starts[index]
+            if not first <= start <= last:
+                continue
+            cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(start + len(self._spans[index].span.text), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()

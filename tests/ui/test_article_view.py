@@ -268,3 +268,35 @@ def test_streamed_translation_replaces_only_its_cell(qtbot: QtBot) -> None:
     view.update_translation(Translation("b2", "en", TranslationStatus.SAME_LANGUAGE, None, "en"))
     view.flush()
     assert view.render_count == renders + 1 and ENGLISH in view.toPlainText()
+
+
+def test_a_name_mentioned_hundreds_of_times_is_marked_where_the_reader_looks(qtbot: QtBot) -> None:
+    """Hovering a name marks its mentions near the viewport (a frame's work, not one per mention), and the
+    mentions scrolled into view get their marks as they arrive."""
+    text = "Kehl liegt am Rhein, und Kehl wächst. " * 2
+    blocks = tuple(Block(f"b{i}", BlockKind.PARAGRAPH, text, lang="de") for i in range(150))
+    article = Article(title="Kehl", blocks=blocks)
+    spans = {
+        f"b{i}": BlockAnnotations(
+            f"b{i}",
+            original=tuple(
+                Span(start, start + 4, SpanKind.LOCATION, "Kehl", "loc:kehl") for start in (0, 25, 38, 63)
+            ),
+        )
+        for i in range(150)
+    }
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.set_article(article, {}, spans)
+    view.flush()
+    key = view.placed_spans()[0].key
+    assert view.mark_key(key) == 600  # every mention counts (the outline's number) ...
+    near_top = len(view.extraSelections())
+    assert 0 < near_top < 600  # ... but only those near the viewport are drawn
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    bottom = view.cursorForPosition(QPoint(10, view.viewport().height() - 10)).position()
+    marked = [s.cursor.selectionStart() for s in view.extraSelections()]
+    assert max(marked) > bottom - 2000  # the mentions at the end are marked once scrolled to
