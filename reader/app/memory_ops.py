@@ -10,6 +10,7 @@ this session only, and the dialogs say why they cannot list them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader.app.operations import LibraryChange, Operations, QueryOp, WriteOp
@@ -54,14 +55,25 @@ def update_memory(ops: Operations, services: Services, entry_id: int, target: st
     return WriteOp(ops, lambda _h: library_memory(services).update(entry_id, target), _QUIET)
 
 
-def delete_memory(ops: Operations, services: Services, entry_id: int) -> WriteOp[bool]:
-    """Remove an entry (the result is False when it was gone already); ``restore_memory`` undoes it."""
-    return WriteOp(ops, lambda _h: library_memory(services).delete(entry_id), _QUIET)
+def delete_memory(ops: Operations, services: Services, entry_ids: Sequence[int]) -> WriteOp[int]:
+    """Remove entries, in one operation; the result is how many were still there. ``restore_memory``
+    undoes it."""
+
+    def work(_handle: TaskHandle) -> int:
+        memory = library_memory(services)
+        return sum(1 for entry_id in entry_ids if memory.delete(entry_id))
+
+    return WriteOp(ops, work, _QUIET)
 
 
-def restore_memory(ops: Operations, services: Services, entry: MemoryEntry) -> WriteOp[MemoryEntry]:
-    """Undo a delete: the entry is stored again (under a new id)."""
-    return WriteOp(ops, lambda _h: library_memory(services).add(entry), _QUIET)
+def restore_memory(ops: Operations, services: Services, entries: Sequence[MemoryEntry]) -> WriteOp[int]:
+    """Undo a delete: the entries are stored again (under new ids); the result is how many."""
+
+    def work(_handle: TaskHandle) -> int:
+        memory = library_memory(services)
+        return len([memory.add(entry) for entry in entries])
+
+    return WriteOp(ops, work, _QUIET)
 
 
 def import_tmx(ops: Operations, services: Services, path: Path) -> WriteOp[int]:
@@ -102,14 +114,20 @@ def update_glossary_term(ops: Operations, services: Services, term: GlossaryTerm
     return WriteOp(ops, lambda _h: library_glossary(services).update(term), _QUIET)
 
 
-def delete_glossary_term(ops: Operations, services: Services, term_id: int) -> WriteOp[bool]:
-    return WriteOp(ops, lambda _h: library_glossary(services).delete(term_id), _QUIET)
+def delete_glossary_terms(ops: Operations, services: Services, term_ids: Sequence[int]) -> WriteOp[int]:
+    """Remove terms, in one operation; the result is how many were still there."""
+
+    def work(_handle: TaskHandle) -> int:
+        glossary = library_glossary(services)
+        return sum(1 for term_id in term_ids if glossary.delete(term_id))
+
+    return WriteOp(ops, work, _QUIET)
 
 
 __all__ = [
     "MEMORY_LIST_LIMIT",
     "add_glossary_term",
-    "delete_glossary_term",
+    "delete_glossary_terms",
     "delete_memory",
     "export_tmx",
     "import_tmx",

@@ -268,21 +268,16 @@ class GlossaryDialog(QDialog):
             self.message.setText("Select the terms to delete first.")
             return
         self.deleted = chosen
-        remaining = len(chosen)
 
-        def one_done(_result: object) -> None:
-            nonlocal remaining
-            remaining -= 1
-            if remaining == 0:
-                self.message.setText(f"Deleted {len(chosen)} term{'s' if len(chosen) != 1 else ''}.")
-                self.undo_button.show()
-                self.terms_changed.emit(chosen)
-                self.refresh()
+        def deleted(_count: int) -> None:
+            self.message.setText(f"Deleted {len(chosen)} term{'s' if len(chosen) != 1 else ''}.")
+            self.undo_button.show()
+            self.terms_changed.emit(chosen)
+            self.refresh()
 
-        for term in chosen:
-            assert term.id is not None
-            op = memory_ops.delete_glossary_term(self.ops, self.services, term.id)
-            op.success(one_done).failure(self._failed).run_in_background()
+        ids = [term.id for term in chosen if term.id is not None]
+        op = memory_ops.delete_glossary_terms(self.ops, self.services, ids)
+        op.success(deleted).failure(self._failed).run_in_background()
 
     def undo_delete(self) -> None:
         restore, self.deleted = self.deleted, []

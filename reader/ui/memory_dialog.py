@@ -197,38 +197,28 @@ class MemoryDialog(QDialog):
             self.message.setText("Select the entries to delete first.")
             return
         self.deleted = chosen
-        remaining = len(chosen)
 
-        def one_done(_result: object) -> None:
-            nonlocal remaining
-            remaining -= 1
-            if remaining == 0:
-                self.message.setText(f"Deleted {_entries(len(chosen))}.")
-                self.undo_button.show()
-                self.entries_changed.emit(chosen)
-                self.refresh()
+        def deleted(_count: int) -> None:
+            self.message.setText(f"Deleted {_entries(len(chosen))}.")
+            self.undo_button.show()
+            self.entries_changed.emit(chosen)
+            self.refresh()
 
-        for entry in chosen:
-            assert entry.id is not None
-            op = memory_ops.delete_memory(self.ops, self.services, entry.id)
-            op.success(one_done).failure(self._failed).run_in_background()
+        ids = [entry.id for entry in chosen if entry.id is not None]
+        op = memory_ops.delete_memory(self.ops, self.services, ids)
+        op.success(deleted).failure(self._failed).run_in_background()
 
     def undo_delete(self) -> None:
         restore, self.deleted = self.deleted, []
         self.undo_button.hide()
-        remaining = len(restore)
 
-        def one_done(_entry: MemoryEntry) -> None:
-            nonlocal remaining
-            remaining -= 1
-            if remaining == 0:
-                self.message.setText(f"Restored {_entries(len(restore))}.")
-                self.entries_changed.emit(restore)
-                self.refresh()
+        def restored(_count: int) -> None:
+            self.message.setText(f"Restored {_entries(len(restore))}.")
+            self.entries_changed.emit(restore)
+            self.refresh()
 
-        for entry in restore:
-            op = memory_ops.restore_memory(self.ops, self.services, entry)
-            op.success(one_done).failure(self._failed).run_in_background()
+        op = memory_ops.restore_memory(self.ops, self.services, restore)
+        op.success(restored).failure(self._failed).run_in_background()
 
     # -- TMX --------------------------------------------------------------------------------------------
     def choose_import(self) -> None:

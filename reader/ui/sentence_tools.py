@@ -172,7 +172,9 @@ class SentenceToolsMixin(_Base):
             self._retranslate_with([term])
             self._say_when_done(f"“{term.source}” is no longer in the glossary.")
 
-        memory_ops.delete_glossary_term(self.ops, self.services, term.id).success(removed).run_in_background()
+        memory_ops.delete_glossary_terms(self.ops, self.services, [term.id]).success(
+            removed
+        ).run_in_background()
 
     def _say_when_done(self, message: str) -> None:
         """Show ``message`` now, and again once the translating it started is done (its "Ready" line would
