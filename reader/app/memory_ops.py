@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.app.operations import LibraryChange, Operations, QueryOp, WriteOp
 from reader.app.runner import TaskHandle
 from reader.app.services import Services
 from reader.core.errors import StoreError
 from reader.core.translate.memory import GlossaryTerm, MemoryEntry
-from reader.store.memory import SqliteGlossary, SqliteTranslationMemory
+
+if TYPE_CHECKING:  # the store's memory (and its TMX reader) load in the worker that first needs them
+    from reader.store.memory import SqliteGlossary, SqliteTranslationMemory
 
 MEMORY_LIST_LIMIT = 500  # rows the dialog lists at once; the search box finds the rest
 _QUIET = LibraryChange.MEMORY  # nothing the library list shows
@@ -26,6 +29,8 @@ NO_LIBRARY = "The translation memory and the glossary are kept in the library, w
 
 
 def library_memory(services: Services) -> SqliteTranslationMemory:
+    from reader.store.memory import SqliteTranslationMemory
+
     memory = services.memory
     if not isinstance(memory, SqliteTranslationMemory):
         raise StoreError(NO_LIBRARY)
@@ -33,6 +38,8 @@ def library_memory(services: Services) -> SqliteTranslationMemory:
 
 
 def library_glossary(services: Services) -> SqliteGlossary:
+    from reader.store.memory import SqliteGlossary
+
     glossary = services.glossary
     if not isinstance(glossary, SqliteGlossary):
         raise StoreError(NO_LIBRARY)

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import tmx
 from reader.core.errors import InputError, StoreError
 from reader.core.textclean import clean_text
 from reader.core.translate.memory import GlossaryTerm, MemoryEntry, normalize_source
@@ -238,6 +237,8 @@ class SqliteTranslationMemory:
             InputError: the file cannot be read or is not a usable TMX file.
         """
         entries: dict[tuple[str, str, str], MemoryEntry] = {}  # one per sentence: a later unit wins
+        from reader.core import tmx  # only when a file is exchanged
+
         for pair in tmx.read_tmx(path):
             try:
                 _lang(pair.source_lang, "source")
@@ -268,6 +269,8 @@ class SqliteTranslationMemory:
                     f"SELECT {_ENTRY_COLUMNS} FROM translation_memory m{clause} ORDER BY m.id", params
                 )
             ]
+        from reader.core import tmx
+
         pairs = [
             tmx.TmxPair(e.source_lang, e.source, e.target_lang, e.target, e.created_at, e.updated_at)
             for e in entries
