@@ -11,12 +11,12 @@ score stays the one the model gave its own wording).
 Blocks whose sentences are all answered before the model are delivered at once; the rest are
 translated in tiers: first the blocks the reader sees (``priority``, else the first few sentences of
 the article), then the rest in reading order. Within a tier, the sentences of all blocks that share a
-chain go through the model together (batched by length, see ``runtime.LoadedModel.translate``), and
-each block is reassembled, with a sentence pair per translated sentence, and delivered when its
-tier ends. Scores are the model's mean log-probability per token (``runtime.py``); through a pivot
-chain a sentence's score is the lowest of its hops (the least sure step decides how far to trust
-it). The engine never touches the network and never imports argos's translate module (MiniSBD would
-download models and onnxruntime would write under ``~/.cache``).
+chain go through the model together (batched by length, see ``batching.py``), and each block is
+reassembled, with a sentence pair per translated sentence, and delivered as soon as its last sentence
+is done, not when the tier ends. Scores are the model's mean log-probability per token
+(``runtime.py``); through a pivot chain a sentence's score is the lowest of its hops (the least sure
+step decides how far to trust it). The engine never touches the network and never imports argos's
+translate module (MiniSBD would download models and onnxruntime would write under ``~/.cache``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,13 @@ import threading
 from collections.abc import Callable, Sequence
 
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, Block, SentenceOrigin, Translation, TranslationStatus
+from reader.core.document import (
+    Article,
+    Block,
+    SentenceOrigin,
+    Translation,
+    TranslationStatus,
+)
 from reader.core.errors import ModelError
 from reader.core.translate import glossary_apply
 from reader.core.translate.cache import (
@@ -249,29 +255,49 @@ class TranslationEngine:
         *,
         urgent: bool = False,
     ) -> None:
+        """Translate a tier's pending sentences, one model call per chain, delivering each block as soon
+        as all its sentences are known (a block need not wait for the whole tier)."""
         by_chain: dict[Chain, list[Segment]] = {}
         for job in tier:
             for segment in job.segments:
                 if segment.pending:
                     by_chain.setdefault(segment.chain, []).append(segment)
         failed: dict[Chain, str] = {}
+        delivered: set[int] = set()
+
+        def deliver_ready() -> None:
+            for job in tier:
+                if id(job) not in delivered and not any(segment.pending for segment in job.segments):
+                    delivered.add(id(job))
+                    emit(assemble(job, target))
+
         for chain, segments in by_chain.items():
             pending = [s for segment in segments for s in segment.pending]
+
+            def fill(
+                translated: dict[str, Hypothesis],
+                alignments: dict[str, Aligned],
+                pending: list[Sentence] = pending,
+            ) -> None:
+                done = [s for s in pending if s.source in translated]
+                self.cache.put_many({s.key: CachedSentence(*translated[s.source]) for s in done})
+                for sentence in done:
+                    sentence.text, sentence.score = translated[sentence.source]
+                    aligned = alignments.get(sentence.source)
+                    missing = glossary_apply.missing_terms(sentence.text, sentence.terms)
+                    if aligned is not None and missing:
+                        fixed = glossary_apply.enforce(aligned, missing)
+                        if fixed is not None:
+                            sentence.text, sentence.origin = fixed, SentenceOrigin.GLOSSARY
+                deliver_ready()
+
             try:
-                translated, alignments = self._translate_pending(chain, pending, cancel, urgent)
+                self._translate_pending(chain, pending, cancel, urgent, fill)
             except ModelError as error:
                 failed[chain] = str(error)
-                continue
-            self.cache.put_many({s.key: CachedSentence(*translated[s.source]) for s in pending})
-            for sentence in pending:
-                sentence.text, sentence.score = translated[sentence.source]
-                aligned = alignments.get(sentence.source)
-                missing = glossary_apply.missing_terms(sentence.text, sentence.terms)
-                if aligned is not None and missing:
-                    fixed = glossary_apply.enforce(aligned, missing)
-                    if fixed is not None:
-                        sentence.text, sentence.origin = fixed, SentenceOrigin.GLOSSARY
         for job in tier:
+            if id(job) in delivered:
+                continue
             errors = [failed[s.chain] for s in job.segments if s.chain in failed]
             if errors:
                 emit(
@@ -287,17 +313,24 @@ class TranslationEngine:
                 emit(assemble(job, target))
 
     def _translate_pending(
-        self, chain: Chain, pending: list[Sentence], cancel: CancelToken | None, urgent: bool
-    ) -> tuple[dict[str, Hypothesis], dict[str, Aligned]]:
-        """The model's translation of each distinct pending sentence. When one of them holds a glossary
-        term, the whole call returns cross-attention (to put the term in): the same batches and the same
-        output, for little more than the plain call, rather than a second call holding the tier back."""
+        self,
+        chain: Chain,
+        pending: list[Sentence],
+        cancel: CancelToken | None,
+        urgent: bool,
+        fill: Callable[[dict[str, Hypothesis], dict[str, Aligned]], None],
+    ) -> None:
+        """The model's translation of each distinct pending sentence, passed to ``fill`` as it comes.
+        When one of them holds a glossary term, the whole call returns cross-attention (to put the term
+        in): the same batches and the same output, for little more than the plain call, rather than a
+        second call holding the tier back."""
         sources = list(dict.fromkeys(s.source for s in pending))
         if any(s.terms for s in pending):
             alignments = self._translate_aligned(chain, sources, cancel, urgent)
             if alignments:
-                return {source: a.hypothesis for source, a in alignments.items()}, alignments
-        return self._translate(chain, sources, cancel, urgent), {}
+                fill({source: a.hypothesis for source, a in alignments.items()}, alignments)
+                return
+        self._translate(chain, sources, cancel, urgent, on_done=lambda done: fill(done, {}))
 
     def _translate_aligned(
         self, chain: Chain, sources: list[str], cancel: CancelToken | None, urgent: bool
@@ -317,16 +350,35 @@ class TranslationEngine:
         return dict(zip(sources, aligned, strict=True))
 
     def _translate(
-        self, chain: Chain, sources: list[str], cancel: CancelToken | None, urgent: bool
+        self,
+        chain: Chain,
+        sources: list[str],
+        cancel: CancelToken | None,
+        urgent: bool,
+        *,
+        on_done: Callable[[dict[str, Hypothesis]], None] | None = None,
     ) -> dict[str, Hypothesis]:
-        """Each distinct source sentence through the chain; the score is the lowest of the hops."""
+        """Each distinct source sentence through the chain; the score is the lowest of the hops.
+        ``on_done`` gets the translations as they are ready: per sub-batch on a one-package chain, all
+        at once through a pivot (a sentence is done only after its last hop)."""
         unique = list(dict.fromkeys(sources))
         if not unique:
             return {}
+        if len(chain) == 1:
+
+            def batch_done(indices: list[int], outputs: list[Hypothesis]) -> None:
+                if on_done is not None:
+                    on_done({unique[i]: output for i, output in zip(indices, outputs, strict=True)})
+
+            outputs = self._models.get(chain[0]).translate(unique, cancel, urgent=urgent, on_done=batch_done)
+            return dict(zip(unique, outputs, strict=True))
         texts = unique
         scores = [0.0] * len(unique)
         for package in chain:
             outputs = self._models.get(package).translate(texts, cancel, urgent=urgent)
             texts = [o.text for o in outputs]
             scores = [min(a, o.score) for a, o in zip(scores, outputs, strict=True)]
-        return {u: Hypothesis(t, s) for u, t, s in zip(unique, texts, scores, strict=True)}
+        translated = {u: Hypothesis(t, s) for u, t, s in zip(unique, texts, scores, strict=True)}
+        if on_done is not None:
+            on_done(translated)
+        return translated

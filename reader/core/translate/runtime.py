@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 from reader.core.cancel import CancelToken
 from reader.core.errors import ModelError
 from reader.core.translate import _argos
+from reader.core.translate.batching import posting_order
 from reader.core.translate.packages import InstalledPackage
 
 
@@ -70,11 +71,6 @@ class EngineSettings:
     tier_sentences: int = 48
     max_loaded_models: int = 3
     idle_seconds: float = 300.0
-
-
-# An urgent call puts at most this many sentences on one replica; beyond that a decoding step is no
-# longer nearly free per extra sentence, and mixing lengths would cost more than it saves.
-_URGENT_PER_REPLICA = 4
 
 
 def _decode_pieces(processor: Any, pieces: list[str]) -> str:
@@ -196,26 +192,30 @@ class LoadedModel:
             self._decode = lambda pieces: _decode_bpe(tokenizer, pieces)
 
     def translate(
-        self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
+        self,
+        sentences: Sequence[str],
+        cancel: CancelToken | None = None,
+        *,
+        urgent: bool = False,
+        on_done: Callable[[list[int], list[Hypothesis]], None] | None = None,
     ) -> list[Hypothesis]:
         """Translate sentences; results (text and score) in input order.
 
-        Sentences are sorted by length and cut into sub-batches of at most ``max_batch_tokens``
-        padded tokens (and into at least ``inter_threads`` parts, so every replica works); each
-        sub-batch gets a decode cap from its longest sentence. All sub-batches are posted to
-        CTranslate2 at once (asynchronous), longest first, which runs them on its ``inter_threads``
-        replicas.
-
-        ``urgent`` (a few sentences someone is waiting for): exactly one sub-batch per replica, cut
-        from the length-sorted list. A decoding step costs nearly the same for one sentence as for a
-        few (it reads every weight either way), so the call then lasts about one sentence's decode
-        instead of several in turn; the padding this risks is small on a few sentences.
+        The sentences are cut into sub-batches, each with a decode cap from its longest sentence, and
+        all are posted to CTranslate2 at once (asynchronous), which runs them on its ``inter_threads``
+        replicas: for throughput, or for latency when ``urgent`` (``batching.py``).
+        ``on_done(indices, hypotheses)`` is called, from this thread, for each sub-batch as soon as it
+        is done, so a caller can deliver what is ready.
         """
         tokens = [self._encode(s) for s in sentences]
-        return [
-            self._hypothesis(done.hypotheses[0], done.scores[0])
-            for done in self._run_batches(tokens, cancel, urgent=urgent)
-        ]
+
+        def hypotheses(results: list[Any]) -> list[Hypothesis]:
+            return [self._hypothesis(done.hypotheses[0], done.scores[0]) for done in results]
+
+        on_batch = None
+        if on_done is not None:
+            on_batch = lambda indices, results: on_done(indices, hypotheses(results))  # noqa: E731
+        return hypotheses(self._run_batches(tokens, cancel, urgent=urgent, on_batch=on_batch))
 
     def translate_aligned(
         self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
@@ -244,22 +244,31 @@ class LoadedModel:
         return out
 
     def _run_batches(
-        self, tokens: list[list[str]], cancel: CancelToken | None, *, urgent: bool, **extra: Any
+        self,
+        tokens: list[list[str]],
+        cancel: CancelToken | None,
+        *,
+        urgent: bool,
+        on_batch: Callable[[list[int], list[Any]], None] | None = None,
+        **extra: Any,
     ) -> list[Any]:
-        """CTranslate2 results for tokenized sentences, in input order (see ``translate`` for the batches)."""
+        """CTranslate2 results for tokenized sentences, in input order (see ``translate``)."""
         settings = self.settings
         self.last_used = time.monotonic()
         if cancel is not None:
             cancel.raise_if_cancelled()
         if not tokens:
             return []
+        lengths = [len(t) for t in tokens]
+        batches = posting_order(
+            lengths,
+            settings.inter_threads,
+            settings.max_batch_tokens,
+            settings.max_length_spread,
+            urgent=urgent,
+        )
         pending = []
-        # Longest sub-batches first: the replicas take them in posting order, so the short ones fill
-        # in at the end and the call finishes sooner (longest-processing-time-first scheduling).
-        cut = self._even_batches(tokens) if urgent else self._batches(tokens)
-        batches = sorted(cut, key=lambda b: -max(len(tokens[i]) for i in b))
         for batch in batches:
-            longest = max(len(tokens[i]) for i in batch)
             kwargs: dict[str, Any] = dict(extra)
             if self.target_prefix:
                 kwargs["target_prefix"] = [[self.target_prefix]] * len(batch)
@@ -268,7 +277,7 @@ class LoadedModel:
                 beam_size=settings.beam_size,
                 length_penalty=settings.length_penalty,
                 replace_unknowns=True,
-                max_decoding_length=self._cap(longest),
+                max_decoding_length=self._cap(max(lengths[i] for i in batch)),
                 asynchronous=True,
                 return_scores=True,
                 return_end_token=True,
@@ -276,9 +285,12 @@ class LoadedModel:
             )
             pending.append((batch, results))
         out: list[Any] = [None] * len(tokens)
-        for batch, results in pending:
-            for i, result in zip(batch, results, strict=True):
-                out[i] = result.result()
+        for batch, results in _as_completed(pending) if on_batch is not None else pending:
+            done = [result.result() for result in results]
+            for i, result in zip(batch, done, strict=True):
+                out[i] = result
+            if on_batch is not None:
+                on_batch(batch, done)
         self.last_used = time.monotonic()
         return out
 
@@ -319,43 +331,26 @@ class LoadedModel:
     def _finish_pieces(self, pieces: list[str]) -> str:
         return self._finish(pieces) if pieces else ""
 
-    def _even_batches(self, tokens: list[list[str]]) -> list[list[int]]:
-        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
-        parts = max(1, min(self.settings.inter_threads, len(order)))
-        size = -(-len(order) // parts)  # sentences per replica, rounded up
-        longest = max((len(t) for t in tokens), default=1)
-        if size > _URGENT_PER_REPLICA or longest * size > self.settings.max_batch_tokens:
-            return self._batches(tokens)  # past a few sentences a step costs per sentence: the usual cut
-        return [order[i : i + size] for i in range(0, len(order), size)]
-
-    def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
-        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
-        parts = max(1, min(self.settings.inter_threads, len(order)))
-        budget = min(
-            self.settings.max_batch_tokens,
-            max(1, sum(len(t) for t in tokens) // parts),
-        )
-        batches = []
-        start = 0
-        while start < len(order):
-            end = start + 1
-            # sorted by length: the padded size of order[start:end+1] is its last length × count
-            shortest = max(1, len(tokens[order[start]]))
-            while (
-                end < len(order)
-                and len(tokens[order[end]]) * (end + 1 - start) <= budget
-                and len(tokens[order[end]]) <= shortest * self.settings.max_length_spread
-            ):
-                end += 1
-            batches.append(order[start:end])
-            start = end
-        return batches
-
     def _finish(self, pieces: list[str]) -> str:
         text = self._decode(pieces)
         if self.target_prefix and text.startswith(self.target_prefix):
             text = text[len(self.target_prefix) :]
         return text[1:] if text.startswith(" ") else text
+
+
+def _as_completed(pending: list[tuple[list[int], list[Any]]]) -> Iterator[tuple[list[int], list[Any]]]:
+    """Posted sub-batches as they finish (the replicas run in parallel, so not in posting order).
+    CTranslate2's asynchronous results can only be polled or waited on one by one; a 2 ms poll costs
+    nothing next to a decode and delivers a finished paragraph within 2 ms."""
+    waiting = list(pending)
+    while waiting:
+        ready = [entry for entry in waiting if all(result.done() for result in entry[1])]
+        if not ready:
+            time.sleep(0.002)
+            continue
+        for entry in ready:
+            waiting.remove(entry)
+            yield entry
 
 
 class ModelPool:

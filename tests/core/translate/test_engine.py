@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,7 +50,8 @@ def mixed_article() -> Article:
 
 
 def test_translates_streams_and_names_what_is_missing(argos_packages: PackageManager) -> None:
-    engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=2))
+    # One replica: sub-batches run in the order they are posted, so the streaming order is fixed.
+    engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=2, inter_threads=1))
     article = mixed_article()
     streamed: list[Translation] = []
     result = engine.translate_article(article, "en", on_block=streamed.append, priority=["b4", "b3"])
@@ -146,6 +148,7 @@ def test_translating_never_touches_the_network(argos_packages: PackageManager, n
 _CHILD = """
 import json, sys
 from pathlib import Path
+from typing import Any
 from reader.core.translate.packages import PackageManager
 from reader.core.translate.engine import TranslationEngine
 from reader.core.document import Article, Block, BlockKind
@@ -188,16 +191,14 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
     argos_packages: PackageManager, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A headline alone would hold the first paragraph back a whole model call with a core idle."""
-    from reader.core.translate.runtime import Hypothesis, LoadedModel
+    from reader.core.translate.runtime import LoadedModel
 
     calls: list[list[str]] = []
     original = LoadedModel.translate
 
-    def recording(
-        self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None, *, urgent: bool = False
-    ) -> list[Hypothesis]:
+    def recording(self: LoadedModel, sentences: list[str], *args: Any, **kwargs: Any) -> Any:
         calls.append(list(sentences))
-        return original(self, sentences, cancel, urgent=urgent)
+        return original(self, sentences, *args, **kwargs)
 
     monkeypatch.setattr(LoadedModel, "translate", recording)
     blocks = (
@@ -207,23 +208,70 @@ def test_headline_and_first_paragraph_share_the_first_model_call(
         _block(3, "Das Wetter ist gut.", "de"),
     )
     streamed: list[str] = []
-    engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=1))
+    engine = TranslationEngine(argos_packages, settings=EngineSettings(beam_size=1, inter_threads=1))
     engine.translate_article(Article("", blocks), "en", on_block=lambda t: streamed.append(t.block_id))
     assert streamed == ["h", "b1", "b2", "b3"]
     assert calls[0] == ["Der Minister plant", "Die Stadt sagte heute nichts.", "Der Zug fährt."]
     assert calls[1] == ["Gestern trifft er die Leute."]  # then the next paragraph alone
 
 
+def test_a_block_is_delivered_when_its_sentences_are_done_not_when_its_tier_ends(
+    argos_packages: PackageManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.translate.runtime import LoadedModel
+
+    in_call: list[bool] = [False]
+    original = LoadedModel.translate
+
+    def tracking(self: LoadedModel, *args: Any, **kwargs: Any) -> Any:
+        in_call[0] = True
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            in_call[0] = False
+
+    monkeypatch.setattr(LoadedModel, "translate", tracking)
+    short, long = "Ja.", "Die Stadt sagte heute nichts am Markt und der Zug fährt nach Hause."
+    blocks = tuple(_block(i, short if i % 2 else long, "de") for i in range(6))
+    during: list[str] = []
+
+    def on_block(translation: Translation) -> None:
+        if in_call[0]:
+            during.append(translation.block_id)
+
+    # Small sub-batches: the short sentences and the long ones go through the model apart.
+    settings = EngineSettings(beam_size=1, inter_threads=1, max_batch_tokens=24, first_tier_sentences=16)
+    engine = TranslationEngine(argos_packages, settings=settings)
+    result = engine.translate_article(Article("", blocks), "en", on_block=on_block)
+    assert all(t.status is TranslationStatus.TRANSLATED for t in result)
+    assert during  # some blocks were shown while the model was still translating others
+
+
+def test_each_sub_batch_is_reported_as_soon_as_it_is_done(argos_packages: PackageManager) -> None:
+    from reader.core.translate.runtime import LoadedModel
+
+    (package,) = argos_packages.find_path("de", "en") or []
+    model = LoadedModel(package, EngineSettings(beam_size=1, inter_threads=1, max_batch_tokens=8))
+    sentences = ["Der Zug.", "Die Stadt sagte heute nichts am Markt.", "Ja."]
+    seen: list[list[int]] = []
+    whole = model.translate(sentences, on_done=lambda indices, outputs: seen.append(indices))
+    assert len(seen) > 1  # several sub-batches, each reported on its own
+    assert sorted(i for indices in seen for i in indices) == [0, 1, 2]
+    assert whole == model.translate(sentences)
+
+
 def test_urgent_calls_use_one_batch_per_replica_and_translate_the_same(
     argos_packages: PackageManager,
 ) -> None:
+    from reader.core.translate.batching import even_batches, length_batches
     from reader.core.translate.runtime import LoadedModel
 
     (package,) = argos_packages.find_path("de", "en") or []
     model = LoadedModel(package, EngineSettings(beam_size=2, inter_threads=2))
     sentences = ["Der Zug.", "Die Stadt sagte heute nichts.", "Gestern trifft er die Leute am Markt.", "Ja."]
     tokens = [model._encode(s) for s in sentences]
-    cut = model._even_batches(tokens)
+    lengths = [len(t) for t in tokens]
+    cut = even_batches(lengths, 2, 2048, 1.25)
     assert len(cut) == 2 and sorted(i for batch in cut for i in batch) == [0, 1, 2, 3]
-    assert len(model._batches(tokens)) > 2  # the throughput cut keeps lengths apart
+    assert len(length_batches(lengths, 2, 2048, 1.25)) > 2  # the throughput cut keeps lengths apart
     assert model.translate(sentences, urgent=True) == model.translate(sentences)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from reader.core.cancel import CancelToken
 from reader.core.document import TITLE_BLOCK_ID, Article, Block, BlockKind, TranslationStatus
 from reader.core.translate.cache import MemoryTranslationCache
 from reader.core.translate.engine import EngineSettings, TranslationEngine
@@ -35,16 +36,15 @@ def test_title_first_and_in_the_first_model_call_with_the_first_paragraph(
     calls: list[list[str]] = []
     original = LoadedModel.translate
 
-    def recording(
-        self: LoadedModel, sentences: list[str], cancel: CancelToken | None = None, *, urgent: bool = False
-    ) -> list[Hypothesis]:
+    def recording(self: LoadedModel, sentences: list[str], *args: Any, **kwargs: Any) -> list[Hypothesis]:
         calls.append(list(sentences))
-        return original(self, sentences, cancel, urgent=urgent)
+        return original(self, sentences, *args, **kwargs)
 
     monkeypatch.setattr(LoadedModel, "translate", recording)
     streamed: list[str] = []
     cache = MemoryTranslationCache()
-    engine = TranslationEngine(argos_packages, cache, EngineSettings(beam_size=1))
+    # One replica: sub-batches run in the order they are posted, so the streaming order is fixed.
+    engine = TranslationEngine(argos_packages, cache, EngineSettings(beam_size=1, inter_threads=1))
     result = engine.translate_article(article(), "en", on_block=lambda t: streamed.append(t.block_id))
     assert [t.block_id for t in result] == [TITLE_BLOCK_ID, "b0", "b1", "b2", "b3"]
     assert streamed[:2] == [TITLE_BLOCK_ID, "b0"]
