@@ -94,7 +94,9 @@ def article_to_dict(
     target: str | None = None,
 ) -> dict[str, Any]:
     """Metadata plus every block with its language, runs, translation (with its sentence pairs), entities
-    and dates; ``title_translation`` is the title's (``{"status", "text"}``, null when not translated)."""
+    and dates; ``title_translation`` is the title's (``{"status", "text"}``, null when not translated,
+    with its ``entities`` and ``dates`` when annotated), and ``title_entities`` / ``title_dates`` the
+    title's own highlights (present when the article was annotated)."""
     by_block = _by_block(translations, target)
     notes = annotations or {}
     blocks = []
@@ -136,15 +138,27 @@ def article_to_dict(
         "site": article.site,
         "published": article.published,
         "lang": article.lang,
-        "title_translation": _title_dict(by_block.get(TITLE_BLOCK_ID)),
+        "title_translation": _title_dict(by_block.get(TITLE_BLOCK_ID), notes.get(TITLE_BLOCK_ID)),
+        **_title_spans(notes.get(TITLE_BLOCK_ID)),
         "blocks": blocks,
     }
 
 
-def _title_dict(title: Translation | None) -> dict[str, Any] | None:
+def _title_dict(title: Translation | None, note: BlockAnnotations | None) -> dict[str, Any] | None:
     if title is None:
         return None
-    return {"status": title.status.value, "text": title.text}
+    out: dict[str, Any] = {"status": title.status.value, "text": title.text}
+    if note is not None and title.status is Status.TRANSLATED:
+        out.update(_split_spans(note.translation))
+    return out
+
+
+def _title_spans(note: BlockAnnotations | None) -> dict[str, list[dict[str, Any]]]:
+    """``title_entities`` and ``title_dates``, offsets into ``title``, when the article was annotated."""
+    if note is None:
+        return {}
+    split = _split_spans(note.original)
+    return {"title_entities": split["entities"], "title_dates": split["dates"]}
 
 
 def to_json(
@@ -334,12 +348,14 @@ def to_html(
     """A self-contained bilingual HTML page: original and translation side by side, highlights kept."""
     by_block = _by_block(translations, target)
     notes = annotations or {}
+    title_note = notes.get(TITLE_BLOCK_ID)
     title = html.escape(article.title or "Untitled article")
+    headline = highlight(article.title, title_note.original if title_note else ()) or title
     title_row = by_block.get(TITLE_BLOCK_ID)
     translated_title = _translated_title(by_block)
     subtitle = (
         f'<p class="title-translation"{_lang_attr(title_row.target if title_row else None)}>'
-        f"{html.escape(translated_title)}</p>\n"
+        f"{highlight(translated_title, title_note.translation if title_note else ())}</p>\n"
         if translated_title
         else ""
     )
@@ -376,7 +392,7 @@ def to_html(
         f'<html{_lang_attr(article.lang)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="generator" content="Reader">\n'
         f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
-        f"<header>\n<h1>{title}</h1>\n"
+        f"<header>\n<h1>{headline}</h1>\n"
         + subtitle
         + (f"<p>{' · '.join(meta)}</p>\n" if meta else "")
         + source

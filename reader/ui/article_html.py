@@ -285,17 +285,25 @@ class ArticleRenderer:
         h1 = '<h1 style="margin-bottom:0.2em;">{}</h1>'
         if not a.title:
             return h1.format(html.escape(strings.UNTITLED))
-        original = self._body(TITLE_BLOCK_ID, Column.ORIGINAL, a.title, (), placed)
+        title_notes = self.annotations.get(TITLE_BLOCK_ID)
+        original = self._body(
+            TITLE_BLOCK_ID, Column.ORIGINAL, a.title, title_notes.original if title_notes else (), placed
+        )
         if self.mode is ViewMode.ORIGINAL:
             return h1.format(original)
         translated = self._title_translation()
         if self.mode is ViewMode.TRANSLATION and translated is not None:
-            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, (), placed)
+            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, self._title_spans(), placed)
             small = f'<span style="color:{self.palette.muted}; font-size:small; font-style:italic;">'
             return h1.format(body) + f'<p style="{HEADLINE_LINE}">{small}{original}</span></p>'
         line = self.headline_line(placed)
         self.rendered_headline_line = line
         return h1.format(original) + (f'<p style="{HEADLINE_LINE}">{line}</p>' if line else "")
+
+    def _title_spans(self) -> tuple[Span, ...]:
+        """Highlights in the title's translation."""
+        notes = self.annotations.get(TITLE_BLOCK_ID)
+        return notes.translation if notes else ()
 
     def _title_translation(self) -> str | None:
         translation = self.translations.get(TITLE_BLOCK_ID)
@@ -309,7 +317,7 @@ class ArticleRenderer:
         when the title's translation streams in, as it replaces a translation cell."""
         translated = self._title_translation()
         if translated is not None:
-            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, (), placed)
+            body = self._body(TITLE_BLOCK_ID, Column.TRANSLATION, translated, self._title_spans(), placed)
             return f'<span style="color:{self.palette.muted}; font-size:x-large;">{body}</span>'
         translation = self.translations.get(TITLE_BLOCK_ID)
         note = ""

@@ -222,9 +222,7 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
     def update_annotations(self, annotations: BlockAnnotations) -> None:
         previous = self._annotations.get(annotations.block_id)
         self._annotations[annotations.block_id] = annotations
-        if annotations.block_id == TITLE_BLOCK_ID:
-            return  # the header shows the title plain: nothing to redraw (and no rebuild of a long article)
-        only_translation = previous is not None and previous.original == annotations.original
+        only_translation = (previous.original if previous else ()) == annotations.original
         self._mark_dirty(annotations.block_id if only_translation else None)
 
     def _mark_dirty(self, cell: str | None) -> None:
@@ -340,6 +338,12 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
             self._render_timer.stop()
             self._apply_updates()
 
+    def flush_when_idle(self, busy: bool) -> None:
+        """When the work behind the article ends, its last updates show at once (the status bar's
+        "Ready" and the cells agree). A slot of the view, so Qt drops the connection with the view."""
+        if not busy:
+            self.flush()
+
     def _renderer(self) -> ArticleRenderer:
         assert self._article is not None
         return ArticleRenderer(
@@ -426,9 +430,11 @@ class ArticleView(SentenceActions, SentenceLinking, HighlightNavigation, Reading
         """Replace, add or remove the line under the title (side by side), keeping the rest in place."""
         if self.shown_mode is not ViewMode.SIDE_BY_SIDE or self._article is None or not self._article.title:
             return
-        line = renderer.headline_line(self._spans)
+        placed = list(self._spans)  # the line's highlights join the placed spans only if it is replaced
+        line = renderer.headline_line(placed)
         if line == self._headline_line:
             return
+        self._spans.extend(placed[len(self._spans) :])
         document = self.document()
         title = document.firstBlock()
         title_end = title.position() + title.length() - 1

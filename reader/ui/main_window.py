@@ -360,7 +360,7 @@ class MainWindow(LibraryActionsMixin, SentenceToolsMixin, ReadingLayoutMixin, QM
         c.status_changed.connect(self.status.show_text)
         c.busy_changed.connect(self.status.set_busy)
         # When the status bar says "Ready", the cells say so too (no 60 ms of "Translating…" left).
-        c.busy_changed.connect(lambda busy: None if busy else self.view.flush())
+        c.busy_changed.connect(self.view.flush_when_idle)
         c.progress_changed.connect(self.status.set_progress)
         c.visible_blocks = self.view.visible_block_ids
         self.settings.changed.connect(self._on_setting_changed)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.library_rows import LibraryQuery, LibraryRow
 from reader.core.document import TITLE_BLOCK_ID, BlockKind, Translation, TranslationStatus
-from reader.ui.article_html import ViewMode
+from reader.ui.article_html import Column, ViewMode
 from reader.ui.article_view import ArticleView
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.main_window import MainWindow
@@ -187,16 +187,37 @@ def test_a_pending_note_leaves_in_place_when_the_blocks_are_done_without_a_title
     assert view.render_count == renders and view.headline == TITLE  # nothing on the page shows it
 
 
-def test_highlights_found_in_the_title_do_not_rebuild_the_article(qtbot: QtBot) -> None:
+def test_names_in_the_titles_translation_are_highlighted_without_rebuilding_the_article(
+    qtbot: QtBot,
+) -> None:
     from reader.core.document import BlockAnnotations, Span, SpanKind
 
     _article, translations = make_article()
     view = show(qtbot, translations)
     renders = view.render_count
-    spans = (Span(0, 10, SpanKind.ORGANIZATION, "Government"),)
+    spans = (Span(0, 10, SpanKind.ORGANIZATION, TITLE_TR[:10]),)
     view.update_annotations(BlockAnnotations(TITLE_BLOCK_ID, translation=spans))
     view.flush()
     assert view.render_count == renders and TITLE_TR in view.toPlainText()
+    (placed,) = [p for p in view.placed_spans() if p.block_id == TITLE_BLOCK_ID]
+    assert placed.column is Column.TRANSLATION and placed.span.text == TITLE_TR[:10]
+    assert view.mentions(placed.key)  # marked on the page: hover and the outline find it
+
+
+def test_names_in_the_title_are_highlighted_like_the_body(qtbot: QtBot) -> None:
+    from reader.core.document import BlockAnnotations, Span, SpanKind
+
+    _article, translations = make_article()
+    view = show(qtbot, translations)
+    name = TITLE.split()[1]
+    start = TITLE.index(name)
+    view.update_annotations(
+        BlockAnnotations(TITLE_BLOCK_ID, original=(Span(start, start + len(name), SpanKind.LOCATION, name),))
+    )
+    view.flush()
+    (placed,) = [p for p in view.placed_spans() if p.block_id == TITLE_BLOCK_ID]
+    assert placed.column is Column.ORIGINAL and placed.span.kind is SpanKind.LOCATION
+    assert view.mentions(placed.key)
 
 
 def test_the_real_pipeline_translates_the_headline_in_all_three_places(

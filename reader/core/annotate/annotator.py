@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from reader.core.annotate.dates import find_article_dates, find_dates
 from reader.core.cancel import CancelToken
-from reader.core.document import Article, BlockAnnotations, Span, Translation, TranslationStatus
+from reader.core.document import (
+    TITLE_BLOCK_ID,
+    Article,
+    BlockAnnotations,
+    Span,
+    Translation,
+    TranslationStatus,
+)
 
 if TYPE_CHECKING:
     from reader.core.annotate.entities import EntityAnnotator
@@ -59,20 +66,26 @@ class Annotator:
         *,
         cancel: CancelToken | None = None,
     ) -> dict[str, BlockAnnotations]:
+        """Entities and dates of every block, keyed by block id, and of the title (``TITLE_BLOCK_ID``,
+        when there is one), each with those of its translation when ``translations`` holds it."""
         reference = reference_date(article)
-        entity_spans = self.entities.recognize_article([(block.text, block.lang) for block in article.blocks])
+        # The title is read as the article's first text: it names what the body then names again, and
+        # the recognizer's whole-article evidence (a name seen elsewhere) serves it too.
+        texts = [(block.id, block.text, block.lang) for block in article.blocks]
+        if article.title.strip():
+            texts.insert(0, (TITLE_BLOCK_ID, article.title, article.title_lang or article.lang))
+        entity_spans = self.entities.recognize_article([(text, lang) for _, text, lang in texts])
         # Dates in one pass over the article: "9. Mai" takes its year from "1945" in an earlier block.
-        blocks = [(block.text, block.lang) for block in article.blocks]
-        date_spans = find_article_dates(blocks, reference=reference)
+        date_spans = find_article_dates([(text, lang) for _, text, lang in texts], reference=reference)
         result: dict[str, BlockAnnotations] = {}
-        for block, entities, dates in zip(article.blocks, entity_spans, date_spans, strict=True):
+        for (block_id, _text, _lang), entities, dates in zip(texts, entity_spans, date_spans, strict=True):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             translated: tuple[Span, ...] = ()
-            translation = (translations or {}).get(block.id)
+            translation = (translations or {}).get(block_id)
             if translation is not None:
                 translated = self.annotate_translation(translation, reference)
-            result[block.id] = BlockAnnotations(block.id, merge_spans(dates, entities), translated)
+            result[block_id] = BlockAnnotations(block_id, merge_spans(dates, entities), translated)
         return result
 
     def annotate_translation(self, translation: Translation, reference: dt.date | None) -> tuple[Span, ...]:
