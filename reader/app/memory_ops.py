@@ -18,7 +18,7 @@ from reader.app.operations import LibraryChange, Operations, QueryOp, WriteOp
 from reader.app.runner import TaskHandle
 from reader.app.services import Services
 from reader.core.errors import StoreError
-from reader.core.translate.memory import GlossaryTerm, MemoryEntry
+from reader.core.translate.memory import GlossaryTerm, MemoryEntry, normalize_source
 
 if TYPE_CHECKING:  # the store's memory (and its TMX reader) load in the worker that first needs them
     from reader.store.memory import SqliteGlossary, SqliteTranslationMemory
@@ -131,7 +131,36 @@ def delete_glossary_terms(ops: Operations, services: Services, term_ids: Sequenc
     return WriteOp(ops, work, _QUIET)
 
 
+# A translated block, for ``blocks_the_memory_answers``: its id, languages, and (source sentence, the
+# sentence's translation now) for each of its sentences.
+ShownBlock = tuple[str, str, str, list[tuple[str, str]]]
+
+
+def blocks_the_memory_answers(
+    ops: Operations, services: Services, shown: Sequence[ShownBlock]
+) -> QueryOp[list[str]]:
+    """The ids of the shown blocks with a sentence the memory now translates otherwise than the page shows
+    (after a TMX import): those are translated again, and only those, from the memory and the cache."""
+
+    def work(_handle: TaskHandle) -> list[str]:
+        memory = services.memory
+        by_pair: dict[tuple[str, str], list[str]] = {}
+        for _block_id, source_lang, target_lang, sentences in shown:
+            by_pair.setdefault((source_lang, target_lang), []).extend(source for source, _now in sentences)
+        answers = {pair: memory.lookup_many(*pair, sources) for pair, sources in by_pair.items()}
+        affected = []
+        for block_id, source_lang, target_lang, sentences in shown:
+            mine = answers[(source_lang, target_lang)]
+            if any(mine.get(normalize_source(source), now) != now for source, now in sentences):
+                affected.append(block_id)
+        return affected
+
+    return QueryOp(ops, work)
+
+
 __all__ = [
+    "ShownBlock",
+    "blocks_the_memory_answers",
     "MEMORY_LIST_LIMIT",
     "add_glossary_term",
     "delete_glossary_terms",

@@ -43,10 +43,12 @@ SEARCH_DELAY_MS = 200
 
 
 class MemoryDialog(QDialog):
-    """Signals: entries_changed(object): the MemoryEntries edited, deleted, restored or imported (the
-    window translates the open article's sentences among them again)."""
+    """Signals: entries_changed(object): the MemoryEntries edited, deleted or restored (the window
+    translates the open article's sentences among them again); imported(): a TMX file was added (the
+    window asks the memory which of the open article's sentences it now answers otherwise)."""
 
     entries_changed = Signal(object)
+    imported = Signal()
 
     def __init__(
         self, ops: Operations, services: Services, start_directory: str = "", parent: QWidget | None = None
@@ -234,6 +236,7 @@ class MemoryDialog(QDialog):
         def imported(count: int) -> None:
             self.message.setText(f"Imported {_entries(count)} from {path.name}.")
             self.refresh()
+            self.imported.emit()
 
         memory_ops.import_tmx(self.ops, self.services, path).success(imported).failure(
             self._failed

@@ -244,6 +244,29 @@ class SentenceToolsMixin(_Base):
                     break
         self.session.retranslate(affected)
 
+    def _retranslate_from_memory(self) -> None:
+        """After a TMX import: translate again the open article's paragraphs with a sentence the memory
+        now answers otherwise (found on the I/O pool; the others keep their translation, no flicker)."""
+        shown: list[memory_ops.ShownBlock] = []
+        for block_id, translation in self.session.translations.items():
+            text, target = self.session.source_text(block_id), translation.text or ""
+            if not text or not translation.source_lang or not translation.sentences:
+                continue
+            sentences = [
+                (text[p.source[0] : p.source[1]], target[p.target[0] : p.target[1]])
+                for p in translation.sentences
+            ]
+            shown.append((block_id, translation.source_lang, translation.target, sentences))
+        article = self.session.article
+
+        def found(block_ids: list[str]) -> None:
+            if self.session.article is article:  # not another article opened meanwhile
+                self.session.retranslate(block_ids)
+
+        if shown:
+            op = memory_ops.blocks_the_memory_answers(self.ops, self.services, shown)
+            op.success(found).run_in_background()
+
     # -- dialogs ----------------------------------------------------------------------------------------
     def show_memory_dialog(self) -> MemoryDialog:
         from reader.ui.memory_dialog import MemoryDialog
@@ -251,6 +274,7 @@ class SentenceToolsMixin(_Base):
         if self._memory_dialog is None:
             self._memory_dialog = MemoryDialog(self.ops, self.services, self.settings.last_directory, self)
             self._memory_dialog.entries_changed.connect(self._retranslate_sentences)
+            self._memory_dialog.imported.connect(self._retranslate_from_memory)
         else:
             self._memory_dialog.refresh()
         self._memory_dialog.show()

@@ -127,9 +127,14 @@ def test_a_correction_is_shown_kept_and_reused_in_another_article(
     assert window.services.memory.count() == 0
     qtbot.waitUntil(lambda: shown()[1] is not SentenceOrigin.MEMORY and bool(shown()[0]), timeout=WAIT)
     assert shown()[0] != EDITED
+    untouched = {k: t for k, t in window.session.translations.items() if k != again.block_id}
     dialog.import_file(exported)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
     assert window.services.memory.lookup_many("de", "en", [source]) == {normalize_source(source): EDITED}
+    # The open article follows the import: that sentence is the reader's again; nothing else is redone.
+    qtbot.waitUntil(lambda: shown() == (EDITED, SentenceOrigin.MEMORY), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=WAIT)
+    assert all(window.session.translations[k] is t for k, t in untouched.items())
 
 
 def test_escape_leaves_the_sentence_and_the_memory_as_they_were(
