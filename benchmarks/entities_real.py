@@ -224,8 +224,8 @@ def main() -> None:
         print(f"  {count:5}  {key}: " + ", ".join(examples[key][:4]))
     ms, words, load, cpu = speed()
     model = args.model or resource_path(*MODEL_FILE)
-    words = sum(p.stat().st_size for p in resource_path("entities", "words").glob("*.txt.gz"))
-    size = model.stat().st_size + resource_path(*GAZETTEER_FILE).stat().st_size + words
+    lists = sum(p.stat().st_size for p in resource_path("entities", "words").glob("*.txt.gz"))
+    size = model.stat().st_size + resource_path(*GAZETTEER_FILE).stat().st_size + lists
     print(f"\nspeed: {ms:.0f} ms per 2,000 words ({words}-word de/en dev text, median of 7, entities only)")
     print(
         f"load (fresh process: gazetteer + tagger + first call): {load * 1000:.0f} ms wall, "
@@ -235,8 +235,8 @@ def main() -> None:
         f"one long paragraph: {seconds_per_mib():.1f} s per MiB (512 KiB of German dev text, no line break)"
     )
     print(
-        f"size on disk: tagger {model.stat().st_size / 1e6:.1f} MB, word ranks {words / 1e6:.1f} MB, "
-        f"tagger + gazetteer + word ranks {size / 1e6:.1f} MB"
+        f"size on disk: tagger {model.stat().st_size / 1e6:.1f} MB, word ranks and noun forms "
+        f"{lists / 1e6:.1f} MB, tagger + gazetteer + word lists {size / 1e6:.1f} MB"
     )
     if not args.no_own:
         print("\nour own hand-labelled set (benchmarks/entities_accuracy.py):", flush=True)

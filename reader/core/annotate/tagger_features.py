@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
+from reader.core.annotate.noun_forms import noun_class
 from reader.core.annotate.rules import rule_spans
 from reader.core.annotate.word_ranks import rank_class
 from reader.core.document import SpanKind
@@ -239,6 +240,11 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("gsrc=" + _source(entry.ident))
         if word in gaz.given_names:
             f.append("gn")
+        noun = noun_class(word, lang)
+        if noun is not None:
+            f.append("dn=" + noun)
+            if entry is not None or "gn" in f:
+                f.append("dn|g=" + noun)  # a listed name that is also a noun form ("Wolga", "Koch")
         if gaz.is_common(word, lang):
             common = True
             f.append("cm")
