@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
-from reader.core.annotate.noun_forms import noun_class
 from reader.core.annotate.rules import rule_spans
+from reader.core.annotate.word_lists import is_surname, noun_class
 from reader.core.annotate.word_ranks import rank_class
 from reader.core.document import SpanKind
 
@@ -240,6 +240,10 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("gsrc=" + _source(entry.ident))
         if word in gaz.given_names:
             f.append("gn")
+        if is_surname(word):
+            f.append("sn")
+            if entry is not None:
+                f.append("sn|g=" + entry.kind.value)  # "Madrid", "Paris": a surname too, a place mostly
         noun = noun_class(word, lang)
         if noun is not None:
             f.append("dn=" + noun)

@@ -1,10 +1,15 @@
-"""Is a capitalized German word a known common noun, or a known proper name? A feature of the entity tagger.
+"""Word lists the entity tagger weighs: German noun forms, and surnames.
 
+Is a capitalized German word a known common noun, or a known proper name?
 In German every noun has a capital, so the capital letter that marks names elsewhere says little, and the
 tagger took rare common nouns ("Linienbussen", "Millionenhöhe") for places and people. Wiktionary's noun
 list with all inflected forms (built by ``tools/build_german_nouns.py``, provenance in
 ``resources/entities/PROVENANCE.md``) tells them apart, and a compound whose last part is a known noun
-("Solarstromanlagen") is most likely a common noun too. Loaded on first use (about 0.1 s).
+("Solarstromanlagen") is most likely a common noun too.
+
+Is a capitalized word a surname somewhere? A lone unknown word was most often typed a place ("Castaño");
+Faker's surname lists (``tools/build_surnames.py``) let the tagger weigh it as a person. Each list is
+loaded on first use.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import threading
 
 from reader.resources import resource_path
 
-LANGUAGES = frozenset({"de"})
+LANGUAGES = frozenset({"de"})  # languages with a noun list
 # The shortest last part of a compound that counts: shorter ones ("Ei", "Au") end too many names.
 MIN_HEAD = 4
 _lists: dict[str, frozenset[str]] = {}
@@ -50,3 +55,7 @@ def noun_class(word: str, lang: str | None) -> str | None:
         if word[i:].capitalize() in nouns:
             return "compound"
     return None
+
+
+def is_surname(word: str) -> bool:
+    return word in _load("surnames")
