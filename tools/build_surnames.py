@@ -5,10 +5,11 @@ Run once, with the throwaway build-time package (it is not a Reader dependency):
     uv run --with 'faker==40.63.0' python tools/build_surnames.py
 
 A lone unknown capitalized word was most often typed a place ("Castaño", "Viana Baptista" in Spanish
-news); knowing that it is a common surname somewhere lets the tagger weigh it as a person. The list is the
-union of Faker's person providers' surnames (``last_names``) for the European and American locales below:
-a name list, not a generator (MIT licence; provenance in resources/entities/PROVENANCE.md). Names that are
-also places ("Madrid", "Paris") stay in it: the tagger also sees the gazetteer, and learns which wins.
+news); knowing that it is a common surname somewhere lets the tagger weigh it as a person. The list is
+the union of Faker's person providers' surnames (``last_names``, and the lists per gender where a language
+inflects them) for the European and American locales below: a name list, not a generator (MIT licence;
+provenance in resources/entities/PROVENANCE.md). Names that are also places ("Madrid", "Paris") stay in
+it: the tagger also sees the gazetteer, and learns which wins.
 """
 
 from __future__ import annotations
@@ -33,9 +34,13 @@ def main() -> int:
             provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
         except ModuleNotFoundError:
             continue
-        values = getattr(provider, "last_names", ())
-        values = values.keys() if isinstance(values, dict) else values
-        names.update(v for v in values if len(v) >= 3 and LATIN_NAME.match(v))
+        # "last_names", and per gender where a language inflects them ("last_names_male", "male_last_names")
+        for attr in (a for a in dir(provider) if "last_names" in a):
+            values = getattr(provider, attr, ())
+            if not isinstance(values, (list, tuple, dict)):
+                continue
+            values = values.keys() if isinstance(values, dict) else values
+            names.update(v for v in values if len(v) >= 3 and LATIN_NAME.match(v))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(OUT, "wb", mtime=0) as out:  # mtime=0: the same names give the same bytes
         out.write(("\n".join(sorted(names)) + "\n").encode())
