@@ -35,6 +35,7 @@ from reader.core.annotate.span_fixes import (
     initialled_people,
     is_country,
     is_event,
+    lone_given_names,
     named_people,
     part_is_entity,
     plays_as_club,
@@ -136,7 +137,7 @@ class BuiltinRecognizer:
                 for part in split_leading_demonym(gaz, window.tokens, *piece, code)
             ]
             found = [with_initial(window.tokens, *piece) for piece in found]
-            found += _untagged_people(gaz, window.tokens, taken, found)
+            found += _untagged_people(gaz, window.tokens, taken, found, code)
             for first, last, kind in found:
                 kind = _retyped(gaz, window.tokens, first, last, kind, code)
                 start, end = window.starts[first], ends[last]
@@ -195,18 +196,25 @@ class BuiltinRecognizer:
 
 
 def _untagged_people(
-    gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool], found: list[tuple[int, int, SpanKind]]
+    gaz: Gazetteer,
+    tokens: Sequence[str],
+    taken: Sequence[bool],
+    found: list[tuple[int, int, SpanKind]],
+    lang: str | None,
 ) -> list[tuple[int, int, SpanKind]]:
     """People the rules find among the words neither the gazetteer nor the tagger took ("Mr. Smith",
     "P. Simmons", "Frank Van Boxmeer")."""
     tagged = list(taken)
     for first, last, _ in found:
         tagged[first : last + 1] = [True] * (last + 1 - first)
-    return [
+    out = [
         (a, b, SpanKind.PERSON)
         for rule in (titled_people, initialled_people, named_people)
         for a, b in rule(gaz, tokens, tagged)
     ]
+    for a, b, _ in out:
+        tagged[a : b + 1] = [True] * (b + 1 - a)
+    return out + [(a, b, SpanKind.PERSON) for a, b in lone_given_names(gaz, tokens, tagged, lang)]
 
 
 def _retyped(
