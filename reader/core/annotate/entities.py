@@ -35,6 +35,7 @@ from reader.core.annotate.span_fixes import (
     initialled_people,
     is_country,
     is_event,
+    is_plain_noun,
     lone_given_names,
     named_people,
     part_is_entity,
@@ -135,6 +136,7 @@ class BuiltinRecognizer:
                 if not any(taken[first : last + 1])
                 for piece in clean_chunk(window.tokens, first, last, kind)
                 for part in split_leading_demonym(gaz, window.tokens, *piece, code)
+                if not _noun_taken_for_name(gaz, window.tokens, *part, code)
             ]
             found = [with_initial(window.tokens, *piece) for piece in found]
             found += _untagged_people(gaz, window.tokens, taken, found, code)
@@ -215,6 +217,15 @@ def _untagged_people(
     for a, b, _ in out:
         tagged[a : b + 1] = [True] * (b + 1 - a)
     return out + [(a, b, SpanKind.PERSON) for a, b in lone_given_names(gaz, tokens, tagged, lang)]
+
+
+def _noun_taken_for_name(
+    gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, kind: SpanKind, lang: str | None
+) -> bool:
+    """A German common noun the tagger called a person or place ("Schauspielklasse"); GermEval dev
+    held-out rose 0.630 to 0.632 (precision 0.667 to 0.673) when these were dropped."""
+    named = kind in (SpanKind.PERSON, SpanKind.LOCATION)
+    return named and is_plain_noun(gaz, tokens, first, last, lang)
 
 
 def _retyped(

@@ -92,6 +92,8 @@ TITLES = frozenset(
     président présidente ministre chancelier chancelière porte-parole secrétaire m mme
     presidente ministro ministra canciller portavoz secretario secretaria señor señora sr sra
     primo signor signora portavoce segretario
+    burgemeester voorzitter woordvoerder woordvoerster premier koning koningin prins staatssecretaris
+    minister-president
     voorzitter minister-president premier woordvoerder
     """.split()
 )

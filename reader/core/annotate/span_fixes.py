@@ -211,6 +211,16 @@ def clean_chunk(
     return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
 
 
+def is_plain_noun(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, lang: str | None) -> bool:
+    """One word that the language's noun list knows only as a common noun, and no list knows as a name
+    ("Schauspielklasse", "Kieselsäure"): in German the tagger's place or person is most likely wrong.
+    Longer spans keep their nouns ("Lehrter Bahnhof", "Lady Gaga")."""
+    word = tokens[first]
+    if first != last or noun_class(word, lang) != "noun":
+        return False
+    return gaz.lookup(word) is None and word not in gaz.given_names
+
+
 _INITIAL = re.compile(r"[^\W\d_a-z]\.")
 
 
