@@ -45,6 +45,7 @@ from reader.core.annotate.span_fixes import (
     with_initial,
 )
 from reader.core.annotate.tagger_features import analyse, windows
+from reader.core.annotate.word_lists import is_surname
 from reader.core.document import Span, SpanKind
 from reader.resources import resource_path
 
@@ -243,7 +244,16 @@ def _retyped(
         return SpanKind.ORGANIZATION  # "Fundación Efe", "Virginia Tech" (German: see below)
     if kind is not SpanKind.MISC and plays_as_club(gaz, tokens, first, last, kind, lang):
         return SpanKind.ORGANIZATION
+    if kind is SpanKind.PERSON and first == last and _listed_place_only(gaz, tokens[first]):
+        return SpanKind.LOCATION  # "said Moscow would respond": a verb of saying made the tagger say PER
     return kind
+
+
+def _listed_place_only(gaz: Gazetteer, word: str) -> bool:
+    """A listed place that is no given name or surname ("Moscow", not "Washington" or "Paris")."""
+    entry = gaz.lookup(word)
+    listed = entry is not None and entry.kind is SpanKind.LOCATION
+    return listed and word not in gaz.given_names and not is_surname(word)
 
 
 def _dutch_plural(text: str, start: int, end: int) -> str:

@@ -3,9 +3,11 @@
 The features are language-independent on purpose, so one model serves every language written with capital
 letters: word shape, affixes, capitalisation with sentence-start awareness, neighbouring words, gazetteer
 membership (GeoNames/CLDR places, organisations, given names, common words), how frequent the word is in
-the language (``word_ranks``) and what the gazetteer rules (``rules``) found. The language-specific
-inputs are those frequencies and whether the language capitalizes every noun (German, Luxembourgish),
-because there a capital letter says much less.
+the language (``word_ranks``), whether it is a surname somewhere and, in German, a known common-noun form
+(``word_lists``), the role of the words around it in any language (place preposition, title, verb of
+saying, organisation head or tail: ``_word_class``) and what the gazetteer rules (``rules``) found. The
+language-specific inputs are those lists and whether the language capitalizes every noun (German,
+Luxembourgish), because there a capital letter says much less.
 """
 
 from __future__ import annotations

@@ -22,6 +22,11 @@ from reader.resources import resource_path
 LANGUAGES = frozenset({"de"})  # languages with a noun list
 # The shortest last part of a compound that counts: shorter ones ("Ei", "Au") end too many names.
 MIN_HEAD = 4
+# Endings of German adjectives: a capitalized one starts a name ("Europäische Union"), and its last
+# letters often spell a noun ("-tische", "-liche").
+_ADJECTIVE_ENDINGS = tuple(
+    f"{stem}{end}" for stem in ("isch", "lich", "ig") for end in ("e", "en", "er", "es", "em")
+)
 _lists: dict[str, frozenset[str]] = {}
 _lock = threading.Lock()
 
@@ -48,6 +53,8 @@ def noun_class(word: str, lang: str | None) -> str | None:
     noun, name = word in nouns, word in names
     if noun or name:
         return "both" if noun and name else "noun" if noun else "name"
+    if word.casefold().endswith(_ADJECTIVE_ENDINGS):
+        return None  # "Statistische" is no compound of "Tische"
     tail = word.rpartition("-")[2]
     if tail != word and tail[:1].isupper():
         return "compound" if tail in nouns else None

@@ -1,5 +1,5 @@
-"""People the built-in recognizer finds from little evidence: a given name alone inside a sentence, a lone
-surname that a surname list knows (our own sentences)."""
+"""People the built-in recognizer finds from little evidence (a given name alone inside a sentence), and
+places it must not take for people (our own sentences)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,10 @@ def test_a_given_name_that_is_also_a_word_or_place_stays_unmarked() -> None:
     # "Rose" is a flower and a given name; "Mai" a month and a name: neither is a person here.
     assert found("Im Garten blühte eine Rose neben dem Zaun.", "de") == []
     assert found("Die Sitzung wurde auf Mai verschoben.", "de") == []
+
+
+
+def test_a_listed_city_after_a_verb_of_saying_stays_a_place() -> None:
+    # The tagger reads "said X would" as a person; a listed place that is no given name or surname is not.
+    assert found("A spokesman said Kyiv would not give up.", "en") == [("Kyiv", SpanKind.LOCATION)]
+    assert ("Ankara", SpanKind.LOCATION) in found("The envoy said Ankara had agreed.", "en")
