@@ -25,7 +25,6 @@ def test_a_given_name_that_is_also_a_word_or_place_stays_unmarked() -> None:
     assert found("Die Sitzung wurde auf Mai verschoben.", "de") == []
 
 
-
 def test_a_listed_city_after_a_verb_of_saying_stays_a_place() -> None:
     # The tagger reads "said X would" as a person; a listed place that is no given name or surname is not.
     assert found("A spokesman said Kyiv would not give up.", "en") == [("Kyiv", SpanKind.LOCATION)]
