@@ -213,7 +213,7 @@ def clean_chunk(
 
 def is_plain_noun(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, lang: str | None) -> bool:
     """One word that the language's noun list knows only as a common noun, and no list knows as a name
-    ("Schauspielklasse", "Kieselsäure"): in German the tagger's place or person is most likely wrong.
+    ("Millionenhöhe", "Bahn"): in German the tagger's person, place or organisation is most likely wrong.
     Longer spans keep their nouns ("Lehrter Bahnhof", "Lady Gaga")."""
     word = tokens[first]
     if first != last or noun_class(word, lang) != "noun":
