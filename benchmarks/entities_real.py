@@ -13,6 +13,9 @@ GermEval dev and UNER EWT dev are partly used for training: their rows ("-heldou
 the shipped model never saw (last 25 % of GermEval dev, second half of EWT dev).
 Also printed: speed (ms per 2,000 words, tagger + gazetteer load in a fresh process, size on disk), the most
 frequent error kinds with examples, and our own hand-labelled set (benchmarks/entities_accuracy.py).
+The sets that mark documents (CoNLL-2003 en, CoNLL-2002 nl) are scored a second time with each document
+given to ``recognize_article`` as one article, the path the app takes (its memory of people named earlier
+finds a surname alone); the per-sentence rows stay the headline figures.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.ner_data import Sentence, dev_sets  # noqa: E402
+from benchmarks.ner_data import Sentence, article_sets, dev_sets  # noqa: E402
 from reader.core.annotate.entities import MODEL_FILE, BuiltinRecognizer, EntityAnnotator  # noqa: E402
 from reader.core.annotate.gazetteer import GAZETTEER_FILE  # noqa: E402
 from reader.resources import resource_path  # noqa: E402
@@ -80,13 +83,28 @@ class Score:
 
 
 def score_set(
-    recognizer: EntityAnnotator, lang: str, sentences: list[Sentence], errors: Counter[str], examples: dict
+    recognizer: EntityAnnotator,
+    lang: str,
+    sentences: list[Sentence],
+    errors: Counter[str],
+    examples: dict,
+    documents: list[list[Sentence]] | None = None,
 ) -> tuple[Score, int]:
+    """Score each sentence alone (``recognize``), or with ``documents`` each document as one article
+    (``recognize_article``, the app's path: a surname alone is found after the full name)."""
     score = Score()
     overlaps = 0
-    for sentence in sentences:
+    if documents is None:
+        predictions = [recognizer.recognize(as_text(s)[0], lang) for s in sentences]
+    else:
+        sentences = [s for document in documents for s in document]
+        predictions = [
+            spans
+            for document in documents
+            for spans in recognizer.recognize_article([(as_text(s)[0], lang) for s in document])
+        ]
+    for sentence, spans in zip(sentences, predictions, strict=True):
         text, gold, ignored = as_text(sentence)
-        spans = recognizer.recognize(text, lang)
         overlaps += sum(1 for a, b in zip(spans, spans[1:], strict=False) if a.end > b.start)
         pred = [
             (s.start, s.end, s.kind.value)
@@ -218,14 +236,24 @@ def main() -> None:
             if kn or score.pred[kind]:
                 cells.append(f"{kind} {kp:.2f}/{kr:.2f}/{kf:.2f} ({kn})")
         print("      " + "   ".join(cells) + f"   [{took:.1f} s]")
+    print("\nthe sets that mark documents, each document given as one article (recognize_article):")
+    for lang, name, documents in article_sets():
+        score, overlaps = score_set(annotator, lang, [], Counter(), defaultdict(list), documents)
+        total_overlaps += overlaps
+        p, r, f, n = score.row()
+        cells = "   ".join(
+            f"{k} {score.row(k)[0]:.2f}/{score.row(k)[1]:.2f}/{score.row(k)[2]:.2f}" for k in TYPES
+        )
+        print(f"{lang} {name:26} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} gold, {len(documents)} documents)")
+        print("      " + cells)
     print(f"overlapping spans returned: {total_overlaps}")
     print(f"\n{args.errors} most frequent error kinds (with examples):")
     for key, count in errors.most_common(args.errors):
         print(f"  {count:5}  {key}: " + ", ".join(examples[key][:4]))
     ms, words, load, cpu = speed()
     model = args.model or resource_path(*MODEL_FILE)
-    words = sum(p.stat().st_size for p in resource_path("entities", "words").glob("*.txt.gz"))
-    size = model.stat().st_size + resource_path(*GAZETTEER_FILE).stat().st_size + words
+    lists = sum(p.stat().st_size for p in resource_path("entities", "words").glob("*.txt.gz"))
+    size = model.stat().st_size + resource_path(*GAZETTEER_FILE).stat().st_size + lists
     print(f"\nspeed: {ms:.0f} ms per 2,000 words ({words}-word de/en dev text, median of 7, entities only)")
     print(
         f"load (fresh process: gazetteer + tagger + first call): {load * 1000:.0f} ms wall, "
@@ -235,8 +263,8 @@ def main() -> None:
         f"one long paragraph: {seconds_per_mib():.1f} s per MiB (512 KiB of German dev text, no line break)"
     )
     print(
-        f"size on disk: tagger {model.stat().st_size / 1e6:.1f} MB, word ranks {words / 1e6:.1f} MB, "
-        f"tagger + gazetteer + word ranks {size / 1e6:.1f} MB"
+        f"size on disk: tagger {model.stat().st_size / 1e6:.1f} MB, word ranks and noun forms "
+        f"{lists / 1e6:.1f} MB, tagger + gazetteer + word lists {size / 1e6:.1f} MB"
     )
     if not args.no_own:
         print("\nour own hand-labelled set (benchmarks/entities_accuracy.py):", flush=True)

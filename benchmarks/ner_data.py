@@ -14,6 +14,7 @@ reads only the openly licensed sets).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,10 +68,23 @@ def read_columns(
     path: Path, token_col: int, tag_col: int, sep: str | None = None, *, comments: bool = False
 ) -> list[Sentence]:
     """Blank-line separated sentences; -DOCSTART- lines (and with ``comments``, ``#`` lines) skipped."""
+    return _columns(path.read_text("utf-8").splitlines(), token_col, tag_col, sep, comments)
+
+
+def read_column_documents(path: Path, token_col: int, tag_col: int) -> list[list[Sentence]]:
+    """The sentences of each document (the parts between -DOCSTART- lines), for sets that mark them."""
+    chunks = re.split(r"^-DOCSTART-.*$", path.read_text("utf-8"), flags=re.MULTILINE)
+    documents = [_columns(chunk.splitlines(), token_col, tag_col, None, False) for chunk in chunks]
+    return [d for d in documents if d]
+
+
+def _columns(
+    lines: list[str], token_col: int, tag_col: int, sep: str | None, comments: bool
+) -> list[Sentence]:
     sentences: list[Sentence] = []
     tokens: list[str] = []
     raw: list[str] = []
-    for line in path.read_text("utf-8").splitlines():
+    for line in lines:
         if comments and line.startswith("#"):
             continue
         cols = line.split(sep) if line.strip() else []
@@ -157,6 +171,12 @@ def dev_sets() -> Iterator[tuple[str, str, list[Sentence]]]:
     yield "fr", "newseye-dev", read_hipe(DATA / "fr/newseye/HIPE-2022-v2.1-newseye-dev-fr.tsv")
     yield "it", "kind_wikinews-dev", read_columns(DATA / "it/kind_wikinews/WN_dev.tsv", 0, 1, sep="\t")
     yield "pt", "uner_bosque-dev", read_uner(DATA / "pt/uner_bosque/pt_bosque-ud-dev.iob2")
+
+
+# Dev sets that mark documents: scored a second time with each document as one article.
+def article_sets() -> Iterator[tuple[str, str, list[list[Sentence]]]]:
+    yield "en", "conll2003-dev", read_column_documents(DATA / "en/conll2003/eng.testa", 0, 3)
+    yield "nl", "conll2002-dev", read_column_documents(DATA / "nl/conll2002/ned.testa", 0, -1)
 
 
 # GermEval dev is the only modern German news set here: training uses its first part, the benchmark

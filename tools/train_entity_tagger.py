@@ -108,9 +108,14 @@ def _sample(sentences: list[Sentence], n: int) -> list[Sentence]:
 
 
 def training_sets(
-    europeana_sentences: int = EUROPEANA_SENTENCES, repeat: int = 2, swap: bool = False
+    europeana_sentences: int = EUROPEANA_SENTENCES,
+    repeat: int = 2,
+    swap: bool = False,
+    europeana_for: dict[str, int] | None = None,
+    bosque_repeat: int = 1,
 ) -> list[tuple[str, str, list[Sentence]]]:
-    """(language, name, sentences) of every set the shipped model is trained on."""
+    """(language, name, sentences) of every set the shipped model is trained on; ``europeana_for`` sets
+    the Europeana sample per language where it differs from ``europeana_sentences``."""
     germeval_train, _ = germeval_split()
     ewt_train, _ = uner_ewt_split()
     wikigold = read_columns(DATA / "en/wikigold/wikigold.conll.txt", 0, -1)
@@ -127,12 +132,17 @@ def training_sets(
         ("fr", "newseye dev2", read_hipe(DATA / "fr/newseye/HIPE-2022-v2.1-newseye-dev2-fr.tsv")),
         ("en", "wikigold", _repeated(wikigold, repeat, swap)),
         ("en", "uner_ewt dev (first half)", _repeated(ewt_train, repeat, swap)),
-        ("pt", "uner_bosque train", read_uner(DATA / "pt/uner_bosque/pt_bosque-ud-train.iob2")),
+        (
+            "pt",
+            "uner_bosque train",
+            _repeated(read_uner(DATA / "pt/uner_bosque/pt_bosque-ud-train.iob2"), bosque_repeat),
+        ),
     ]
     for lang, paths in europeana.items():
         sentences = [s for path in paths for s in read_pseudo_sentences(path)]
-        if europeana_sentences:
-            sets.append((lang, "europeana", _sample(sentences, europeana_sentences)))
+        wanted = (europeana_for or {}).get(lang, europeana_sentences)
+        if wanted:
+            sets.append((lang, "europeana", _sample(sentences, wanted)))
     return sets
 
 
@@ -144,6 +154,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--europeana", type=int, default=EUROPEANA_SENTENCES, help="sentences per language")
     parser.add_argument("--repeat", type=int, default=2, help="repeat the modern news sets N times")
+    parser.add_argument(
+        "--europeana-for",
+        nargs="*",
+        default=[],
+        metavar="LANG=N",
+        help="Europeana sentences for one language",
+    )
+    parser.add_argument("--bosque-repeat", type=int, default=1, help="repeat Portuguese Bosque N times")
     # Measured on the dev sets (same features and gazetteer): swapping changed F1 by -0.006 (GermEval),
     # +0.003 (CoNLL-2003), -0.001 (es), +0.002 (nl): nothing beyond noise, so the default repeats verbatim.
     parser.add_argument("--swap", action="store_true", help="swap the names in the repeated copies")
@@ -156,7 +174,9 @@ def main() -> int:
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.perf_counter()
     total = 0
-    for lang, name, sentences in training_sets(args.europeana, args.repeat, args.swap):
+    europeana_for = {k: int(v) for k, _, v in (item.partition("=") for item in args.europeana_for)}
+    sets = training_sets(args.europeana, args.repeat, args.swap, europeana_for, args.bosque_repeat)
+    for lang, name, sentences in sets:
         if (args.langs and lang not in args.langs) or any(part in f"{lang}:{name}" for part in args.skip):
             continue
         tokens = 0

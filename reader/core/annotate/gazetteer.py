@@ -92,6 +92,8 @@ TITLES = frozenset(
     président présidente ministre chancelier chancelière porte-parole secrétaire m mme
     presidente ministro ministra canciller portavoz secretario secretaria señor señora sr sra
     primo signor signora portavoce segretario
+    burgemeester voorzitter woordvoerder woordvoerster premier koning koningin prins staatssecretaris
+    minister-president
     voorzitter minister-president premier woordvoerder
     """.split()
 )
@@ -140,7 +142,10 @@ ORG_HEADS = frozenset(
     Ministère Banque Organisation Université Ministerio Banco Organización Universidad Ministero
     Junta Consejo Tribunal Comisión Asociación Federación Fundación Instituto Ayuntamiento Congreso Senado
     Sindicato Confederación Comité Audiencia Diputación Partido Unión Cámara Policía Guardia Ejército
+    Servicio Agencia Colegio Sociedad Compañía Grupo Consejería Secretaría Fiscalía Dirección Consorcio
+    Mancomunidad Delegación
     Ministerie Universiteit Stichting Vereniging Raad Commissie Rechtbank Hogeschool Partij
+    Dienst Federatie Bond Unie Maatschappij Agentschap Fonds Verbond Kamer Hof
     Università Camera Senato Procura Tribunale Consiglio Commissione Partito Fondazione Associazione
     """.split()
 )

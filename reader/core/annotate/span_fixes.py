@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
+from reader.core.annotate.word_lists import noun_class
 from reader.core.document import SpanKind
 
 # Words that join two names: a person span never runs across them ("Van Boxmeer and Di Rupo").
@@ -210,6 +211,16 @@ def clean_chunk(
     return [(a, b, kind) for a, b in pieces if not (a == b and tokens[a] in NOT_ENTITIES)]
 
 
+def is_plain_noun(gaz: Gazetteer, tokens: Sequence[str], first: int, last: int, lang: str | None) -> bool:
+    """One word that the language's noun list knows only as a common noun, and no list knows as a name
+    ("Millionenhöhe", "Bahn"): in German the tagger's person, place or organisation is most likely wrong.
+    Longer spans keep their nouns ("Lehrter Bahnhof", "Lady Gaga")."""
+    word = tokens[first]
+    if first != last or noun_class(word, lang) != "noun":
+        return False
+    return gaz.lookup(word) is None and word not in gaz.given_names
+
+
 _INITIAL = re.compile(r"[^\W\d_a-z]\.")
 
 
@@ -246,6 +257,22 @@ def named_people(gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool]) -
             continue
         if gaz.lookup(tokens[j]) is None and not gaz.is_common(tokens[j], None) and len(tokens[j]) > 2:
             out.append((i, j))
+    return out
+
+
+def lone_given_names(
+    gaz: Gazetteer, tokens: Sequence[str], taken: Sequence[bool], lang: str | None
+) -> list[tuple[int, int]]:
+    """A listed given name alone, untagged, inside a sentence ("sagte Walter", "mit Biggi"): a person. Not
+    a name that is also a word, a place or a German noun ("Will", "Paris", "Rose")."""
+    out = []
+    for i, word in enumerate(tokens):
+        if taken[i] or i == 0 or not tokens[i - 1][:1].isalnum() or word not in gaz.given_names:
+            continue
+        if len(word) < 3 or not word[1:].islower() or gaz.is_common(word, lang) or gaz.lookup(word):
+            continue
+        if noun_class(word, lang) not in ("noun", "both"):
+            out.append((i, i))
     return out
 
 

@@ -3,9 +3,11 @@
 The features are language-independent on purpose, so one model serves every language written with capital
 letters: word shape, affixes, capitalisation with sentence-start awareness, neighbouring words, gazetteer
 membership (GeoNames/CLDR places, organisations, given names, common words), how frequent the word is in
-the language (``word_ranks``) and what the gazetteer rules (``rules``) found. The language-specific
-inputs are those frequencies and whether the language capitalizes every noun (German, Luxembourgish),
-because there a capital letter says much less.
+the language (``word_ranks``), whether it is a surname somewhere and, in German, a known common-noun form
+(``word_lists``), the role of the words around it in any language (place preposition, title, verb of
+saying, organisation head or tail: ``_word_class``) and what the gazetteer rules (``rules``) found. The
+language-specific inputs are those lists and whether the language capitalizes every noun (German,
+Luxembourgish), because there a capital letter says much less.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 from reader.core.annotate import gazetteer as lex
 from reader.core.annotate.gazetteer import Gazetteer
 from reader.core.annotate.rules import rule_spans
+from reader.core.annotate.span_fixes import REPORTING_VERBS
+from reader.core.annotate.word_lists import is_surname, noun_class
 from reader.core.annotate.word_ranks import rank_class
 from reader.core.document import SpanKind
 
@@ -202,6 +206,7 @@ class _Word:
     shape: str
     common: bool
     rank: str
+    cls: str
     features: tuple[str, ...]
 
 
@@ -239,6 +244,15 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("gsrc=" + _source(entry.ident))
         if word in gaz.given_names:
             f.append("gn")
+        if is_surname(word):
+            f.append("sn")
+            if entry is not None:
+                f.append("sn|g=" + entry.kind.value)  # "Madrid", "Paris": a surname too, a place mostly
+        noun = noun_class(word, lang)
+        if noun is not None:
+            f.append("dn=" + noun)
+            if entry is not None or "gn" in f:
+                f.append("dn|g=" + noun)  # a listed name that is also a noun form ("Wolga", "Koch")
         if gaz.is_common(word, lang):
             common = True
             f.append("cm")
@@ -246,8 +260,33 @@ def _word(gaz: Gazetteer, lang: str | None, word: str) -> _Word:
             f.append("ttl")
     if len(table) >= _WORD_CACHE_LIMIT:
         table.clear()
-    table[word] = result = _Word(lower, shape, common, rank, tuple(f))
+    cls = _word_class(word, lower)
+    if cls:
+        f.append("c=" + cls)
+    table[word] = result = _Word(lower, shape, common, rank, cls, tuple(f))
     return result
+
+
+# Words of one role in any language, so that what the tagger learns around "em"/"in"/"nach" in one
+# language carries to "en"/"naar" in another, which has no training data of its own (Spanish, Dutch).
+_PLACE_PREPOSITIONS = lex.PLACE_PREPOSITIONS | frozenset("naar uit desde hacia".split())
+_REPORTING = REPORTING_VERBS
+
+
+def _word_class(word: str, lower: str) -> str:
+    """The word's role next to a name: place preposition, title, verb of saying, organisation head or
+    tail; "" for any other word."""
+    if lower in _PLACE_PREPOSITIONS:
+        return "pp"
+    if lower.rstrip(".") in lex.TITLES:
+        return "ttl"
+    if lower in _REPORTING:
+        return "say"
+    if word in lex.ORG_HEADS:
+        return "orgh"
+    if word in lex.ORG_TAILS:
+        return "orgt"
+    return ""
 
 
 def _source(ident: str) -> str:
@@ -300,12 +339,13 @@ def analyse(
         if me.common:
             f.append(f"cm|ini={ini}")
         if i >= 2:
-            f += ["w-2=" + info[i - 2].lower, "sh-2=" + info[i - 2].shape]
+            f += ["w-2=" + info[i - 2].lower, "sh-2=" + info[i - 2].shape, "c-2=" + info[i - 2].cls]
             f.append(f"w-2|w-1={info[i - 2].lower}|{info[i - 1].lower}")
         else:
             f.append("w-2=<pad>")
         if i >= 1:
             prev = info[i - 1]
+            f.append("c-1=" + prev.cls)
             f += [
                 "w-1=" + prev.lower,
                 "sh-1=" + prev.shape,
@@ -318,6 +358,7 @@ def analyse(
             f.append("w-1=<pad>")
         if i + 1 < n:
             nxt = info[i + 1]
+            f.append("c1=" + nxt.cls)
             f += [
                 "w1=" + nxt.lower,
                 "sh1=" + nxt.shape,
