@@ -25,13 +25,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from reader.core.cancel import CancelToken
-from reader.core.document import (
-    Article,
-    Block,
-    SentenceOrigin,
-    Translation,
-    TranslationStatus,
-)
+from reader.core.document import Article, Block, SentenceOrigin, Translation, TranslationStatus
 from reader.core.errors import ModelError
 from reader.core.translate import glossary_apply
 from reader.core.translate.cache import (

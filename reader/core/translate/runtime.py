@@ -208,14 +208,17 @@ class LoadedModel:
         is done, so a caller can deliver what is ready.
         """
         tokens = [self._encode(s) for s in sentences]
+        out = [Hypothesis("", 0.0)] * len(tokens)  # each filled as its sub-batch is done
 
-        def hypotheses(results: list[Any]) -> list[Hypothesis]:
-            return [self._hypothesis(done.hypotheses[0], done.scores[0]) for done in results]
+        def batch_done(indices: list[int], results: list[Any]) -> None:
+            hypotheses = [self._hypothesis(done.hypotheses[0], done.scores[0]) for done in results]
+            for i, hypothesis in zip(indices, hypotheses, strict=True):
+                out[i] = hypothesis
+            if on_done is not None:
+                on_done(indices, hypotheses)
 
-        on_batch = None
-        if on_done is not None:
-            on_batch = lambda indices, results: on_done(indices, hypotheses(results))  # noqa: E731
-        return hypotheses(self._run_batches(tokens, cancel, urgent=urgent, on_batch=on_batch))
+        self._run_batches(tokens, cancel, urgent=urgent, on_batch=batch_done)
+        return out
 
     def translate_aligned(
         self, sentences: Sequence[str], cancel: CancelToken | None = None, *, urgent: bool = False
