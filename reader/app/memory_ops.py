@@ -58,6 +58,19 @@ def list_memory(
     return QueryOp(ops, work)
 
 
+def count_memory_matches(ops: Operations, services: Services, query: str) -> QueryOp[int]:
+    """How many memory entries the library's search text matches (at most ``MEMORY_LIST_LIMIT``), for
+    the library panel's "N of your translated sentences match" line; 0 without a library."""
+
+    def work(_handle: TaskHandle) -> int:
+        try:
+            return len(library_memory(services).list(query.strip(), limit=MEMORY_LIST_LIMIT))
+        except StoreError:
+            return 0
+
+    return QueryOp(ops, work)
+
+
 def update_memory(ops: Operations, services: Services, entry_id: int, target: str) -> WriteOp[MemoryEntry]:
     return WriteOp(ops, lambda _h: library_memory(services).update(entry_id, target), _QUIET)
 
@@ -161,6 +174,7 @@ def blocks_the_memory_answers(
 __all__ = [
     "ShownBlock",
     "blocks_the_memory_answers",
+    "count_memory_matches",
     "MEMORY_LIST_LIMIT",
     "add_glossary_term",
     "delete_glossary_terms",

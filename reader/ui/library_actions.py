@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.app import library_ops
+from reader.app import library_ops, memory_ops
 from reader.app.article_session import ArticleSession
 from reader.app.library_ops import Rows
 from reader.app.library_rows import LibraryQuery
@@ -56,6 +56,19 @@ class LibraryActionsMixin(_Base):
             self.library_panel.show_results(query, rows)
 
         library_ops.query_library(self.ops, self.services, query).success(show).run_in_background()
+        if not query.text:
+            self.library_panel.show_memory_matches(query, 0)
+            return
+
+        def counted(count: int) -> None:
+            self.library_panel.show_memory_matches(query, count)
+
+        def failed(_error: BaseException) -> None:
+            self.library_panel.show_memory_matches(query, 0)  # the articles' search says what went wrong
+
+        memory_ops.count_memory_matches(self.ops, self.services, query.text).success(counted).failure(
+            failed
+        ).run_in_background()
 
     def _after_write(self, op: WriteOp[None], message: str, after: Callable[[], None] | None = None) -> None:
         def done(_result: None) -> None:

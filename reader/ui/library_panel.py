@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.library_rows import LibraryQuery, LibraryRow
+from reader.app.memory_ops import MEMORY_LIST_LIMIT
 from reader.core.query_limits import query_note
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -36,6 +37,7 @@ class LibraryPanel(QWidget):
     article_activated = Signal(int)
     delete_requested = Signal(int)
     action_requested = Signal(str, int)  # "tags" | "archive" | "export" (from the context menu), article id
+    memory_search_requested = Signal(str)  # the search text, to look up in the translation memory
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,17 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter_note)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
+        # Searching the library also searches the reader's corrected sentences: say when those match.
+        self._memory_text = ""
+        self.memory_note = QLabel(self)
+        self.memory_note.setObjectName("libraryMemoryNote")
+        self.memory_note.setWordWrap(True)
+        self.memory_note.setTextFormat(Qt.TextFormat.RichText)
+        self.memory_note.linkActivated.connect(
+            lambda _link: self.memory_search_requested.emit(self._memory_text)
+        )
+        self.memory_note.hide()
+        layout.addWidget(self.memory_note)
 
         self._generation = 0
         self._open_id: int | None = None
@@ -143,6 +156,23 @@ class LibraryPanel(QWidget):
         )
         self._show_filter_note(query)
         self.empty_label.setVisible(not rows or note is not None)
+        return True
+
+    def show_memory_matches(self, query: LibraryQuery, count: int) -> bool:
+        """Under the results: how many translation-memory entries the search text matches, with a link
+        that shows them (nothing when none match or nothing is searched). False when a newer query is out."""
+        if query.generation != self._generation:
+            return False
+        self._memory_text = query.text
+        if count <= 0 or not query.text:
+            self.memory_note.hide()
+            return True
+        many = f"{count}+" if count >= MEMORY_LIST_LIMIT else str(count)
+        entries = "sentence" if count == 1 else "sentences"
+        self.memory_note.setText(
+            f'{many} {entries} in your translation memory match · <a href="memory:search">Show them</a>'
+        )
+        self.memory_note.show()
         return True
 
     def _filter_label(self, query: LibraryQuery) -> str:

@@ -377,6 +377,7 @@ class MainWindow(LibraryActionsMixin, SentenceToolsMixin, ReadingLayoutMixin, QM
         self.library_panel.delete_requested.connect(self.delete_article)
         wire_feeds(self, self.feeds_panel, self.feeds)
         self.library_panel.action_requested.connect(self.on_library_action)
+        self.library_panel.memory_search_requested.connect(self._show_memory_search)
         # Translation models unused for a while give their memory back (the engine keeps the recent ones).
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(60_000)

@@ -281,6 +281,10 @@ class SentenceToolsMixin(_Base):
         self._memory_dialog.raise_()
         return self._memory_dialog
 
+    def _show_memory_search(self, text: str) -> None:
+        """The library's search text, looked up in Tools → Translation Memory."""
+        self.show_memory_dialog().search.setText(text)
+
     def show_glossary_dialog(self) -> GlossaryDialog:
         from reader.ui.glossary_dialog import GlossaryDialog
 

@@ -99,3 +99,22 @@ def test_a_broken_tmx_file_is_refused_in_one_line(
     message = dialog.message.text()
     assert "broken.tmx" in message and "\n" not in message and "Traceback" not in message
     assert window.services.memory.count() == 0
+
+
+def test_the_library_search_says_when_memory_sentences_match_and_shows_them(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window()
+    for entry in ENTRIES:
+        window.services.memory.add(entry)
+    panel = window.library_panel
+    panel.search.setText("bridge")  # in the translation of one entry, in no article
+    qtbot.waitUntil(lambda: panel.memory_note.isVisible(), timeout=WAIT)
+    assert "1 sentence in your translation memory" in panel.memory_note.text()
+    panel.memory_note.linkActivated.emit("memory:search")
+    dialog = window.show_memory_dialog()
+    assert dialog.search.text() == "bridge"
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    assert dialog.table.item(0, SOURCE).text() == ENTRIES[0].source
+    panel.search.setText("nothingmatcheshere")
+    qtbot.waitUntil(lambda: not panel.memory_note.isVisible(), timeout=WAIT)
