@@ -64,7 +64,7 @@ def count_memory_matches(ops: Operations, services: Services, query: str) -> Que
 
     def work(_handle: TaskHandle) -> int:
         try:
-            return len(library_memory(services).list(query.strip(), limit=MEMORY_LIST_LIMIT))
+            return library_memory(services).count(query, limit=MEMORY_LIST_LIMIT)
         except StoreError:
             return 0
 

@@ -222,9 +222,21 @@ class SqliteTranslationMemory:
 
         return self._library.write(write)
 
-    def count(self) -> int:
+    def count(self, query: str = "", limit: int | None = None) -> int:
+        """How many entries there are; with ``query``, how many match it (as ``list`` matches), counted
+        no further than ``limit``."""
         with self._library.reading() as conn:
-            return int(conn.execute("SELECT count(*) FROM translation_memory").fetchone()[0])
+            if not query.strip():
+                return int(conn.execute("SELECT count(*) FROM translation_memory").fetchone()[0])
+            expression = fts_query(query)
+            if not expression:
+                return 0
+            cap = "" if limit is None else " LIMIT ?"
+            sql = (
+                "SELECT count(*) FROM (SELECT rowid FROM translation_memory_fts "
+                f"WHERE translation_memory_fts MATCH ?{cap})"
+            )
+            return int(conn.execute(sql, [expression, *([] if limit is None else [limit])]).fetchone()[0])
 
     def import_tmx(self, path: Path) -> int:
         """Add every pair of a TMX file (another tool's too) to the memory; returns how many entries were

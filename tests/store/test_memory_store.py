@@ -193,3 +193,14 @@ def test_glossary_terms_per_pair_longest_first(library: Library) -> None:
     assert [t.source for t in glossary.terms("de", "en")] == ["Deutsche Bahn"]
     with pytest.raises(InputError, match="empty"):
         glossary.add(GlossaryTerm("de", "en", " ", "x"))
+
+
+def test_matches_are_counted_as_the_search_finds_them_up_to_a_limit(library: Library) -> None:
+    memory = SqliteTranslationMemory(library)
+    for i in range(5):
+        memory.add(MemoryEntry("de", "en", f"Die Brücke Nummer {i} ist zu.", f"Bridge {i} is shut."))
+    memory.add(MemoryEntry("de", "en", "Der Zug fährt.", "The train runs."))
+    assert memory.count("bridge") == len(memory.list("bridge")) == 5
+    assert memory.count("Brücke", limit=3) == 3
+    assert memory.count("nothing here") == 0 and memory.count('"') == 0
+    assert memory.count() == 6
